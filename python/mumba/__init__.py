@@ -1,0 +1,32 @@
+"""Mumba: a Numba-like JIT compiler for numeric Python, built on MLIR.
+
+    from mumba import njit
+
+    @njit
+    def dot(a, b):
+        s = 0.0
+        for i in range(a.shape[0]):
+            s += a[i] * b[i]
+        return s
+
+Importing this package is cheap: the compiler (``mumba._mumba``) is loaded
+on the first compilation.
+"""
+
+from .dispatcher import Dispatcher, jit, njit
+from .errors import ArgumentTypeError, MumbaError, TypingError, UnsupportedError
+from .typeof import typeof
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "njit",
+    "jit",
+    "Dispatcher",
+    "MumbaError",
+    "TypingError",
+    "UnsupportedError",
+    "ArgumentTypeError",
+    "typeof",
+    "__version__",
+]

@@ -1,0 +1,199 @@
+"""The ``@njit`` decorator and the dispatcher that compiles per signature."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import threading
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+from .errors import MumbaError, TypingError, UnsupportedError
+from .typeof import typeof
+
+__all__ = ["Dispatcher", "njit", "jit", "STAGES"]
+
+#: Stages that :meth:`Dispatcher.inspect_mlir` can show.
+STAGES = ("nb", "nb-ssa", "nb-typed", "std", "llvm")
+
+_ext = None
+
+
+def _extension():
+    """Import the C++ extension on first use (never at ``import mumba``)."""
+    global _ext
+    if _ext is None:
+        from . import _mumba  # type: ignore[attr-defined]
+
+        _ext = _mumba
+    return _ext
+
+
+def _convert_compile_error(exc: Exception) -> MumbaError:
+    """Turn ``_mumba.CompileError`` into a TypingError / UnsupportedError.
+
+    ``exc.diagnostics`` holds ``(severity, message, filename, line, col)``
+    tuples; the first error is the exception, the others become notes.
+    """
+    diags = list(getattr(exc, "diagnostics", None) or [])
+    if not diags:
+        return TypingError(str(exc) or "compilation failed")
+    first = next((i for i, d in enumerate(diags) if d[0] == "error"), 0)
+    _, msg, fname, line, col = diags[first]
+    notes = []
+    for i, (severity, m, f, l, c) in enumerate(diags):
+        if i != first:
+            label = m if severity == "note" else f"{severity}: {m}"
+            notes.append((label, f or None, l or None, c or None))
+    cls = UnsupportedError if msg.startswith("unsupported") else TypingError
+    return cls(msg, fname or None, line or None, col or None, notes)
+
+
+class Dispatcher:
+    """A jitted function: compiles one specialisation per argument types.
+
+    Calling it types the arguments (:func:`mumba.typeof.typeof`), compiles on
+    the first call with new types and then calls the native code.
+    """
+
+    def __init__(self, py_func: Callable, options: Dict[str, Any]) -> None:
+        if not inspect.isfunction(py_func):
+            raise TypeError(f"njit expects a Python function, got {py_func!r}")
+        self.py_func = py_func
+        self.options = dict(options)
+        self._overloads: Dict[Tuple[str, ...], Any] = {}
+        self._last_key: Optional[Tuple[str, ...]] = None
+        self._source = None
+        self._signature: Optional[inspect.Signature] = None
+        self._lock = threading.RLock()
+        functools.update_wrapper(self, py_func)
+
+    # -- introspection ----------------------------------------------------------
+    def __repr__(self) -> str:
+        return f"<mumba.Dispatcher {self.py_func.__qualname__}>"
+
+    @property
+    def signatures(self) -> List[Tuple[str, ...]]:
+        """Argument type tuples compiled so far, in compile order."""
+        return list(self._overloads)
+
+    def source(self):
+        """The parsed source (:class:`mumba.frontend.FunctionSource`)."""
+        if self._source is None:
+            from .frontend import get_source
+
+            self._source = get_source(self.py_func)
+        return self._source
+
+    def module_text(self, arg_types: Sequence[str]) -> Tuple[str, str]:
+        """The untyped nb module the frontend builds for ``arg_types``, and
+        the entry symbol (no compilation)."""
+        from .frontend import build_module
+
+        return build_module(self, tuple(arg_types))
+
+    def _overload(self, signature) -> Any:
+        if not self._overloads:
+            raise ValueError(f"{self.__name__} has not been compiled yet; call it first")
+        if signature is None:
+            return self._overloads[self._last_key]
+        key = tuple(signature)
+        if key not in self._overloads:
+            raise KeyError(
+                f"no specialisation of {self.__name__} for {key}; compiled: {self.signatures}"
+            )
+        return self._overloads[key]
+
+    def inspect_mlir(self, stage: str = "nb", signature: Optional[Sequence[str]] = None) -> str:
+        """MLIR text of one specialisation after ``stage``: ``"nb"`` (the
+        frontend's module as MLIR prints it), ``"nb-ssa"``, ``"nb-typed"``,
+        ``"std"`` or ``"llvm"``.  ``signature`` defaults to the last one
+        compiled."""
+        stages = self._overload(signature).stages
+        if stage not in stages:
+            raise ValueError(f"unknown stage {stage!r}; available: {sorted(stages)}")
+        return stages[stage]
+
+    # -- compilation ------------------------------------------------------------
+    def _bind(self, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Tuple[Any, ...]:
+        if self._signature is None:
+            self._signature = inspect.signature(self.py_func)
+        bound = self._signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        return tuple(bound.arguments[name] for name in self._signature.parameters)
+
+    def _arg_types(self, args: Tuple[Any, ...]) -> Tuple[str, ...]:
+        try:
+            return tuple([typeof(a) for a in args])
+        except TypeError:
+            names = list(inspect.signature(self.py_func).parameters)
+            for i, a in enumerate(args):
+                typeof(a, names[i] if i < len(names) else f"#{i}")
+            raise
+
+    def compile(self, arg_types: Sequence[str]) -> Any:
+        """Compile (or find) the specialisation for ``arg_types``."""
+        key = tuple(arg_types)
+        with self._lock:
+            compiled = self._overloads.get(key)
+            if compiled is None:
+                text, entry = self.module_text(key)
+                ext = _extension()
+                try:
+                    compiled = ext.compile(text, entry, opt_level=3)
+                except ext.CompileError as exc:
+                    raise _convert_compile_error(exc) from None
+                self._overloads[key] = compiled
+            self._last_key = key
+            return compiled
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if kwargs or len(args) != self.py_func.__code__.co_argcount:
+            args = self._bind(args, kwargs)
+        key = self._arg_types(args)
+        compiled = self._overloads.get(key)
+        if compiled is None:
+            compiled = self.compile(key)
+        return compiled(*args)
+
+
+def njit(
+    fn: Optional[Callable] = None,
+    *,
+    cache: bool = False,
+    fastmath: bool = False,
+    parallel: bool = False,
+    boundscheck: bool = False,
+    error_model: str = "python",
+):
+    """Compile a function to native code on its first call, like Numba's.
+
+    Use as ``@njit`` or ``@njit(fastmath=True, ...)``.  The options are
+    recorded on the dispatcher (``f.options``); the compiler currently
+    applies its defaults.
+    """
+    if isinstance(fn, str) or (fn is not None and not callable(fn)):
+        raise NotImplementedError("explicit signatures are not supported yet")
+    if error_model not in ("python", "numpy"):
+        raise ValueError(f"error_model must be 'python' or 'numpy', not {error_model!r}")
+    options = dict(
+        cache=cache,
+        fastmath=fastmath,
+        parallel=parallel,
+        boundscheck=boundscheck,
+        error_model=error_model,
+    )
+
+    def wrap(f: Callable) -> Dispatcher:
+        return Dispatcher(f, options)
+
+    return wrap(fn) if fn is not None else wrap
+
+
+def jit(fn: Optional[Callable] = None, *, nopython: bool = False, forceobj: bool = False, **options):
+    """``jit(nopython=True)`` is :func:`njit`; object mode is not done yet."""
+    if not nopython or forceobj:
+        raise NotImplementedError(
+            "mumba.jit supports only nopython=True for now (object mode is not "
+            "implemented); use mumba.njit"
+        )
+    return njit(fn, **options)

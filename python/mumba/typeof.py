@@ -1,0 +1,122 @@
+"""Map Python argument values to the MLIR type strings of the nb dialect.
+
+This runs on every call of a jitted function, so the common cases are one
+dictionary lookup on ``type(value)``.  NumPy is never imported here: a NumPy
+value can only exist once the user has imported NumPy, and the NumPy entries
+are added to the tables the first time such a value is seen.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Dict, Optional, Tuple
+
+from .errors import ArgumentTypeError
+
+__all__ = ["typeof", "ARRAY_DTYPES", "MAX_NDIM"]
+
+#: Python scalar types -> MLIR type.  ``bool`` must not fall back to ``int``.
+_SCALARS: Dict[type, str] = {bool: "i1", int: "si64", float: "f64"}
+
+#: NumPy dtype name -> MLIR element type of ``!nb.array``.
+ARRAY_DTYPES: Dict[str, str] = {
+    "float64": "f64",
+    "float32": "f32",
+    "int64": "si64",
+    "int32": "si32",
+}
+
+_NUMPY_SCALARS = {
+    "float64": "f64",
+    "float32": "f32",
+    "int64": "si64",
+    "int32": "si32",
+    "bool_": "i1",
+}
+
+MAX_NDIM = 3
+
+# (dtype, ndim, layout) -> "!nb.array<...>" (NumPy dtype objects hash well).
+_ARRAY_CACHE: Dict[Tuple[Any, int, str], str] = {}
+_ARRAY_DTYPE_BY_DTYPE: Dict[Any, str] = {}
+_ndarray: Optional[type] = None
+
+
+def _init_numpy() -> bool:
+    """Register NumPy scalar and array types once NumPy has been imported."""
+    global _ndarray
+    if _ndarray is not None:
+        return True
+    np = sys.modules.get("numpy")
+    if np is None:
+        return False
+    for name, mlir in _NUMPY_SCALARS.items():
+        _SCALARS[getattr(np, name)] = mlir
+    for name, mlir in ARRAY_DTYPES.items():
+        _ARRAY_DTYPE_BY_DTYPE[np.dtype(name)] = mlir
+    _ndarray = np.ndarray
+    return True
+
+
+def _describe(value: Any) -> str:
+    t = type(value)
+    if _ndarray is not None and isinstance(value, _ndarray):
+        return f"numpy array of dtype {value.dtype} with {value.ndim} dimension(s)"
+    return f"{t.__module__}.{t.__qualname__}" if t.__module__ != "builtins" else t.__name__
+
+
+def _fail(value: Any, name: Optional[str], why: str = "") -> ArgumentTypeError:
+    who = f"argument {name!r}" if name else "value"
+    msg = f"cannot type {who}: unsupported type {_describe(value)}"
+    if why:
+        msg += f" ({why})"
+    msg += (
+        "; supported are bool, int, float, NumPy float64/float32/int64/int32/"
+        f"bool_ scalars and float64/float32/int64/int32 arrays with 1 to {MAX_NDIM}"
+        " dimensions"
+    )
+    return ArgumentTypeError(msg)
+
+
+def _typeof_array(value: Any, name: Optional[str]) -> str:
+    dtype = value.dtype
+    ndim = value.ndim
+    flags = value.flags
+    layout = "C" if flags.c_contiguous else ("F" if flags.f_contiguous else "A")
+    key = (dtype, ndim, layout)
+    cached = _ARRAY_CACHE.get(key)
+    if cached is not None:
+        return cached
+    elem = _ARRAY_DTYPE_BY_DTYPE.get(dtype)
+    if elem is None:
+        raise _fail(value, name, f"dtype {dtype} is not supported")
+    if not 1 <= ndim <= MAX_NDIM:
+        raise _fail(value, name, f"{ndim}-dimensional arrays are not supported")
+    text = f"!nb.array<{elem}, {ndim}, {layout}>"
+    _ARRAY_CACHE[key] = text
+    return text
+
+
+def typeof(value: Any, name: Optional[str] = None) -> str:
+    """Return the nb type string of ``value``, e.g. ``'si64'`` or
+    ``'!nb.array<f64, 2, C>'``.
+
+    ``name`` (the parameter name) only improves the error message.  Raises
+    :class:`mumba.errors.ArgumentTypeError` (a ``TypingError`` and a
+    ``TypeError``) for values Mumba cannot compile for.
+    """
+    t = type(value)
+    s = _SCALARS.get(t)
+    if s is not None:
+        return s
+    if t is _ndarray:
+        return _typeof_array(value, name)
+    if _init_numpy():
+        s = _SCALARS.get(t)
+        if s is not None:
+            return s
+        if isinstance(value, _ndarray):  # type: ignore[arg-type]
+            if t is not _ndarray:
+                raise _fail(value, name, "ndarray subclasses are not supported")
+            return _typeof_array(value, name)
+    raise _fail(value, name)
