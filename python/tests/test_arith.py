@@ -1,0 +1,158 @@
+"""Arithmetic semantics: Python's, not C's."""
+
+import numpy as np
+import pytest
+
+from mumba import njit
+from helpers import check
+
+INT_PAIRS = [(7, 2), (-7, 2), (7, -2), (-7, -2), (0, 5), (6, 3), (-6, 3), (1, -1), (123456789, 1000)]
+FLOAT_PAIRS = [(7.5, 2.0), (-7.5, 2.0), (7.5, -2.0), (-7.5, -2.25), (0.0, 3.0), (1e10, 3.0)]
+
+
+@njit
+def add(a, b):
+    return a + b
+
+
+@njit
+def sub(a, b):
+    return a - b
+
+
+@njit
+def mul(a, b):
+    return a * b
+
+
+@njit
+def truediv(a, b):
+    return a / b
+
+
+@njit
+def floordiv(a, b):
+    return a // b
+
+
+@njit
+def mod(a, b):
+    return a % b
+
+
+@pytest.mark.parametrize("op", [add, sub, mul, truediv, floordiv, mod])
+@pytest.mark.parametrize("a,b", INT_PAIRS)
+def test_int_binops(op, a, b):
+    check(op, a, b)
+
+
+@pytest.mark.parametrize("op", [add, sub, mul, truediv, floordiv, mod])
+@pytest.mark.parametrize("a,b", FLOAT_PAIRS)
+def test_float_binops(op, a, b):
+    check(op, a, b)
+
+
+@pytest.mark.parametrize("op", [add, sub, mul, truediv, floordiv, mod])
+@pytest.mark.parametrize("a,b", [(7, 2.5), (-7, 2.5), (3.5, -2), (-3.5, 2)])
+def test_mixed_int_float(op, a, b):
+    check(op, a, b)
+
+
+@pytest.mark.parametrize("op", [add, sub, mul, floordiv, mod])
+@pytest.mark.parametrize("a,b", [(True, True), (True, 3), (4, False), (False, 2.5)])
+def test_bool_arithmetic_is_int(op, a, b):
+    if op in (floordiv, mod) and b is False:
+        pytest.skip("division by zero")
+    check(op, a, b)
+
+
+@njit
+def power(a, b):
+    return a**b
+
+
+@pytest.mark.parametrize("a,b", [(2, 10), (-3, 3), (7, 0), (2.0, 0.5), (2.5, 3), (9, 0.5), (-2.0, 3.0)])
+def test_pow(a, b):
+    check(power, a, b)
+
+
+@njit
+def bitops(a, b):
+    return (a & b) + (a | b) * 3 + (a ^ b) * 7 + (a << 3) - (b >> 1) + ~a
+
+
+@pytest.mark.parametrize("a,b", [(12, 10), (-12, 5), (0, 7), (255, 3)])
+def test_bit_operations(a, b):
+    check(bitops, a, b)
+
+
+@njit
+def unary(a):
+    return -a, +a, not a
+
+
+@pytest.mark.parametrize("a", [3, -4, 0, 2.5, -0.0, 0.0, True])
+def test_unary(a):
+    check(unary, a)
+
+
+@njit
+def compare_all(a, b):
+    return (a < b, a <= b, a > b, a >= b, a == b, a != b)
+
+
+@pytest.mark.parametrize("a,b", [(1, 2), (2, 1), (3, 3), (1.5, 1), (2, 2.0), (-1.0, -1.5)])
+def test_comparisons(a, b):
+    check(compare_all, a, b)
+
+
+@njit
+def poly(x):
+    return 3 * x * x - 2 * x + 1 - x / 4
+
+
+@pytest.mark.parametrize("x", [0, 1, -5, 10**6, 0.25, -3.75])
+def test_polynomial(x):
+    check(poly, x)
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [
+        (np.int32(7), np.int32(-2)),
+        (np.float32(7.5), np.float32(2.0)),
+        (np.int64(-9), np.int32(4)),
+        (np.float32(1.5), 2.0),
+        (np.int32(5), 0.5),
+    ],
+)
+@pytest.mark.parametrize("op", [add, mul, floordiv, mod, truediv])
+def test_numpy_scalars(op, a, b):
+    check(op, a, b, rtol=1e-6)
+
+
+@njit
+def augmented(a, b):
+    x = a
+    x += b
+    x *= 2
+    x -= 1
+    x //= 3
+    x %= 100
+    x **= 2
+    return x
+
+
+@pytest.mark.parametrize("a,b", [(5, 3), (-5, 3), (17, -4), (2.5, 1.5)])
+def test_augmented_assignment(a, b):
+    check(augmented, a, b)
+
+
+@njit
+def int_conversion(x):
+    return int(x), float(x), bool(x)
+
+
+@pytest.mark.parametrize("x", [3.7, -3.7, 0.0, 5, -2, 0])
+def test_conversions(x):
+    check(int_conversion, x)

@@ -1,0 +1,210 @@
+"""Errors: typing and unsupported features with source locations, runtime
+faults raised as Python exceptions."""
+
+import inspect
+import re
+
+import numpy as np
+import pytest
+
+import mumba
+from mumba import MumbaError, TypingError, UnsupportedError, njit
+from helpers import check
+
+THIS_FILE = __file__
+
+
+def _line_of(marker: str) -> tuple:
+    """(line number, text) of the unique source line containing ``marker``."""
+    lines = inspect.getsource(inspect.getmodule(_line_of)).splitlines()
+    hits = [(i + 1, l) for i, l in enumerate(lines) if "# " + marker in l]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def _assert_points_at(err: MumbaError, marker: str, column_text: str) -> None:
+    """The message names this file, the line, shows it and a caret under
+    ``column_text`` (the first occurrence on that line)."""
+    lineno, text = _line_of(marker)
+    s = str(err)
+    assert err.filename == THIS_FILE or err.filename.endswith("test_errors.py")
+    assert err.lineno == lineno, (err.lineno, lineno, s)
+    assert f'File "{err.filename}", line {lineno}:' in s
+    assert "test_errors.py" in s
+    lines = s.splitlines()
+    i = lines.index(text)
+    caret = lines[i + 1]
+    assert caret.strip() == "^", s
+    expected_col = text.index(column_text) + 1
+    assert err.col == expected_col, (err.col, expected_col, s)
+    assert len(caret) - 1 == text.index(column_text), s
+
+
+@njit
+def bad_add(x):
+    t = (1, 2)
+    return x + t  # MARK-typing
+
+
+def test_typing_error_has_location():
+    with pytest.raises(TypingError) as info:
+        bad_add(1.5)
+    assert not isinstance(info.value, UnsupportedError)
+    _assert_points_at(info.value, "MARK-typing", "x + t")
+
+
+@njit
+def bad_call(x):
+    return len(x)  # MARK-len
+
+
+def test_typing_error_on_call():
+    with pytest.raises(TypingError) as info:
+        bad_call(2.0)
+    _assert_points_at(info.value, "MARK-len", "len(x)")
+
+
+@njit
+def uses_string(x):
+    s = "hello"  # MARK-str
+    return x
+
+
+@njit
+def uses_dict(x):
+    d = {1: x}  # MARK-dict
+    return x
+
+
+class _Ctx:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        return False
+
+
+CTX = _Ctx()
+
+
+@njit
+def uses_with(x):
+    with CTX:  # MARK-with
+        x = x + 1
+    return x
+
+
+@njit
+def uses_list(x):
+    return [x, x]  # MARK-list
+
+
+@njit
+def uses_slice(a):
+    return a[1:]  # MARK-slice
+
+
+@njit
+def uses_try(x):
+    try:  # MARK-try
+        return x
+    except Exception:
+        return 0
+
+
+@njit
+def uses_undefined(x):
+    return x + not_defined_anywhere  # MARK-undef
+
+
+@njit
+def uses_comprehension(n):
+    return sum([i for i in range(n)])  # MARK-comp
+
+
+@pytest.mark.parametrize(
+    "fn,arg,marker,column_text",
+    [
+        (uses_string, 1, "MARK-str", '"hello"'),
+        (uses_dict, 1, "MARK-dict", "{1: x}"),
+        (uses_with, 1, "MARK-with", "with CTX"),
+        (uses_list, 1, "MARK-list", "[x, x]"),
+        (uses_slice, np.zeros(3), "MARK-slice", "1:"),
+        (uses_try, 1, "MARK-try", "try:"),
+        (uses_undefined, 1, "MARK-undef", "not_defined_anywhere"),
+        (uses_comprehension, 3, "MARK-comp", "[i for"),
+    ],
+)
+def test_unsupported_features(fn, arg, marker, column_text):
+    with pytest.raises(UnsupportedError) as info:
+        fn(arg)
+    assert str(info.value).startswith("unsupported")
+    _assert_points_at(info.value, marker, column_text)
+
+
+def test_error_hierarchy():
+    assert issubclass(TypingError, MumbaError)
+    assert issubclass(UnsupportedError, MumbaError)
+    assert issubclass(MumbaError, Exception)
+    assert mumba.__version__ == "0.1.0"
+
+
+@njit
+def int_div(a, b):
+    return a // b
+
+
+@njit
+def int_mod(a, b):
+    return a % b
+
+
+@njit
+def true_div(a, b):
+    return a / b
+
+
+@pytest.mark.parametrize("fn", [int_div, int_mod, true_div])
+@pytest.mark.parametrize("a,zero", [(7, 0), (7.5, 0.0), (3, 0.0), (2.5, 0)])
+def test_division_by_zero(fn, a, zero):
+    with pytest.raises(ZeroDivisionError):
+        fn.py_func(a, zero)
+    with pytest.raises(ZeroDivisionError):
+        fn(a, zero)
+    # The function stays usable afterwards.
+    check(fn, a, 2)
+    with pytest.raises(ZeroDivisionError):
+        fn(a, zero)
+
+
+@njit
+def div_in_loop(a, d):
+    s = 0
+    for i in range(a.shape[0]):
+        s += a[i] // d[i]
+    return s
+
+
+def test_division_by_zero_inside_loop():
+    a = np.arange(10, dtype=np.int64)
+    d = np.ones(10, dtype=np.int64)
+    d[7] = 0
+    with pytest.raises(ZeroDivisionError):
+        div_in_loop(a, d)
+    d[7] = 3
+    check(div_in_loop, a, d)
+
+
+@njit
+def identity(x):
+    return x
+
+
+@pytest.mark.parametrize(
+    "value", ["text", [1, 2], None, np.zeros(3, dtype=np.uint8), np.zeros((2, 2, 2, 2)), 1 + 2j, np.float16(1)]
+)
+def test_unsupported_argument_types(value):
+    with pytest.raises(TypingError) as info:
+        identity(value)
+    assert isinstance(info.value, TypeError)
+    assert "'x'" in str(info.value)
