@@ -65,6 +65,9 @@ class Dispatcher:
         self._source = None
         self._signature: Optional[inspect.Signature] = None
         self._lock = threading.RLock()
+        code = py_func.__code__
+        # Fast path only when every parameter is positional.
+        self._argcount = code.co_argcount if not code.co_kwonlyargcount else -1
         functools.update_wrapper(self, py_func)
 
     # -- introspection ----------------------------------------------------------
@@ -121,14 +124,11 @@ class Dispatcher:
         bound.apply_defaults()
         return tuple(bound.arguments[name] for name in self._signature.parameters)
 
-    def _arg_types(self, args: Tuple[Any, ...]) -> Tuple[str, ...]:
-        try:
-            return tuple([typeof(a) for a in args])
-        except TypeError:
-            names = list(inspect.signature(self.py_func).parameters)
-            for i, a in enumerate(args):
-                typeof(a, names[i] if i < len(names) else f"#{i}")
-            raise
+    def _raise_argument_error(self, args: Tuple[Any, ...]) -> None:
+        """Re-type ``args`` one by one to name the offending parameter."""
+        names = list(inspect.signature(self.py_func).parameters)
+        for i, a in enumerate(args):
+            typeof(a, names[i] if i < len(names) else f"#{i}")
 
     def compile(self, arg_types: Sequence[str]) -> Any:
         """Compile (or find) the specialisation for ``arg_types``."""
@@ -147,9 +147,13 @@ class Dispatcher:
             return compiled
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if kwargs or len(args) != self.py_func.__code__.co_argcount:
+        if kwargs or len(args) != self._argcount:
             args = self._bind(args, kwargs)
-        key = self._arg_types(args)
+        try:
+            key = tuple([typeof(a) for a in args])
+        except TypeError:
+            self._raise_argument_error(args)
+            raise
         compiled = self._overloads.get(key)
         if compiled is None:
             compiled = self.compile(key)

@@ -344,6 +344,25 @@ def uses_inf(x):
     return x + math.inf
 
 
+def test_non_finite_constants_read_math_attributes():
+    text, _ = text_of(uses_inf, "f64")
+    assert 'nb.global "math"' in text and 'nb.getattr %' in text and '"inf"' in text
+
+
+@njit
+def neg_inf_nan(x):
+    return -math.inf, math.nan, NEG_INF
+
+
+NEG_INF = -float("inf")
+
+
+def test_negative_infinity_and_nan():
+    text, _ = text_of(neg_inf_nan, "f64")
+    assert text.count('"inf"') == 2 and text.count('"nan"') == 1
+    assert text.count("nb.unary neg") == 2
+
+
 @njit
 def uses_set(x):
     return {x}
@@ -405,7 +424,6 @@ def uses_plain_function(x):
     "fn,types",
     [
         (uses_string, ()),
-        (uses_inf, ("f64",)),
         (uses_set, ("si64",)),
         (uses_lambda, ("si64",)),
         (uses_global_decl, ("si64",)),

@@ -14,25 +14,64 @@ COUNT = 3
 FLAG = True
 
 
-@njit
-def math_funcs(x):
-    return (
-        math.sqrt(x),
-        math.exp(-x),
-        math.log(x + 1.0),
-        math.sin(x),
-        math.cos(x),
-        math.tan(x * 0.1),
-        math.atan2(x, 2.0),
-        math.pow(x, 1.5),
-        math.fabs(-x),
-        math.hypot(x, 3.0),
-    )
+def _unary(fn):
+    @njit
+    def kernel(x):
+        return fn(x)
+
+    return kernel
 
 
-@pytest.mark.parametrize("x", [0.0, 0.5, 1.0, 2.0, 10.0, 123.456])
-def test_math_functions(x):
-    check(math_funcs, x)
+def _binary(fn):
+    @njit
+    def kernel(x, y):
+        return fn(x, y)
+
+    return kernel
+
+
+UNARY = {
+    "sqrt": (math.sqrt, [0.0, 2.0, 1e6]),
+    "exp": (math.exp, [0.0, -1.5, 3.0]),
+    "log": (math.log, [0.5, 1.0, 1e10]),
+    "sin": (math.sin, [0.0, 1.0, -4.0]),
+    "cos": (math.cos, [0.0, 1.0, -4.0]),
+    "tan": (math.tan, [0.0, 0.3, -1.2]),
+    "atan": (math.atan, [0.0, 5.0, -0.5]),
+    "tanh": (math.tanh, [0.0, 0.7, -3.0]),
+    "fabs": (math.fabs, [-2.5, 0.0, 3.0]),
+    "np.sqrt": (np.sqrt, [0.0, 2.0]),
+    "np.exp": (np.exp, [0.0, -1.5]),
+}
+
+BINARY = {
+    "pow": (math.pow, [(2.0, 0.5), (3.0, 2.0)]),
+    "atan2": (math.atan2, [(1.0, 2.0), (-1.0, -2.0)]),
+    "hypot": (math.hypot, [(3.0, 4.0), (1e200, 1e200)]),
+    "copysign": (math.copysign, [(3.0, -0.0), (-2.0, 1.0)]),
+}
+
+_UNARY_KERNELS = {name: _unary(fn) for name, (fn, _) in UNARY.items()}
+_BINARY_KERNELS = {name: _binary(fn) for name, (fn, _) in BINARY.items()}
+
+
+@pytest.mark.parametrize(
+    "name,x", [(name, x) for name, (_, xs) in UNARY.items() for x in xs]
+)
+def test_math_unary(name, x):
+    check(_UNARY_KERNELS[name], x)
+
+
+@pytest.mark.parametrize(
+    "name,x,y", [(name, x, y) for name, (_, xys) in BINARY.items() for x, y in xys]
+)
+def test_math_binary(name, x, y):
+    check(_BINARY_KERNELS[name], x, y)
+
+
+@pytest.mark.parametrize("name", ["sqrt", "exp", "sin"])
+def test_math_of_int_argument(name):
+    check(_UNARY_KERNELS[name], 2)
 
 
 @njit

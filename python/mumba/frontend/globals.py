@@ -8,7 +8,6 @@ jitted functions become calls to function templates in the same module.
 from __future__ import annotations
 
 import builtins
-import math
 import sys
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, Tuple
@@ -126,8 +125,6 @@ def classify(obj: Any, qualname: Optional[str] = None) -> Tuple[Optional[Resolve
         if isinstance(obj, int) and not isinstance(obj, bool):
             if not -(2**63) <= obj < 2**63:
                 return None, "integer constant out of the int64 range"
-        if isinstance(obj, float) and not math.isfinite(obj):
-            return None, f"non-finite float constant {obj!r}"
         return Resolved("const", obj), ""
     value = _numpy_scalar(obj)
     if value is not _MISSING:

@@ -90,7 +90,10 @@ class ExprLowering(LoweringBase):
             return e.const_int(value, loc)
         if isinstance(value, float):
             if not math.isfinite(value):
-                self.unsupported(node, f"non-finite float literal {value!r}")
+                # No literal syntax for inf/nan: read math.inf / math.nan.
+                mod = e.global_name("math", loc)
+                v = e.getattr(mod, "nan" if math.isnan(value) else "inf", loc)
+                return e.unary("neg", v, loc) if value < 0 else v
             return e.const_float(value, loc)
         if isinstance(value, str):
             self.unsupported(node, "string literal")
