@@ -1,0 +1,18 @@
+//===- Passes.h - Mumba conversion passes -----------------------*- C++ -*-===//
+#ifndef MUMBA_CONVERSION_PASSES_H
+#define MUMBA_CONVERSION_PASSES_H
+
+#include "mumba/Conversion/NBToStd/NBToStd.h"
+#include "mlir/Pass/Pass.h"
+
+namespace mumba {
+
+#define GEN_PASS_DECL
+#include "mumba/Conversion/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "mumba/Conversion/Passes.h.inc"
+
+} // namespace mumba
+
+#endif // MUMBA_CONVERSION_PASSES_H

@@ -1,0 +1,119 @@
+//===- NBTypes.td - Types of the nb dialect ----------------*- tablegen -*-===//
+#ifndef MUMBA_DIALECT_NB_IR_NBTYPES_TD
+#define MUMBA_DIALECT_NB_IR_NBTYPES_TD
+
+include "mumba/Dialect/NB/IR/NBDialect.td"
+include "mumba/Dialect/NB/IR/NBEnums.td"
+include "mlir/IR/AttrTypeBase.td"
+include "mlir/IR/BuiltinTypeInterfaces.td"
+
+class NB_Type<string name, string typeMnemonic, list<Trait> traits = []>
+    : TypeDef<NB_Dialect, name, traits> {
+  let mnemonic = typeMnemonic;
+}
+
+def NB_UnknownType : NB_Type<"Unknown", "unknown"> {
+  let summary = "the type of a value before type inference";
+  let description = [{
+    Every value the frontend emits has this type; `nb-infer-types` replaces
+    it. No value of this type survives a successful inference.
+  }];
+}
+
+def NB_NoneType : NB_Type<"PyNone", "none"> {
+  let summary = "Python's None";
+  let description = [{
+    The type of `None`, and the return type of a function that returns
+    nothing. It lowers to no value at all.
+  }];
+}
+
+def NB_VarType : NB_Type<"Var", "var"> {
+  let summary = "a reference to a named variable slot";
+  let description = [{
+    The result of `nb.var`; only `nb.load_var` and `nb.store_var` use it.
+    `nb-reconstruct-ssa` removes every value of this type.
+  }];
+}
+
+def NB_ArrayType : NB_Type<"Array", "array"> {
+  let summary = "a NumPy array of a given dtype, rank and layout";
+  let description = [{
+    `!nb.array<f64, 2, C>` is a two-dimensional C-contiguous float64 array.
+    The layout is `C` (row-major, unit inner stride), `F` (column-major) or
+    `A` (any strides, such as `a[::2]` or `a.T`). It lowers to a memref with
+    an identity layout for `C` and a fully dynamic strided layout otherwise.
+  }];
+  let parameters = (ins "::mlir::Type":$dtype, "unsigned":$ndim,
+                        EnumParameter<NB_ArrayLayout>:$layout);
+  let assemblyFormat = "`<` $dtype `,` $ndim `,` $layout `>`";
+  let genVerifyDecl = 1;
+}
+
+def NB_RangeType : NB_Type<"Range", "range"> {
+  let summary = "the value of `range(start, stop, step)`";
+  let description = [{
+    `!nb.range<si64>` holds start, stop and step; it lowers to three integers.
+  }];
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
+def NB_RangeIterType : NB_Type<"RangeIter", "range_iter"> {
+  let summary = "an iterator over a range";
+  let description = [{
+    The result of `nb.getiter` on a range: a mutable cursor plus the stop and
+    step of the range.
+  }];
+  let parameters = (ins "::mlir::Type":$elementType);
+  let assemblyFormat = "`<` $elementType `>`";
+}
+
+def NB_PairType : NB_Type<"Pair", "pair"> {
+  let summary = "the result of `nb.iternext`: a value and whether it is valid";
+  let description = [{
+    `!nb.pair<si64, i1>`: `nb.pair_first` reads the value, `nb.pair_second`
+    whether the iterator produced one.
+  }];
+  let parameters = (ins "::mlir::Type":$first, "::mlir::Type":$second);
+  let assemblyFormat = "`<` $first `,` $second `>`";
+}
+
+def NB_ModuleType : NB_Type<"Module", "module"> {
+  let summary = "a Python module resolved at compile time";
+  let description = [{ `!nb.module<"math">`; attributes of it are functions. }];
+  let parameters = (ins StringRefParameter<"the module's name">:$name);
+  let assemblyFormat = "`<` $name `>`";
+}
+
+def NB_FunctionType : NB_Type<"PyFunction", "function"> {
+  let summary = "a global function with a typing template";
+  let description = [{
+    `!nb.function<"math.sqrt">` names a function from the call-template
+    registry (builtins, `math`, a NumPy subset).
+  }];
+  let parameters = (ins StringRefParameter<"the qualified name">:$name);
+  let assemblyFormat = "`<` $name `>`";
+}
+
+def NB_DispatcherType : NB_Type<"Dispatcher", "dispatcher"> {
+  let summary = "another jitted function, specialised per argument types";
+  let description = [{
+    `!nb.dispatcher<"g">` refers to the untyped template function `@g` in the
+    same module; each call specialises it for the argument types.
+  }];
+  let parameters = (ins StringRefParameter<"the template's symbol">:$callee);
+  let assemblyFormat = "`<` $callee `>`";
+}
+
+def NB_SliceType : NB_Type<"Slice", "slice"> {
+  let summary = "a Python slice object";
+  let description = [{ The value of `start:stop:step` in a subscript. }];
+}
+
+def NB_PyObjectType : NB_Type<"PyObject", "pyobject"> {
+  let summary = "an arbitrary Python object (object mode)";
+  let description = [{ A value that object mode handles through the C API. }];
+}
+
+#endif // MUMBA_DIALECT_NB_IR_NBTYPES_TD

@@ -1,0 +1,45 @@
+//===- Passes.td - Passes on the nb dialect ----------------*- tablegen -*-===//
+#ifndef MUMBA_DIALECT_NB_TRANSFORMS_PASSES_TD
+#define MUMBA_DIALECT_NB_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def NBReconstructSSAPass : Pass<"nb-reconstruct-ssa", "::mlir::func::FuncOp"> {
+  let summary = "Promotes nb.var slots to SSA values and block arguments";
+  let description = [{
+    The frontend writes every Python variable through an `nb.var` slot, as
+    Numba IR names variables. This pass runs MLIR's mem2reg on those slots:
+    loads become the reaching stored value, merges become block arguments
+    (named after the variable through a `NameLoc`), and reads before any
+    assignment become `nb.undef`.
+
+    ```mlir
+    // before
+    %x = nb.var "x"
+    nb.store_var %0 to %x : !nb.unknown
+    %1 = nb.load_var %x : !nb.unknown
+    // after: uses of %1 use %0
+    ```
+  }];
+  let dependentDialects = ["::mumba::nb::NBDialect"];
+}
+
+def NBInferTypesPass : Pass<"nb-infer-types", "::mlir::ModuleOp"> {
+  let summary = "Types every nb value from the argument types of the entry functions";
+  let description = [{
+    Functions whose arguments are all typed are roots; functions with
+    `!nb.unknown` arguments are templates of other jitted functions, which
+    each call specialises for its argument types (monomorphisation) and which
+    are erased at the end. Inference is a forward data-flow to a fixed point:
+    each op's typing rule (`TypeInferenceOpInterface`) computes result types
+    from operand types, block arguments take the unification of their
+    incoming values (`t = 0` then `t += a[i]` makes `t` float64), and the
+    function's result type is the unification of its returns. `nb.cast` is
+    inserted where a value meets a wider type. A value that cannot be typed
+    stops the pass with an error at its Python source location naming the
+    types involved.
+  }];
+  let dependentDialects = ["::mumba::nb::NBDialect"];
+}
+
+#endif // MUMBA_DIALECT_NB_TRANSFORMS_PASSES_TD

@@ -1,0 +1,53 @@
+//===- CallTemplates.h - Typing and lowering of global calls ----*- C++ -*-===//
+//
+// The registry of functions that nopython code may call (builtins, math, a
+// NumPy subset), after Numba's typing templates. Each entry types a call and
+// lowers it, so adding a function is one entry.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MUMBA_DIALECT_NB_TYPING_CALLTEMPLATES_H
+#define MUMBA_DIALECT_NB_TYPING_CALLTEMPLATES_H
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/Location.h"
+#include "mlir/IR/Operation.h"
+#include "mlir/IR/ValueRange.h"
+#include "mumba/Runtime/Status.h"
+#include <optional>
+
+namespace mumba::nb {
+
+/// A lowered call: its result values (a tuple or range is several), and
+/// optionally a condition under which compiled code must raise `status`.
+struct LoweredCall {
+  llvm::SmallVector<mlir::Value> results;
+  mlir::Value raiseIf;
+  MumbaStatus status = MUMBA_OK;
+};
+
+/// Types a call; returns null after emitting an error at `op`.
+using CallTyper = mlir::Type (*)(mlir::Operation *op,
+                                 llvm::ArrayRef<mlir::Type> args);
+
+/// Lowers a typed call to arith/math/memref. `args` are the converted
+/// operands (one range per nb operand) and `argTypes` their nb types.
+using CallLowerer = LoweredCall (*)(mlir::OpBuilder &b, mlir::Location loc,
+                                    llvm::ArrayRef<mlir::ValueRange> args,
+                                    llvm::ArrayRef<mlir::Type> argTypes,
+                                    mlir::Type resultType);
+
+struct CallTemplate {
+  llvm::StringLiteral name;
+  CallTyper type;
+  CallLowerer lower;
+};
+
+/// The template of `name` ("range", "math.sqrt", "numpy.exp"), or null.
+const CallTemplate *lookupCallTemplate(llvm::StringRef name);
+
+/// The value of a module constant such as `math.pi`, if `name` is one.
+std::optional<double> lookupModuleConstant(llvm::StringRef name);
+
+} // namespace mumba::nb
+
+#endif // MUMBA_DIALECT_NB_TYPING_CALLTEMPLATES_H

@@ -1,0 +1,29 @@
+//===- ScalarLowering.h - Lowering helpers for Python numbers ---*- C++ -*-===//
+#ifndef MUMBA_DIALECT_NB_TYPING_SCALARLOWERING_H
+#define MUMBA_DIALECT_NB_TYPING_SCALARLOWERING_H
+
+#include "mlir/IR/Builders.h"
+
+namespace mumba::nb {
+
+/// The std type of an nb number type: signed and unsigned integers become
+/// signless, the rest stays.
+mlir::Type toStdScalarType(mlir::Type type);
+
+/// Converts `value` (lowered from nb type `from`) to nb type `to` with
+/// Python's rules: ints widen with their sign, int to float rounds, float to
+/// int truncates, anything to bool is `!= 0`.
+mlir::Value castNumber(mlir::OpBuilder &b, mlir::Location loc,
+                       mlir::Value value, mlir::Type from, mlir::Type to);
+
+/// A constant of nb number type `type`.
+mlir::Value numberConstant(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::Type type, double value);
+
+/// Python truthiness of a lowered number of nb type `type`.
+mlir::Value truthOf(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+                    mlir::Type type);
+
+} // namespace mumba::nb
+
+#endif // MUMBA_DIALECT_NB_TYPING_SCALARLOWERING_H

@@ -1,0 +1,42 @@
+/*===- Status.h - Status codes of compiled functions ------------*- C -*-===*\
+|*                                                                          *|
+|* Every compiled function returns one of these codes before its results;  *|
+|* the dispatcher turns a non-zero code into the Python exception.         *|
+|*                                                                          *|
+\*===----------------------------------------------------------------------===*/
+#ifndef MUMBA_RUNTIME_STATUS_H
+#define MUMBA_RUNTIME_STATUS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum MumbaStatus {
+  MUMBA_OK = 0,
+  MUMBA_ZERO_DIV_INT = 1,       /* int // 0 */
+  MUMBA_ZERO_MOD_INT = 2,       /* int % 0 */
+  MUMBA_ZERO_TRUEDIV = 3,       /* int / 0 */
+  MUMBA_ZERO_DIV_FLOAT = 4,     /* float / 0.0 */
+  MUMBA_ZERO_FLOORDIV_FLOAT = 5,/* float // 0.0 */
+  MUMBA_ZERO_MOD_FLOAT = 6,     /* float % 0.0 */
+  MUMBA_RANGE_STEP_ZERO = 7,    /* range(a, b, 0) */
+  MUMBA_STATUS_COUNT
+};
+
+/* The Python exception class a status stands for. */
+enum MumbaExceptionKind {
+  MUMBA_EXC_NONE = 0,
+  MUMBA_EXC_ZERO_DIVISION = 1,
+  MUMBA_EXC_VALUE = 2,
+  MUMBA_EXC_INDEX = 3,
+};
+
+/* The exception class and message Python itself would give. */
+enum MumbaExceptionKind mumbaStatusException(int status);
+const char *mumbaStatusMessage(int status);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MUMBA_RUNTIME_STATUS_H */

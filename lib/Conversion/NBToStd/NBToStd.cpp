@@ -1,0 +1,169 @@
+//===- NBToStd.cpp - The convert-nb-to-std pass and type converter --------===//
+#include "mumba/Conversion/NBToStd/NBToStd.h"
+#include "PatternUtils.h"
+#include "mumba/Conversion/Passes.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+
+namespace mumba {
+#define GEN_PASS_DEF_CONVERTNBTOSTDPASS
+#include "mumba/Conversion/Passes.h.inc"
+} // namespace mumba
+
+using namespace mlir;
+using namespace mumba;
+using namespace mumba::nb;
+
+NBTypeConverter::NBTypeConverter(MLIRContext *ctx) {
+  // Tried last to first: the identity for builtin types that need nothing.
+  addConversion([](Type type) { return type; });
+  addConversion([ctx](IntegerType type) -> Type {
+    return IntegerType::get(ctx, type.getWidth());
+  });
+  addConversion([this](ArrayType type) -> Type {
+    SmallVector<int64_t> shape(type.getNdim(), ShapedType::kDynamic);
+    Type elementType = convertType(type.getDtype());
+    if (type.getLayout() == ArrayLayout::C)
+      return MemRefType::get(shape, elementType);
+    // NumPy strides are bytes and any sign; the dispatcher divides them by
+    // the item size, so the memref sees element strides.
+    auto layout = StridedLayoutAttr::get(
+        type.getContext(), ShapedType::kDynamic,
+        SmallVector<int64_t>(type.getNdim(), ShapedType::kDynamic));
+    return MemRefType::get(shape, elementType, layout);
+  });
+  addConversion([this](TupleType type, SmallVectorImpl<Type> &results)
+                    -> std::optional<LogicalResult> {
+    for (Type element : type.getTypes())
+      if (failed(convertType(element, results)))
+        return failure();
+    return success();
+  });
+  addConversion([ctx](RangeType, SmallVectorImpl<Type> &results)
+                    -> std::optional<LogicalResult> {
+    results.append(3, IntegerType::get(ctx, 64));
+    return success();
+  });
+  addConversion([ctx](RangeIterType, SmallVectorImpl<Type> &results)
+                    -> std::optional<LogicalResult> {
+    Type i64 = IntegerType::get(ctx, 64);
+    results.append({MemRefType::get({}, i64), i64, i64});
+    return success();
+  });
+  addConversion([this](PairType type, SmallVectorImpl<Type> &results)
+                    -> std::optional<LogicalResult> {
+    if (failed(convertType(type.getFirst(), results)) ||
+        failed(convertType(type.getSecond(), results)))
+      return failure();
+    return success();
+  });
+  // Known at compile time, so nothing at run time.
+  addConversion([](Type type, SmallVectorImpl<Type> &)
+                    -> std::optional<LogicalResult> {
+    if (isa<PyNoneType, ModuleType, PyFunctionType, DispatcherType>(type))
+      return success();
+    return std::nullopt;
+  });
+  addConversion([](UnknownType) -> std::optional<Type> { return Type(); });
+}
+
+SmallVector<Type>
+mumba::detail::loweredResultTypes(func::FuncOp func,
+                                  const TypeConverter &converter) {
+  ArrayRef<Type> results = func.getResultTypes();
+  Type i32 = IntegerType::get(func.getContext(), 32);
+  if (!results.empty() && results.front() == i32)
+    return SmallVector<Type>(results);
+  SmallVector<Type> lowered{i32};
+  for (Type type : results)
+    (void)converter.convertType(type, lowered);
+  return lowered;
+}
+
+Value mumba::detail::statusConstant(OpBuilder &b, Location loc,
+                                    int32_t status) {
+  return arith::ConstantOp::create(b, loc, b.getI32Type(),
+                                   b.getI32IntegerAttr(status));
+}
+
+Value mumba::detail::single(ValueRange values) {
+  assert(values.size() == 1 && "expected a scalar lowered to one value");
+  return values.front();
+}
+
+void mumba::detail::raiseIf(ConversionPatternRewriter &rewriter, Operation *op,
+                            Value cond, Value status,
+                            const TypeConverter &converter) {
+  Location loc = op->getLoc();
+  auto func = op->getParentOfType<func::FuncOp>();
+  Block *before = op->getBlock();
+  Block *after = rewriter.splitBlock(before, Block::iterator(op));
+  Block *raise = rewriter.createBlock(after);
+  SmallVector<Value> values{status};
+  for (Type type :
+       ArrayRef<Type>(loweredResultTypes(func, converter)).drop_front())
+    values.push_back(ub::PoisonOp::create(rewriter, loc, type));
+  func::ReturnOp::create(rewriter, loc, values);
+  rewriter.setInsertionPointToEnd(before);
+  cf::CondBranchOp::create(rewriter, loc, cond, raise, ValueRange{}, after,
+                           ValueRange{});
+  rewriter.setInsertionPoint(op);
+}
+
+void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
+                                              RewritePatternSet &patterns) {
+  detail::populateArithmeticPatterns(converter, patterns);
+  detail::populateArrayPatterns(converter, patterns);
+  detail::populateStructurePatterns(converter, patterns);
+  populateBranchOpInterfaceTypeConversionPattern(patterns, converter);
+}
+
+void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
+                                             NBTypeConverter &converter) {
+  target.addIllegalDialect<NBDialect>();
+  target.addLegalDialect<arith::ArithDialect, math::MathDialect,
+                         memref::MemRefDialect, ub::UBDialect>();
+  target.addLegalOp<func::ReturnOp, func::CallOp, UnrealizedConversionCastOp>();
+  // A lowered function returns its i32 status first; no nb result type is
+  // a signless i32, so that tells lowered from not.
+  target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp func) {
+    ArrayRef<Type> results = func.getResultTypes();
+    return !results.empty() &&
+           results.front() == IntegerType::get(func.getContext(), 32) &&
+           converter.isLegal(func.getFunctionType());
+  });
+  target.addDynamicallyLegalDialect<cf::ControlFlowDialect>(
+      [&](Operation *op) {
+        return isLegalForBranchOpInterfaceTypeConversionPattern(op, converter);
+      });
+}
+
+namespace {
+struct ConvertNBToStdPass
+    : public mumba::impl::ConvertNBToStdPassBase<ConvertNBToStdPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    // nb.arg is the entry block argument of the same type.
+    module.walk([](ArgOp arg) {
+      auto func = arg->getParentOfType<func::FuncOp>();
+      arg.replaceAllUsesWith(func.getArgument(arg.getIndex()));
+      arg.erase();
+    });
+
+    MLIRContext *ctx = &getContext();
+    NBTypeConverter converter(ctx);
+    ConversionTarget target(*ctx);
+    configureNBToStdConversionTarget(target, converter);
+    RewritePatternSet patterns(ctx);
+    populateNBToStdConversionPatterns(converter, patterns);
+    if (failed(applyPartialConversion(module, target, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace

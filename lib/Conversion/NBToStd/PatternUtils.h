@@ -1,0 +1,40 @@
+//===- PatternUtils.h - Shared pieces of the nb lowering --------*- C++ -*-===//
+#ifndef MUMBA_LIB_CONVERSION_NBTOSTD_PATTERNUTILS_H
+#define MUMBA_LIB_CONVERSION_NBTOSTD_PATTERNUTILS_H
+
+#include "mumba/Conversion/NBToStd/NBToStd.h"
+#include "mumba/Runtime/Status.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace mumba::detail {
+
+/// The result types of `func` after lowering: the i32 status, then the
+/// converted Python result (none for None).
+llvm::SmallVector<mlir::Type>
+loweredResultTypes(mlir::func::FuncOp func,
+                   const mlir::TypeConverter &converter);
+
+/// A constant i32 status code.
+mlir::Value statusConstant(mlir::OpBuilder &b, mlir::Location loc,
+                           int32_t status);
+
+/// Makes `op` raise: when `cond` holds, control leaves the function with
+/// `status`; otherwise it continues at `op`, where the rewriter is left.
+void raiseIf(mlir::ConversionPatternRewriter &rewriter, mlir::Operation *op,
+             mlir::Value cond, mlir::Value status,
+             const mlir::TypeConverter &converter);
+
+/// The single value an nb value of scalar type lowers to.
+mlir::Value single(mlir::ValueRange values);
+
+void populateArithmeticPatterns(NBTypeConverter &converter,
+                                mlir::RewritePatternSet &patterns);
+void populateArrayPatterns(NBTypeConverter &converter,
+                           mlir::RewritePatternSet &patterns);
+void populateStructurePatterns(NBTypeConverter &converter,
+                               mlir::RewritePatternSet &patterns);
+
+} // namespace mumba::detail
+
+#endif // MUMBA_LIB_CONVERSION_NBTOSTD_PATTERNUTILS_H

@@ -1,0 +1,369 @@
+//===- StructurePatterns.cpp - Functions, calls, values and iteration -----===//
+#include "PatternUtils.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Dialect/NB/Typing/CallTemplates.h"
+#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+
+using namespace mlir;
+using namespace mumba;
+using namespace mumba::detail;
+using namespace mumba::nb;
+
+namespace {
+
+/// Converts the signature and adds the leading i32 status result.
+struct FuncOpLowering : public OpConversionPattern<func::FuncOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(func::FuncOp func, OneToNOpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    const TypeConverter &converter = *getTypeConverter();
+    FunctionType type = func.getFunctionType();
+    TypeConverter::SignatureConversion signature(type.getNumInputs());
+    for (auto [index, input] : llvm::enumerate(type.getInputs())) {
+      SmallVector<Type> converted;
+      if (failed(converter.convertType(input, converted)))
+        return rewriter.notifyMatchFailure(func, "unsupported argument type");
+      signature.addInputs(index, converted);
+    }
+    SmallVector<Type> results = loweredResultTypes(func, converter);
+    if (!func.isExternal() &&
+        failed(rewriter.convertRegionTypes(&func.getBody(), converter,
+                                           &signature)))
+      return failure();
+    rewriter.modifyOpInPlace(func, [&] {
+      func.setType(rewriter.getFunctionType(signature.getConvertedTypes(),
+                                            results));
+      func->removeAttr("nb.template");
+    });
+    return success();
+  }
+};
+
+struct ReturnOpLowering : public OpConversionPattern<ReturnOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ReturnOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Value> values{statusConstant(rewriter, op.getLoc(), MUMBA_OK)};
+    llvm::append_range(values, adaptor.getValue());
+    rewriter.replaceOpWithNewOp<func::ReturnOp>(op, values);
+    return success();
+  }
+};
+
+struct ConstOpLowering : public OpConversionPattern<ConstOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ConstOp op, OneToNOpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = op.getType();
+    if (isa<PyNoneType>(type)) {
+      rewriter.replaceOpWithMultiple(op, {ValueRange{}});
+      return success();
+    }
+    Type stdType = toStdScalarType(type);
+    TypedAttr value;
+    if (auto f = dyn_cast<FloatAttr>(op.getValue()))
+      value = rewriter.getFloatAttr(stdType, f.getValueAsDouble());
+    else if (auto i = dyn_cast<IntegerAttr>(op.getValue()))
+      value = rewriter.getIntegerAttr(stdType, i.getValue().getSExtValue());
+    else
+      return rewriter.notifyMatchFailure(op, "unsupported constant");
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, stdType, value);
+    return success();
+  }
+};
+
+/// Globals are compile-time values with nothing to compute.
+struct GlobalOpLowering : public OpConversionPattern<GlobalOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(GlobalOp op, OneToNOpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithMultiple(op, {ValueRange{}});
+    return success();
+  }
+};
+
+/// `math.pi` is a constant; `math.sqrt` is a compile-time function value.
+struct ModuleAttrLowering : public OpConversionPattern<GetAttrOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(GetAttrOp op, OneToNOpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto module = dyn_cast<ModuleType>(op.getValue().getType());
+    if (!module)
+      return failure();
+    std::string name = (module.getName() + "." + op.getAttr()).str();
+    if (std::optional<double> value = lookupModuleConstant(name)) {
+      rewriter.replaceOpWithNewOp<arith::ConstantOp>(
+          op, rewriter.getF64Type(), rewriter.getF64FloatAttr(*value));
+      return success();
+    }
+    rewriter.replaceOpWithMultiple(op, {ValueRange{}});
+    return success();
+  }
+};
+
+struct CallOpLowering : public OpConversionPattern<CallOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(CallOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    const TypeConverter &converter = *getTypeConverter();
+    Type calleeType = op.getCallee().getType();
+    if (auto function = dyn_cast<PyFunctionType>(calleeType)) {
+      const CallTemplate *tmpl = lookupCallTemplate(function.getName());
+      if (!tmpl)
+        return rewriter.notifyMatchFailure(op, "no call template");
+      SmallVector<Type> argTypes(op.getArgs().getTypes());
+      LoweredCall call =
+          tmpl->lower(rewriter, loc, adaptor.getArgs(), argTypes, op.getType());
+      if (call.raiseIf)
+        raiseIf(rewriter, op, call.raiseIf,
+                statusConstant(rewriter, loc, call.status), converter);
+      rewriter.replaceOpWithMultiple(op, {call.results});
+      return success();
+    }
+    auto dispatcher = dyn_cast<DispatcherType>(calleeType);
+    if (!dispatcher)
+      return rewriter.notifyMatchFailure(op, "unsupported callee");
+    auto callee = SymbolTable::lookupNearestSymbolFrom<func::FuncOp>(
+        op, StringAttr::get(op.getContext(), dispatcher.getCallee()));
+    if (!callee)
+      return rewriter.notifyMatchFailure(op, "callee not found");
+    SmallVector<Value> args;
+    for (ValueRange arg : adaptor.getArgs())
+      llvm::append_range(args, arg);
+    auto call = func::CallOp::create(rewriter, loc, callee.getSymName(),
+                                     loweredResultTypes(callee, converter),
+                                     args);
+    // Pass the callee's exception on to our caller.
+    Value status = call.getResult(0);
+    Value failed = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::ne, status,
+        statusConstant(rewriter, loc, MUMBA_OK));
+    raiseIf(rewriter, op, failed, status, converter);
+    rewriter.replaceOpWithMultiple(op, {call.getResults().drop_front()});
+    return success();
+  }
+};
+
+struct CastOpLowering : public OpConversionPattern<CastOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(CastOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type from = op.getValue().getType(), to = op.getType();
+    if (from == to) {
+      rewriter.replaceOpWithMultiple(op, {adaptor.getValue()});
+      return success();
+    }
+    if (!isNumberType(from) || !isNumberType(to))
+      return rewriter.notifyMatchFailure(op, "only numbers convert");
+    rewriter.replaceOp(op, castNumber(rewriter, op.getLoc(),
+                                      single(adaptor.getValue()), from, to));
+    return success();
+  }
+};
+
+struct UndefOpLowering : public OpConversionPattern<UndefOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(UndefOp op, OneToNOpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Type> types;
+    if (failed(getTypeConverter()->convertType(op.getType(), types)))
+      return failure();
+    SmallVector<Value> values;
+    for (Type type : types)
+      values.push_back(ub::PoisonOp::create(rewriter, op.getLoc(), type));
+    rewriter.replaceOpWithMultiple(op, {values});
+    return success();
+  }
+};
+
+struct BuildTupleOpLowering : public OpConversionPattern<BuildTupleOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(BuildTupleOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Value> values;
+    for (ValueRange element : adaptor.getElements())
+      llvm::append_range(values, element);
+    rewriter.replaceOpWithMultiple(op, {values});
+    return success();
+  }
+};
+
+struct ExhaustIterOpLowering : public OpConversionPattern<ExhaustIterOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ExhaustIterOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    // Typing checked the length of the tuple.
+    rewriter.replaceOpWithMultiple(op, {adaptor.getValue()});
+    return success();
+  }
+};
+
+/// The lowered values of element `index` of a tuple of nb type `tuple`.
+static ValueRange tupleElement(const TypeConverter &converter,
+                               TupleType tuple, ValueRange values,
+                               unsigned index) {
+  unsigned offset = 0;
+  SmallVector<Type> types;
+  for (unsigned i = 0; i <= index; ++i) {
+    types.clear();
+    (void)converter.convertType(tuple.getType(i), types);
+    if (i < index)
+      offset += types.size();
+  }
+  return values.slice(offset, types.size());
+}
+
+struct TupleStaticGetItemLowering
+    : public OpConversionPattern<StaticGetItemOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(StaticGetItemOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto tuple = dyn_cast<TupleType>(op.getValue().getType());
+    if (!tuple)
+      return failure();
+    int64_t index = op.getIndex();
+    if (index < 0)
+      index += tuple.size();
+    rewriter.replaceOpWithMultiple(
+        op, {tupleElement(*getTypeConverter(), tuple, adaptor.getValue(),
+                          index)});
+    return success();
+  }
+};
+
+/// t[i] on a homogeneous tuple of scalars: a chain of selects.
+struct TupleGetItemLowering : public OpConversionPattern<GetItemOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(GetItemOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto tuple = dyn_cast<TupleType>(op.getValue().getType());
+    if (!tuple || !isNumberType(tuple.getType(0)))
+      return failure();
+    Location loc = op.getLoc();
+    Type i64 = getInt64Type(op.getContext());
+    Value index = castNumber(rewriter, loc, single(adaptor.getIndices()[0]),
+                             op.getIndices()[0].getType(), i64);
+    ValueRange values = adaptor.getValue();
+    Value size = numberConstant(rewriter, loc, i64, values.size());
+    Value zero = numberConstant(rewriter, loc, i64, 0);
+    Value negative = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::slt, index, zero);
+    index = arith::SelectOp::create(
+        rewriter, loc, negative,
+        arith::AddIOp::create(rewriter, loc, index, size), index);
+    Value result = values.front();
+    for (unsigned i = 1; i < values.size(); ++i) {
+      Value isI = arith::CmpIOp::create(
+          rewriter, loc, arith::CmpIPredicate::eq, index,
+          numberConstant(rewriter, loc, i64, i));
+      result = arith::SelectOp::create(rewriter, loc, isI, values[i], result);
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// The cursor of a range iterator lives in a stack slot at the function's
+/// entry, so that loops nested in loops do not grow the stack.
+struct GetIterOpLowering : public OpConversionPattern<GetIterOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(GetIterOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isa<RangeType>(op.getValue().getType()))
+      return failure();
+    Location loc = op.getLoc();
+    ValueRange range = adaptor.getValue();
+    auto func = op->getParentOfType<func::FuncOp>();
+    Value cursor;
+    {
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(&func.getBody().front());
+      cursor = memref::AllocaOp::create(
+          rewriter, loc, MemRefType::get({}, rewriter.getI64Type()));
+    }
+    memref::StoreOp::create(rewriter, loc, range[0], cursor);
+    rewriter.replaceOpWithMultiple(op, {{cursor, range[1], range[2]}});
+    return success();
+  }
+};
+
+struct IterNextOpLowering : public OpConversionPattern<IterNextOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(IterNextOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    if (!isa<RangeIterType>(op.getIterator().getType()))
+      return failure();
+    Location loc = op.getLoc();
+    ValueRange iter = adaptor.getIterator();
+    Value cursor = iter[0], stop = iter[1], step = iter[2];
+    Value current = memref::LoadOp::create(rewriter, loc, cursor);
+    Value zero = arith::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
+                                           rewriter.getI64IntegerAttr(0));
+    Value up = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sgt,
+                                     step, zero);
+    Value belowStop = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::slt, current, stop);
+    Value aboveStop = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::sgt, current, stop);
+    Value valid =
+        arith::SelectOp::create(rewriter, loc, up, belowStop, aboveStop);
+    Value next = arith::AddIOp::create(rewriter, loc, current, step);
+    memref::StoreOp::create(rewriter, loc, next, cursor);
+    rewriter.replaceOpWithMultiple(op, {{current, valid}});
+    return success();
+  }
+};
+
+struct PairFirstOpLowering : public OpConversionPattern<PairFirstOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(PairFirstOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ValueRange pair = adaptor.getPair();
+    rewriter.replaceOpWithMultiple(op, {pair.drop_back()});
+    return success();
+  }
+};
+
+struct PairSecondOpLowering : public OpConversionPattern<PairSecondOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(PairSecondOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    ValueRange pair = adaptor.getPair();
+    rewriter.replaceOpWithMultiple(op, {pair.take_back()});
+    return success();
+  }
+};
+
+} // namespace
+
+void mumba::detail::populateStructurePatterns(NBTypeConverter &converter,
+                                              RewritePatternSet &patterns) {
+  patterns.add<FuncOpLowering, ReturnOpLowering, ConstOpLowering,
+               GlobalOpLowering, ModuleAttrLowering, CallOpLowering,
+               CastOpLowering, UndefOpLowering, BuildTupleOpLowering,
+               ExhaustIterOpLowering, TupleStaticGetItemLowering,
+               TupleGetItemLowering, GetIterOpLowering, IterNextOpLowering,
+               PairFirstOpLowering, PairSecondOpLowering>(
+      converter, patterns.getContext());
+}

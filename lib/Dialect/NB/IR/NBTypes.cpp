@@ -1,0 +1,113 @@
+//===- NBTypes.cpp - Types of the nb dialect ------------------------------===//
+#include "mumba/Dialect/NB/IR/NBTypes.h"
+#include "mumba/Dialect/NB/IR/NBDialect.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace mumba::nb;
+
+#define GET_TYPEDEF_CLASSES
+#include "mumba/Dialect/NB/IR/NBOpsTypes.cpp.inc"
+
+void NBDialect::registerTypes() {
+  addTypes<
+#define GET_TYPEDEF_LIST
+#include "mumba/Dialect/NB/IR/NBOpsTypes.cpp.inc"
+      >();
+}
+
+LogicalResult ArrayType::verify(function_ref<InFlightDiagnostic()> emitError,
+                                Type dtype, unsigned ndim,
+                                ArrayLayout layout) {
+  if (!isNumberType(dtype))
+    return emitError() << "array dtype must be a number type, got " << dtype;
+  if (ndim > 32)
+    return emitError() << "array rank " << ndim << " exceeds NumPy's 32";
+  return success();
+}
+
+bool mumba::nb::isBoolType(Type type) { return type.isInteger(1); }
+
+bool mumba::nb::isIntType(Type type) {
+  auto intType = dyn_cast<IntegerType>(type);
+  return intType && intType.getWidth() > 1 &&
+         llvm::is_contained({8u, 16u, 32u, 64u}, intType.getWidth()) &&
+         !intType.isSignless();
+}
+
+bool mumba::nb::isNumberType(Type type) {
+  return isBoolType(type) || isIntType(type) || type.isF32() || type.isF64();
+}
+
+IntegerType mumba::nb::getInt64Type(MLIRContext *ctx) {
+  return IntegerType::get(ctx, 64, IntegerType::Signed);
+}
+
+Type mumba::nb::promoteNumbers(Type lhs, Type rhs) {
+  if (!isNumberType(lhs) || !isNumberType(rhs))
+    return {};
+  MLIRContext *ctx = lhs.getContext();
+  auto isFloat = [](Type t) { return isa<FloatType>(t); };
+  if (isFloat(lhs) && isFloat(rhs))
+    return lhs.getIntOrFloatBitWidth() >= rhs.getIntOrFloatBitWidth() ? lhs
+                                                                      : rhs;
+  if (isFloat(lhs) || isFloat(rhs)) {
+    // NumPy: float32 holds ints of up to 16 bits exactly; wider ones need
+    // float64.
+    Type floatType = isFloat(lhs) ? lhs : rhs;
+    Type intType = isFloat(lhs) ? rhs : lhs;
+    if (floatType.isF32() && intType.getIntOrFloatBitWidth() > 16)
+      return Float64Type::get(ctx);
+    return floatType;
+  }
+  // Integer arithmetic happens in (at least) int64, as in Numba; mixing
+  // uint64 with a signed int has no exact integer type and goes to float64.
+  auto l = cast<IntegerType>(lhs), r = cast<IntegerType>(rhs);
+  bool lu = l.isUnsigned() && l.getWidth() == 64;
+  bool ru = r.isUnsigned() && r.getWidth() == 64;
+  if (lu && ru)
+    return l;
+  if ((lu && !r.isUnsigned() && !isBoolType(r)) ||
+      (ru && !l.isUnsigned() && !isBoolType(l)))
+    return Float64Type::get(ctx);
+  if (lu || ru)
+    return lu ? l : r;
+  if ((l.isUnsigned() || isBoolType(l)) && (r.isUnsigned() || isBoolType(r)) &&
+      !(isBoolType(l) && isBoolType(r)))
+    return IntegerType::get(ctx, 64, IntegerType::Unsigned);
+  return getInt64Type(ctx);
+}
+
+Type mumba::nb::unifyTypes(Type lhs, Type rhs) {
+  if (isa<UnknownType>(lhs))
+    return rhs;
+  if (isa<UnknownType>(rhs) || lhs == rhs)
+    return lhs;
+  if (isNumberType(lhs) && isNumberType(rhs)) {
+    // bool meets int as int; otherwise the arithmetic promotion.
+    if (isBoolType(lhs) && isIntType(rhs))
+      return rhs;
+    if (isBoolType(rhs) && isIntType(lhs))
+      return lhs;
+    if (isIntType(lhs) && isIntType(rhs)) {
+      auto l = cast<IntegerType>(lhs), r = cast<IntegerType>(rhs);
+      if (l.getSignedness() == r.getSignedness())
+        return l.getWidth() >= r.getWidth() ? lhs : rhs;
+    }
+    return promoteNumbers(lhs, rhs);
+  }
+  auto lt = dyn_cast<TupleType>(lhs), rt = dyn_cast<TupleType>(rhs);
+  if (lt && rt && lt.size() == rt.size()) {
+    SmallVector<Type> types;
+    for (auto [l, r] : llvm::zip(lt.getTypes(), rt.getTypes())) {
+      Type u = unifyTypes(l, r);
+      if (!u)
+        return {};
+      types.push_back(u);
+    }
+    return TupleType::get(lhs.getContext(), types);
+  }
+  return {};
+}

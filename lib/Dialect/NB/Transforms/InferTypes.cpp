@@ -1,0 +1,368 @@
+//===- InferTypes.cpp - Type inference for the nb dialect -----------------===//
+//
+// Forward data-flow to a fixed point over each function: every op's typing
+// rule computes its result types from its operands, block arguments take the
+// unification of their incoming values, and the function's result type is
+// the unification of its returns. Calls to other jitted functions specialise
+// their templates per argument types.
+//
+//===----------------------------------------------------------------------===//
+#include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Dialect/NB/Transforms/Passes.h"
+#include "mumba/Dialect/NB/Typing/CallTemplates.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace mumba::nb {
+#define GEN_PASS_DEF_NBINFERTYPESPASS
+#include "mumba/Dialect/NB/Transforms/Passes.h.inc"
+} // namespace mumba::nb
+
+using namespace mlir;
+using namespace mumba::nb;
+
+/// Where a specialisation records the template it came from.
+static constexpr StringLiteral kTemplateAttr = "nb.template";
+/// Bounds on the fixed point and on nested specialisation.
+static constexpr unsigned kMaxIterations = 256;
+static constexpr unsigned kMaxSpecializationDepth = 64;
+
+static bool isUnknown(Type type) { return isa<UnknownType>(type); }
+
+/// Functions with an untyped argument are templates of jitted callees.
+static bool isTemplate(func::FuncOp func) {
+  return llvm::any_of(func.getArgumentTypes(), isUnknown);
+}
+
+/// `g` specialised for (si64, !nb.array<f64, 1, C>) is `g__si64_array_f64_1_C`.
+static std::string mangle(StringRef name, ArrayRef<Type> types) {
+  std::string result = name.str() + "_";
+  for (Type type : types) {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    type.print(os);
+    result += '_';
+    bool lastWasSep = false;
+    for (char c : text) {
+      if (llvm::isAlnum(c)) {
+        result += c;
+        lastWasSep = false;
+      } else if (!lastWasSep && c != '!') {
+        result += '_';
+        lastWasSep = true;
+      }
+    }
+    while (!result.empty() && result.back() == '_')
+      result.pop_back();
+  }
+  return result;
+}
+
+/// The name of the variable a block argument stands for, if mem2reg gave one.
+static std::string describeBlockArgument(BlockArgument arg) {
+  if (auto name = dyn_cast<NameLoc>(arg.getLoc()))
+    return ("variable '" + name.getName().getValue() + "'").str();
+  return "a value merged from several branches";
+}
+
+namespace {
+class InferenceDriver : public TypingContext {
+public:
+  explicit InferenceDriver(ModuleOp module) : symbols(module), module(module) {}
+
+  LogicalResult run();
+
+  FailureOr<Type> inferCall(CallOp op, Type callee,
+                            ArrayRef<Type> args) override;
+  FailureOr<Type> inferModuleAttr(Operation *op, ModuleType moduleType,
+                                  StringRef attr) override;
+
+private:
+  LogicalResult inferFunction(func::FuncOp func);
+  LogicalResult inferBlockArguments(Block &block, bool &changed);
+  LogicalResult inferReturnType(func::FuncOp func, bool &changed);
+  LogicalResult finalizeFunction(func::FuncOp func);
+  FailureOr<func::FuncOp> specialize(CallOp call, func::FuncOp tmpl,
+                                     ArrayRef<Type> args);
+
+  SymbolTable symbols;
+  ModuleOp module;
+  DenseMap<std::pair<Operation *, Attribute>, func::FuncOp> specializations;
+  unsigned depth = 0;
+};
+} // namespace
+
+LogicalResult InferenceDriver::run() {
+  SmallVector<func::FuncOp> roots, templates;
+  for (auto func : module.getOps<func::FuncOp>())
+    (isTemplate(func) ? templates : roots).push_back(func);
+  for (func::FuncOp func : roots)
+    if (!func.isExternal() && failed(inferFunction(func)))
+      return failure();
+  for (func::FuncOp tmpl : templates)
+    symbols.erase(tmpl);
+  return success();
+}
+
+LogicalResult InferenceDriver::inferBlockArguments(Block &block,
+                                                   bool &changed) {
+  for (BlockArgument arg : block.getArguments()) {
+    Type type = arg.getType();
+    for (auto it = block.pred_begin(), e = block.pred_end(); it != e; ++it) {
+      auto branch = dyn_cast<BranchOpInterface>((*it)->getTerminator());
+      if (!branch)
+        return (*it)->getTerminator()->emitOpError(
+            "must implement BranchOpInterface to branch to a block with "
+            "arguments");
+      Value incoming =
+          branch.getSuccessorOperands(it.getSuccessorIndex())[arg.getArgNumber()];
+      Type unified = unifyTypes(type, incoming.getType());
+      if (!unified)
+        return emitError(arg.getLoc())
+               << "cannot unify " << type << " and " << incoming.getType()
+               << " for " << describeBlockArgument(arg);
+      type = unified;
+    }
+    if (type != arg.getType()) {
+      arg.setType(type);
+      changed = true;
+    }
+  }
+  return success();
+}
+
+LogicalResult InferenceDriver::inferReturnType(func::FuncOp func,
+                                               bool &changed) {
+  Type type = UnknownType::get(func.getContext());
+  WalkResult result = func.walk([&](ReturnOp ret) {
+    Type unified = unifyTypes(type, ret.getValue().getType());
+    if (!unified) {
+      ret.emitError() << "cannot unify return types " << type << " and "
+                      << ret.getValue().getType() << " of function '"
+                      << func.getSymName() << "'";
+      return WalkResult::interrupt();
+    }
+    type = unified;
+    return WalkResult::advance();
+  });
+  if (result.wasInterrupted())
+    return failure();
+  if (type != func.getResultTypes().front()) {
+    func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
+                                   {type}));
+    changed = true;
+  }
+  return success();
+}
+
+LogicalResult InferenceDriver::inferFunction(func::FuncOp func) {
+  bool changed = true;
+  for (unsigned iteration = 0; changed; ++iteration) {
+    if (iteration == kMaxIterations)
+      return func.emitError("type inference did not converge");
+    changed = false;
+    for (Block &block : func.getBody()) {
+      if (!block.isEntryBlock() && failed(inferBlockArguments(block, changed)))
+        return failure();
+      for (Operation &op : block) {
+        auto rule = dyn_cast<TypeInferenceOpInterface>(op);
+        if (!rule || llvm::any_of(op.getOperandTypes(), isUnknown))
+          continue;
+        SmallVector<Type> types;
+        if (failed(rule.inferTypes(*this, types)))
+          return failure();
+        for (auto [result, type] : llvm::zip(op.getResults(), types))
+          if (!isUnknown(type) && result.getType() != type) {
+            result.setType(type);
+            changed = true;
+          }
+      }
+    }
+    if (failed(inferReturnType(func, changed)))
+      return failure();
+  }
+  return finalizeFunction(func);
+}
+
+/// After the fixed point: every value typed, casts where values meet wider
+/// types, and undefined values typed after what they merge with.
+LogicalResult InferenceDriver::finalizeFunction(func::FuncOp func) {
+  // An undefined value takes the type of the block argument it flows into.
+  OpBuilder builder(func.getContext());
+  for (Block &block : func.getBody()) {
+    auto branch = dyn_cast<BranchOpInterface>(block.getTerminator());
+    if (!branch)
+      continue;
+    for (unsigned s = 0, e = branch->getNumSuccessors(); s < e; ++s) {
+      Block *dest = branch->getSuccessor(s);
+      MutableOperandRange operands =
+          branch.getSuccessorOperands(s).getMutableForwardedOperands();
+      for (unsigned i = 0, n = operands.size(); i < n; ++i) {
+        OpOperand &operand = operands[i];
+        Type want = dest->getArgument(i).getType();
+        Type have = operand.get().getType();
+        if (have == want || isUnknown(want))
+          continue;
+        builder.setInsertionPoint(branch);
+        if (isUnknown(have)) {
+          operand.set(UndefOp::create(builder, branch.getLoc(), want));
+          continue;
+        }
+        operand.set(CastOp::create(builder, operand.get().getLoc(), want,
+                                   operand.get()));
+      }
+    }
+  }
+  Type resultType = func.getResultTypes().front();
+  if (isUnknown(resultType)) {
+    // No return is reachable with a typed value: a function that never
+    // returns normally. Give it None.
+    resultType = PyNoneType::get(func.getContext());
+    func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
+                                   {resultType}));
+  }
+  func.walk([&](ReturnOp ret) {
+    Value value = ret.getValue();
+    if (value.getType() == resultType)
+      return;
+    builder.setInsertionPoint(ret);
+    ret.getValueMutable().assign(
+        isUnknown(value.getType())
+            ? UndefOp::create(builder, ret.getLoc(), resultType).getResult()
+            : CastOp::create(builder, value.getLoc(), resultType, value)
+                  .getResult());
+  });
+
+  // Drop what no longer has a use (stale undefs and globals), then check
+  // that nothing is left untyped.
+  SmallVector<Operation *> dead;
+  func.walk([&](Operation *op) {
+    if (isa<UndefOp, GlobalOp>(op) && op->use_empty())
+      dead.push_back(op);
+  });
+  for (Operation *op : dead)
+    op->erase();
+  for (Block &block : func.getBody())
+    for (BlockArgument arg : block.getArguments())
+      if (isUnknown(arg.getType()) && !arg.use_empty())
+        return emitError(arg.getLoc())
+               << "cannot infer the type of " << describeBlockArgument(arg)
+               << ": it is read before any assignment";
+  WalkResult result = func.walk([&](Operation *op) {
+    for (Value v : op->getResults())
+      if (isUnknown(v.getType())) {
+        op->emitError("cannot infer the type of this value");
+        return WalkResult::interrupt();
+      }
+    return WalkResult::advance();
+  });
+  return failure(result.wasInterrupted());
+}
+
+FailureOr<func::FuncOp> InferenceDriver::specialize(CallOp call,
+                                                     func::FuncOp tmpl,
+                                                     ArrayRef<Type> args) {
+  MLIRContext *ctx = call.getContext();
+  auto key = std::make_pair(tmpl.getOperation(),
+                            Attribute(Builder(ctx).getTypeArrayAttr(args)));
+  if (auto it = specializations.find(key); it != specializations.end())
+    return it->second;
+  if (depth == kMaxSpecializationDepth)
+    return call.emitError("calls nest more than ")
+           << kMaxSpecializationDepth << " specialisations deep";
+
+  func::FuncOp spec = tmpl.clone();
+  spec.setSymName(mangle(tmpl.getSymName(), args));
+  spec.setType(FunctionType::get(ctx, args, {UnknownType::get(ctx)}));
+  spec->setAttr(kTemplateAttr, tmpl.getSymNameAttr());
+  symbols.insert(spec, Block::iterator(tmpl));
+  specializations[key] = spec;
+
+  ++depth;
+  LogicalResult result = inferFunction(spec);
+  --depth;
+  if (failed(result)) {
+    InFlightDiagnostic diag = call.emitError()
+                              << "while specialising '" << tmpl.getSymName()
+                              << "' for argument types (";
+    llvm::interleaveComma(args, diag);
+    diag << ")";
+    return diag;
+  }
+  return spec;
+}
+
+FailureOr<Type> InferenceDriver::inferCall(CallOp op, Type callee,
+                                           ArrayRef<Type> args) {
+  if (auto function = dyn_cast<PyFunctionType>(callee)) {
+    const CallTemplate *tmpl = lookupCallTemplate(function.getName());
+    if (!tmpl)
+      return op.emitError() << "unsupported: call to '" << function.getName()
+                            << "' in nopython mode";
+    Type result = tmpl->type(op, args);
+    if (!result)
+      return failure();
+    return result;
+  }
+  auto dispatcher = dyn_cast<DispatcherType>(callee);
+  if (!dispatcher)
+    return op.emitError() << "cannot call a value of type " << callee;
+
+  auto func = symbols.lookup<func::FuncOp>(dispatcher.getCallee());
+  if (!func)
+    return op.emitError() << "no function '" << dispatcher.getCallee()
+                          << "' for this call";
+  // A call already pointing at a specialisation keeps it while the argument
+  // types still match; otherwise it goes back to the template.
+  if (!isTemplate(func)) {
+    if (llvm::equal(func.getArgumentTypes(), args))
+      return func.getResultTypes().front();
+    auto tmplName = func->getAttrOfType<StringAttr>(kTemplateAttr);
+    func = tmplName ? symbols.lookup<func::FuncOp>(tmplName) : func::FuncOp();
+    if (!func)
+      return op.emitError() << "cannot call '" << dispatcher.getCallee()
+                            << "' with argument types " << args;
+  }
+  if (func.getNumArguments() != args.size())
+    return op.emitError() << "'" << func.getSymName() << "' takes "
+                          << func.getNumArguments()
+                          << " positional arguments but " << args.size()
+                          << " were given";
+  FailureOr<func::FuncOp> spec = specialize(op, func, args);
+  if (failed(spec))
+    return failure();
+
+  // Point the call at the specialisation.
+  OpBuilder builder(op);
+  auto global = GlobalOp::create(
+      builder, op.getCallee().getLoc(),
+      DispatcherType::get(op.getContext(), spec->getSymName()),
+      FlatSymbolRefAttr::get(spec->getSymNameAttr()));
+  op.getCalleeMutable().assign(global);
+  return spec->getResultTypes().front();
+}
+
+FailureOr<Type> InferenceDriver::inferModuleAttr(Operation *op,
+                                                 ModuleType moduleType,
+                                                 StringRef attr) {
+  std::string name = (moduleType.getName() + "." + attr).str();
+  if (lookupModuleConstant(name))
+    return Type(Float64Type::get(op->getContext()));
+  if (lookupCallTemplate(name))
+    return Type(PyFunctionType::get(op->getContext(), name));
+  return op->emitError() << "unsupported: '" << name
+                         << "' in nopython mode";
+}
+
+namespace {
+struct InferTypesPass
+    : public mumba::nb::impl::NBInferTypesPassBase<InferTypesPass> {
+  void runOnOperation() override {
+    InferenceDriver driver(getOperation());
+    if (failed(driver.run()))
+      signalPassFailure();
+  }
+};
+} // namespace

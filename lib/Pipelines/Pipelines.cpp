@@ -1,0 +1,78 @@
+//===- Pipelines.cpp - Mumba's pass pipelines -----------------------------===//
+#include "mumba/Pipelines/Pipelines.h"
+#include "mumba/Conversion/Passes.h"
+#include "mumba/Dialect/NB/Transforms/Passes.h"
+#include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
+#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
+#include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
+#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
+#include "mlir/Conversion/MathToLibm/MathToLibm.h"
+#include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void mumba::buildNBToSSAPipeline(OpPassManager &pm) {
+  pm.addNestedPass<func::FuncOp>(nb::createNBReconstructSSAPass());
+}
+
+void mumba::buildTypingPipeline(OpPassManager &pm) {
+  pm.addPass(nb::createNBInferTypesPass());
+}
+
+void mumba::buildNBToStdPipeline(OpPassManager &pm) {
+  pm.addPass(createConvertNBToStdPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void mumba::buildStdToLLVMPipeline(OpPassManager &pm) {
+  // Ops without a direct LLVM counterpart first: integer powers become
+  // helper functions, floordiv/ceildiv become plain divisions.
+  pm.addPass(createConvertMathToFuncs());
+  pm.addPass(arith::createArithExpandOpsPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  // What LLVM has no intrinsic for (tan, atan2, ...) calls libm.
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createUBToLLVMConversionPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void mumba::buildMumbaCPUPipeline(OpPassManager &pm) {
+  for (const PipelineStage &stage : getCPUPipelineStages())
+    stage.build(pm);
+}
+
+ArrayRef<mumba::PipelineStage> mumba::getCPUPipelineStages() {
+  static const PipelineStage stages[] = {
+      {"nb-ssa", buildNBToSSAPipeline},
+      {"nb-typed", buildTypingPipeline},
+      {"std", buildNBToStdPipeline},
+      {"llvm", buildStdToLLVMPipeline},
+  };
+  return stages;
+}
+
+void mumba::registerMumbaPipelines() {
+  PassPipelineRegistration<>(
+      "mumba-cpu-pipeline",
+      "Compiles untyped nb to the llvm dialect for the CPU, as @njit does",
+      buildMumbaCPUPipeline);
+  PassPipelineRegistration<>("mumba-std-to-llvm",
+                             "Lowers Mumba's std stage to the llvm dialect",
+                             buildStdToLLVMPipeline);
+}
