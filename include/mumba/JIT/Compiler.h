@@ -1,0 +1,90 @@
+//===- Compiler.h - Compile nb text to native code --------------*- C++ -*-===//
+//
+// The library entry of the Python package: parse the frontend's nb module,
+// run the CPU pipeline stage by stage, JIT-compile the result. The header is
+// free of MLIR and LLVM so that the pybind11 layer, built with RTTI and
+// exceptions, can include it.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MUMBA_JIT_COMPILER_H
+#define MUMBA_JIT_COMPILER_H
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mumba {
+
+/// The machine shape of an argument or result after type inference.
+struct ValueSpec {
+  enum class Kind : uint8_t { None, Bool, SInt, UInt, Float, Array };
+  Kind kind = Kind::None;
+  /// Bits of the scalar, or of the array's element.
+  unsigned bits = 0;
+  /// The element kind of an array (Bool, SInt, UInt or Float).
+  Kind elementKind = Kind::None;
+  unsigned ndim = 0;
+  /// 'C', 'F' or 'A'.
+  char layout = 'C';
+  /// The MLIR spelling, such as "si64" or "!nb.array<f64, 1, C>".
+  std::string name;
+};
+
+/// A compiler message at a Python source location.
+struct Diagnostic {
+  std::string severity;
+  std::string message;
+  std::string file;
+  unsigned line = 0;
+  unsigned column = 0;
+};
+
+struct CompileOptions {
+  /// LLVM optimisation level, 0 to 3.
+  unsigned optLevel = 3;
+};
+
+/// A JIT-compiled specialisation of one entry function.
+class CompiledFunction {
+public:
+  /// Compiles `entry` of the untyped nb module `source`; on failure returns
+  /// null with the reasons in `diagnostics`.
+  static std::unique_ptr<CompiledFunction>
+  compile(const std::string &source, const std::string &entry,
+          const CompileOptions &options, std::vector<Diagnostic> &diagnostics);
+
+  ~CompiledFunction();
+
+  const std::vector<ValueSpec> &getArgs() const { return args; }
+  const ValueSpec &getResult() const { return result; }
+  /// The module printed after each stage: "nb", "nb-ssa", "nb-typed",
+  /// "std", "llvm".
+  const std::vector<std::pair<std::string, std::string>> &getStages() const {
+    return stages;
+  }
+
+  /// Calls the packed entry: one pointer per lowered scalar argument (an
+  /// array is its memref descriptor's fields), then one to the result
+  /// buffer, which receives the i32 status and the result after it.
+  void invoke(void **packedArgs) const { entry(packedArgs); }
+
+private:
+  CompiledFunction();
+  struct Engine;
+  std::unique_ptr<Engine> engine;
+  void (*entry)(void **) = nullptr;
+  std::vector<ValueSpec> args;
+  ValueSpec result;
+  std::vector<std::pair<std::string, std::string>> stages;
+};
+
+/// Runs a textual pass pipeline on an MLIR module text (for tests and
+/// tools); returns the printed result or fills `diagnostics`.
+bool runPipeline(const std::string &source, const std::string &pipeline,
+                 std::string &output, std::vector<Diagnostic> &diagnostics);
+
+} // namespace mumba
+
+#endif // MUMBA_JIT_COMPILER_H

@@ -1,0 +1,210 @@
+//===- Compiler.cpp - Compile nb text to native code ----------------------===//
+#include "mumba/JIT/Compiler.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Pipelines/Pipelines.h"
+#include "mumba/Registration.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/Support/TargetSelect.h"
+#include <mutex>
+
+using namespace mlir;
+using namespace mumba;
+
+struct CompiledFunction::Engine {
+  std::unique_ptr<ExecutionEngine> engine;
+};
+
+CompiledFunction::CompiledFunction() = default;
+CompiledFunction::~CompiledFunction() = default;
+
+static void initializeLLVMOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+  });
+}
+
+/// Collects every diagnostic, notes included, with its Python location.
+static void collect(mlir::Diagnostic &diag, std::vector<mumba::Diagnostic> &out,
+                    const char *severityOverride = nullptr) {
+  mumba::Diagnostic d;
+  switch (diag.getSeverity()) {
+  case DiagnosticSeverity::Error:
+    d.severity = "error";
+    break;
+  case DiagnosticSeverity::Warning:
+    d.severity = "warning";
+    break;
+  case DiagnosticSeverity::Note:
+    d.severity = "note";
+    break;
+  case DiagnosticSeverity::Remark:
+    d.severity = "remark";
+    break;
+  }
+  if (severityOverride)
+    d.severity = severityOverride;
+  d.message = diag.str();
+  if (auto fileLoc = diag.getLocation()->findInstanceOf<FileLineColLoc>()) {
+    d.file = fileLoc.getFilename().str();
+    d.line = fileLoc.getLine();
+    d.column = fileLoc.getColumn();
+  }
+  out.push_back(std::move(d));
+  for (mlir::Diagnostic &note : diag.getNotes())
+    collect(note, out, "note");
+}
+
+static std::string print(ModuleOp module) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  module.print(os);
+  return text;
+}
+
+static ValueSpec describe(Type type) {
+  ValueSpec spec;
+  llvm::raw_string_ostream os(spec.name);
+  type.print(os);
+  auto scalarKind = [](Type t) {
+    if (t.isInteger(1))
+      return ValueSpec::Kind::Bool;
+    if (auto i = dyn_cast<IntegerType>(t))
+      return i.isUnsigned() ? ValueSpec::Kind::UInt : ValueSpec::Kind::SInt;
+    if (isa<FloatType>(t))
+      return ValueSpec::Kind::Float;
+    return ValueSpec::Kind::None;
+  };
+  if (auto array = dyn_cast<nb::ArrayType>(type)) {
+    spec.kind = ValueSpec::Kind::Array;
+    spec.elementKind = scalarKind(array.getDtype());
+    spec.bits = array.getDtype().getIntOrFloatBitWidth();
+    spec.ndim = array.getNdim();
+    spec.layout = nb::stringifyArrayLayout(array.getLayout())[0];
+    return spec;
+  }
+  spec.kind = scalarKind(type);
+  if (spec.kind != ValueSpec::Kind::None)
+    spec.bits = type.getIntOrFloatBitWidth();
+  return spec;
+}
+
+std::unique_ptr<CompiledFunction>
+CompiledFunction::compile(const std::string &source, const std::string &entry,
+                          const CompileOptions &options,
+                          std::vector<mumba::Diagnostic> &diagnostics) {
+  initializeLLVMOnce();
+  DialectRegistry registry;
+  registerDialects(registry);
+  MLIRContext context(registry, MLIRContext::Threading::DISABLED);
+  context.loadAllAvailableDialects();
+  ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
+    collect(diag, diagnostics);
+    return success();
+  });
+
+  OwningOpRef<ModuleOp> module =
+      parseSourceString<ModuleOp>(source, &context, "nb");
+  if (!module)
+    return nullptr;
+
+  std::unique_ptr<CompiledFunction> fn(new CompiledFunction());
+  fn->stages.emplace_back("nb", print(*module));
+  for (const PipelineStage &stage : getCPUPipelineStages()) {
+    PassManager pm(&context);
+    stage.build(pm);
+    if (failed(pm.run(*module)))
+      return nullptr;
+    if (stage.name == "nb-typed") {
+      auto func = module->lookupSymbol<func::FuncOp>(entry);
+      if (!func) {
+        emitError(module->getLoc()) << "no entry function '" << entry << "'";
+        return nullptr;
+      }
+      for (Type type : func.getArgumentTypes())
+        fn->args.push_back(describe(type));
+      Type resultType = func.getResultTypes().front();
+      fn->result = describe(resultType);
+      if (fn->result.kind == ValueSpec::Kind::Array ||
+          (fn->result.kind == ValueSpec::Kind::None &&
+           !isa<nb::PyNoneType>(resultType))) {
+        func.emitError() << "unsupported: returning a value of type "
+                         << resultType
+                         << " (only numbers and None are returned so far)";
+        return nullptr;
+      }
+    }
+    fn->stages.emplace_back(stage.name.str(), print(*module));
+  }
+
+  auto tmBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!tmBuilder) {
+    emitError(module->getLoc()) << llvm::toString(tmBuilder.takeError());
+    return nullptr;
+  }
+  llvm::CodeGenOptLevel codeGenLevel = options.optLevel >= 3
+                                           ? llvm::CodeGenOptLevel::Aggressive
+                                           : llvm::CodeGenOptLevel::Default;
+  tmBuilder->setCodeGenOptLevel(codeGenLevel);
+  auto tm = tmBuilder->createTargetMachine();
+  if (!tm) {
+    emitError(module->getLoc()) << llvm::toString(tm.takeError());
+    return nullptr;
+  }
+  ExecutionEngineOptions engineOptions;
+  auto transformer =
+      makeOptimizingTransformer(options.optLevel, /*sizeLevel=*/0, tm->get());
+  engineOptions.transformer = transformer;
+  engineOptions.jitCodeGenOptLevel = codeGenLevel;
+  auto engine = ExecutionEngine::create(*module, engineOptions, std::move(*tm));
+  if (!engine) {
+    emitError(module->getLoc()) << "JIT compilation failed: "
+                                << llvm::toString(engine.takeError());
+    return nullptr;
+  }
+  auto packed = (*engine)->lookupPacked(entry);
+  if (!packed) {
+    emitError(module->getLoc()) << llvm::toString(packed.takeError());
+    return nullptr;
+  }
+  fn->entry = *packed;
+  fn->engine = std::make_unique<Engine>();
+  fn->engine->engine = std::move(*engine);
+  return fn;
+}
+
+bool mumba::runPipeline(const std::string &source, const std::string &pipeline,
+                        std::string &output,
+                        std::vector<mumba::Diagnostic> &diagnostics) {
+  static std::once_flag once;
+  std::call_once(once, [] { registerPasses(); });
+  DialectRegistry registry;
+  registerDialects(registry);
+  MLIRContext context(registry, MLIRContext::Threading::DISABLED);
+  ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
+    collect(diag, diagnostics);
+    return success();
+  });
+  OwningOpRef<ModuleOp> module =
+      parseSourceString<ModuleOp>(source, &context, "input");
+  if (!module)
+    return false;
+  PassManager pm(&context);
+  if (failed(parsePassPipeline(pipeline, pm))) {
+    emitError(module->getLoc()) << "cannot parse pipeline '" << pipeline << "'";
+    return false;
+  }
+  if (failed(pm.run(*module)))
+    return false;
+  output = print(*module);
+  return true;
+}

@@ -1,0 +1,297 @@
+//===- MumbaModule.cpp - The mumba._mumba extension -----------------------===//
+//
+// A thin pybind11 layer over the compiler library: compile nb text, call the
+// compiled code with Python numbers and NumPy arrays (no copies), and turn
+// compiler diagnostics and runtime statuses into Python exceptions.
+//
+//===----------------------------------------------------------------------===//
+#include "mumba/JIT/Compiler.h"
+#include "mumba/Runtime/Status.h"
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+#include <cstring>
+
+namespace py = pybind11;
+using mumba::CompiledFunction;
+using mumba::ValueSpec;
+
+namespace {
+
+/// Raises mumba._mumba.CompileError carrying the diagnostics as tuples
+/// (severity, message, file, line, column).
+[[noreturn]] void raiseCompileError(
+    const std::vector<mumba::Diagnostic> &diagnostics) {
+  py::list list;
+  std::string summary;
+  for (const mumba::Diagnostic &d : diagnostics) {
+    list.append(py::make_tuple(d.severity, d.message, d.file, d.line,
+                               d.column));
+    if (summary.empty() && d.severity == "error")
+      summary = d.message;
+  }
+  if (summary.empty())
+    summary = "compilation failed";
+  py::object cls = py::module_::import("mumba._mumba").attr("CompileError");
+  py::object exc = cls(summary);
+  exc.attr("diagnostics") = list;
+  PyErr_SetObject(cls.ptr(), exc.ptr());
+  throw py::error_already_set();
+}
+
+/// Lowered scalars per argument: an array is its memref descriptor
+/// (allocated and aligned pointers, offset, sizes, strides).
+size_t slotsOf(const ValueSpec &spec) {
+  return spec.kind == ValueSpec::Kind::Array ? 3 + 2 * spec.ndim : 1;
+}
+
+char dtypeKind(const ValueSpec &spec) {
+  switch (spec.elementKind) {
+  case ValueSpec::Kind::Float:
+    return 'f';
+  case ValueSpec::Kind::SInt:
+    return 'i';
+  case ValueSpec::Kind::UInt:
+    return 'u';
+  default:
+    return 'b';
+  }
+}
+
+class PyCompiled {
+public:
+  explicit PyCompiled(std::unique_ptr<CompiledFunction> fn)
+      : fn(std::move(fn)) {
+    for (const ValueSpec &spec : this->fn->getArgs())
+      numSlots += slotsOf(spec);
+  }
+
+  py::object call(const py::args &args) const {
+    const std::vector<ValueSpec> &specs = fn->getArgs();
+    if (args.size() != specs.size())
+      throw py::type_error("expected " + std::to_string(specs.size()) +
+                           " arguments, got " + std::to_string(args.size()));
+    std::vector<int64_t> slots(numSlots, 0);
+    std::vector<void *> pointers(numSlots + 1);
+    for (size_t i = 0; i < numSlots; ++i)
+      pointers[i] = &slots[i];
+    alignas(16) unsigned char result[32] = {0};
+    pointers[numSlots] = result;
+
+    size_t slot = 0;
+    for (size_t i = 0; i < specs.size(); ++i) {
+      const ValueSpec &spec = specs[i];
+      py::handle arg = args[i];
+      if (spec.kind == ValueSpec::Kind::Array)
+        slot = packArray(spec, arg, i, slots, slot);
+      else
+        packScalar(spec, arg, &slots[slot++]);
+    }
+    fn->invoke(pointers.data());
+
+    int32_t status;
+    std::memcpy(&status, result, sizeof(status));
+    if (status != MUMBA_OK)
+      raiseStatus(status);
+    return unpackResult(fn->getResult(), result);
+  }
+
+  py::dict stages() const {
+    py::dict dict;
+    for (const auto &[name, text] : fn->getStages())
+      dict[py::str(name)] = text;
+    return dict;
+  }
+
+  py::list argTypes() const {
+    py::list list;
+    for (const ValueSpec &spec : fn->getArgs())
+      list.append(spec.name);
+    return list;
+  }
+
+  std::string returnType() const { return fn->getResult().name; }
+
+private:
+  static void packScalar(const ValueSpec &spec, py::handle arg,
+                         int64_t *slot) {
+    switch (spec.kind) {
+    case ValueSpec::Kind::Float: {
+      double value = PyFloat_AsDouble(arg.ptr());
+      if (value == -1.0 && PyErr_Occurred())
+        throw py::error_already_set();
+      if (spec.bits == 32) {
+        float f = static_cast<float>(value);
+        std::memcpy(slot, &f, sizeof(f));
+      } else {
+        std::memcpy(slot, &value, sizeof(value));
+      }
+      return;
+    }
+    case ValueSpec::Kind::Bool: {
+      int truth = PyObject_IsTrue(arg.ptr());
+      if (truth < 0)
+        throw py::error_already_set();
+      *slot = truth;
+      return;
+    }
+    case ValueSpec::Kind::SInt:
+    case ValueSpec::Kind::UInt: {
+      py::object index = py::reinterpret_steal<py::object>(
+          PyNumber_Index(arg.ptr()));
+      if (!index)
+        throw py::error_already_set();
+      long long value = spec.kind == ValueSpec::Kind::UInt
+                            ? static_cast<long long>(
+                                  PyLong_AsUnsignedLongLong(index.ptr()))
+                            : PyLong_AsLongLong(index.ptr());
+      if (PyErr_Occurred())
+        throw py::error_already_set();
+      *slot = value;
+      return;
+    }
+    default:
+      throw py::type_error("cannot pass an argument of type " + spec.name);
+    }
+  }
+
+  static size_t packArray(const ValueSpec &spec, py::handle arg, size_t index,
+                          std::vector<int64_t> &slots, size_t slot) {
+    if (!py::isinstance<py::array>(arg))
+      throw py::type_error("argument " + std::to_string(index) +
+                           " must be a NumPy array of type " + spec.name);
+    auto array = py::reinterpret_borrow<py::array>(arg);
+    if (array.ndim() != static_cast<py::ssize_t>(spec.ndim) ||
+        array.dtype().kind() != dtypeKind(spec) ||
+        array.itemsize() * 8 != static_cast<py::ssize_t>(spec.bits))
+      throw py::type_error("argument " + std::to_string(index) +
+                           " does not match " + spec.name);
+    if (spec.layout == 'C' &&
+        !(array.flags() & py::array::c_style))
+      throw py::type_error("argument " + std::to_string(index) +
+                           " is not C-contiguous as " + spec.name +
+                           " requires");
+    auto data = reinterpret_cast<int64_t>(array.data());
+    slots[slot++] = data;
+    slots[slot++] = data;
+    slots[slot++] = 0;
+    for (unsigned d = 0; d < spec.ndim; ++d)
+      slots[slot++] = array.shape(d);
+    for (unsigned d = 0; d < spec.ndim; ++d) {
+      py::ssize_t stride = array.strides(d);
+      if (stride % array.itemsize() != 0)
+        throw py::type_error("argument " + std::to_string(index) +
+                             " has strides that are not a multiple of its "
+                             "item size");
+      slots[slot++] = stride / array.itemsize();
+    }
+    return slot;
+  }
+
+  [[noreturn]] static void raiseStatus(int32_t status) {
+    PyObject *type = PyExc_RuntimeError;
+    switch (mumbaStatusException(status)) {
+    case MUMBA_EXC_ZERO_DIVISION:
+      type = PyExc_ZeroDivisionError;
+      break;
+    case MUMBA_EXC_VALUE:
+      type = PyExc_ValueError;
+      break;
+    case MUMBA_EXC_INDEX:
+      type = PyExc_IndexError;
+      break;
+    case MUMBA_EXC_NONE:
+      break;
+    }
+    PyErr_SetString(type, mumbaStatusMessage(status));
+    throw py::error_already_set();
+  }
+
+  /// The result follows the i32 status in a struct: at offset 4 for types
+  /// of up to 4-byte alignment, at 8 for 64-bit ones.
+  static py::object unpackResult(const ValueSpec &spec,
+                                 const unsigned char *buffer) {
+    const unsigned char *p = buffer + (spec.bits == 64 ? 8 : 4);
+    switch (spec.kind) {
+    case ValueSpec::Kind::None:
+      return py::none();
+    case ValueSpec::Kind::Bool:
+      return py::bool_((*p & 1) != 0);
+    case ValueSpec::Kind::Float:
+      if (spec.bits == 32) {
+        float f;
+        std::memcpy(&f, p, sizeof(f));
+        return py::float_(f);
+      } else {
+        double d;
+        std::memcpy(&d, p, sizeof(d));
+        return py::float_(d);
+      }
+    case ValueSpec::Kind::SInt: {
+      int64_t v = 0;
+      switch (spec.bits) {
+      case 8: v = *reinterpret_cast<const int8_t *>(p); break;
+      case 16: { int16_t x; std::memcpy(&x, p, 2); v = x; break; }
+      case 32: { int32_t x; std::memcpy(&x, p, 4); v = x; break; }
+      default: std::memcpy(&v, p, 8); break;
+      }
+      return py::int_(v);
+    }
+    case ValueSpec::Kind::UInt: {
+      uint64_t v = 0;
+      std::memcpy(&v, p, spec.bits / 8);
+      return py::int_(v);
+    }
+    default:
+      throw py::type_error("cannot return a value of type " + spec.name);
+    }
+  }
+
+  std::unique_ptr<CompiledFunction> fn;
+  size_t numSlots = 0;
+};
+
+} // namespace
+
+PYBIND11_MODULE(_mumba, m) {
+  m.doc() = "Mumba's compiler library: nb text in, native code out";
+  py::object base = py::module_::import("builtins").attr("Exception");
+  m.attr("CompileError") = py::module_::import("builtins").attr("type")(
+      "CompileError", py::make_tuple(base),
+      py::dict(py::arg("__module__") = "mumba._mumba",
+               py::arg("diagnostics") = py::list()));
+
+  py::class_<PyCompiled>(m, "Compiled")
+      .def("__call__", &PyCompiled::call)
+      .def_property_readonly("stages", &PyCompiled::stages)
+      .def_property_readonly("arg_types", &PyCompiled::argTypes)
+      .def_property_readonly("return_type", &PyCompiled::returnType);
+
+  m.def(
+      "compile",
+      [](const std::string &text, const std::string &entry,
+         unsigned optLevel) {
+        std::vector<mumba::Diagnostic> diagnostics;
+        mumba::CompileOptions options;
+        options.optLevel = optLevel;
+        auto fn =
+            CompiledFunction::compile(text, entry, options, diagnostics);
+        if (!fn)
+          raiseCompileError(diagnostics);
+        return PyCompiled(std::move(fn));
+      },
+      py::arg("text"), py::arg("entry"), py::arg("opt_level") = 3,
+      "Compiles the entry function of an untyped nb module.");
+
+  m.def(
+      "run_pipeline",
+      [](const std::string &text, const std::string &pipeline) {
+        std::vector<mumba::Diagnostic> diagnostics;
+        std::string output;
+        if (!mumba::runPipeline(text, pipeline, output, diagnostics))
+          raiseCompileError(diagnostics);
+        return output;
+      },
+      py::arg("text"), py::arg("pipeline"),
+      "Runs a textual pass pipeline on an MLIR module, as mumba-opt does.");
+}
