@@ -75,7 +75,7 @@ public:
     std::vector<void *> pointers(numSlots + 1);
     for (size_t i = 0; i < numSlots; ++i)
       pointers[i] = &slots[i];
-    alignas(16) unsigned char result[32] = {0};
+    alignas(16) unsigned char result[resultBytes] = {0};
     pointers[numSlots] = result;
 
     size_t slot = 0;
@@ -207,14 +207,29 @@ private:
     throw py::error_already_set();
   }
 
-  /// The result follows the i32 status in a struct: at offset 4 for types
-  /// of up to 4-byte alignment, at 8 for 64-bit ones.
+  /// The results follow the i32 status in an LLVM struct with natural
+  /// alignment: each field at the next multiple of its size.
   static py::object unpackResult(const ValueSpec &spec,
                                  const unsigned char *buffer) {
-    const unsigned char *p = buffer + (spec.bits == 64 ? 8 : 4);
-    switch (spec.kind) {
-    case ValueSpec::Kind::None:
+    size_t offset = 4;
+    if (spec.kind == ValueSpec::Kind::None)
       return py::none();
+    if (spec.kind != ValueSpec::Kind::Tuple)
+      return unpackScalar(spec, buffer, offset);
+    py::tuple tuple(spec.elements.size());
+    for (size_t i = 0; i < spec.elements.size(); ++i)
+      tuple[i] = unpackScalar(spec.elements[i], buffer, offset);
+    return std::move(tuple);
+  }
+
+  static py::object unpackScalar(const ValueSpec &spec,
+                                 const unsigned char *buffer,
+                                 size_t &offset) {
+    size_t size = spec.bits <= 8 ? 1 : spec.bits / 8;
+    offset = (offset + size - 1) / size * size;
+    const unsigned char *p = buffer + offset;
+    offset += size;
+    switch (spec.kind) {
     case ValueSpec::Kind::Bool:
       return py::bool_((*p & 1) != 0);
     case ValueSpec::Kind::Float:
@@ -229,17 +244,17 @@ private:
       }
     case ValueSpec::Kind::SInt: {
       int64_t v = 0;
-      switch (spec.bits) {
-      case 8: v = *reinterpret_cast<const int8_t *>(p); break;
-      case 16: { int16_t x; std::memcpy(&x, p, 2); v = x; break; }
-      case 32: { int32_t x; std::memcpy(&x, p, 4); v = x; break; }
+      switch (size) {
+      case 1: v = *reinterpret_cast<const int8_t *>(p); break;
+      case 2: { int16_t x; std::memcpy(&x, p, 2); v = x; break; }
+      case 4: { int32_t x; std::memcpy(&x, p, 4); v = x; break; }
       default: std::memcpy(&v, p, 8); break;
       }
       return py::int_(v);
     }
     case ValueSpec::Kind::UInt: {
       uint64_t v = 0;
-      std::memcpy(&v, p, spec.bits / 8);
+      std::memcpy(&v, p, size);
       return py::int_(v);
     }
     default:
@@ -249,6 +264,7 @@ private:
 
   std::unique_ptr<CompiledFunction> fn;
   size_t numSlots = 0;
+  static constexpr size_t resultBytes = 512;
 };
 
 } // namespace

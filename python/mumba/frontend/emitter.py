@@ -137,23 +137,23 @@ class FunctionEmitter:
     # -- constants and globals --------------------------------------------------
     def const_int(self, value: int, loc: Loc) -> str:
         assert INT64_MIN <= value <= INT64_MAX
-        return self._def(f"nb.const {int(value)} : {T}", loc)
+        return self._def(f"nb.const({int(value)}) : {T}", loc)
 
     def const_float(self, value: float, loc: Loc) -> str:
         assert math.isfinite(value)
-        return self._def(f"nb.const {'%.17e' % value} : {T}", loc)
+        return self._def(f"nb.const({'%.17e' % value}) : {T}", loc)
 
     def const_bool(self, value: bool, loc: Loc) -> str:
-        return self._def(f"nb.const {'true' if value else 'false'} : {T}", loc)
+        return self._def(f"nb.const({'true' if value else 'false'}) : {T}", loc)
 
     def const_none(self, loc: Loc) -> str:
-        return self._def(f"nb.const unit : {T}", loc)
+        return self._def(f"nb.const(unit) : {T}", loc)
 
     def global_name(self, name: str, loc: Loc) -> str:
-        return self._def(f'nb.global "{escape_string(name)}" : {T}', loc)
+        return self._def(f'nb.global("{escape_string(name)}") : {T}', loc)
 
     def global_symbol(self, symbol: str, loc: Loc) -> str:
-        return self._def(f"nb.global @{symbol} : {T}", loc)
+        return self._def(f"nb.global(@{symbol}) : {T}", loc)
 
     # -- expressions --------------------------------------------------------------
     def getattr(self, obj: str, attr: str, loc: Loc) -> str:
