@@ -92,6 +92,12 @@ static ValueSpec describe(Type type) {
     spec.layout = nb::stringifyArrayLayout(array.getLayout())[0];
     return spec;
   }
+  if (auto tuple = dyn_cast<TupleType>(type)) {
+    spec.kind = ValueSpec::Kind::Tuple;
+    for (Type element : tuple.getTypes())
+      spec.elements.push_back(describe(element));
+    return spec;
+  }
   spec.kind = scalarKind(type);
   if (spec.kind != ValueSpec::Kind::None)
     spec.bits = type.getIntOrFloatBitWidth();
@@ -107,6 +113,7 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
   registerDialects(registry);
   MLIRContext context(registry, MLIRContext::Threading::DISABLED);
   context.loadAllAvailableDialects();
+  context.printOpOnDiagnostic(false);
   ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
     collect(diag, diagnostics);
     return success();
@@ -134,12 +141,21 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
         fn->args.push_back(describe(type));
       Type resultType = func.getResultTypes().front();
       fn->result = describe(resultType);
-      if (fn->result.kind == ValueSpec::Kind::Array ||
-          (fn->result.kind == ValueSpec::Kind::None &&
-           !isa<nb::PyNoneType>(resultType))) {
+      auto isScalar = [](const ValueSpec &spec) {
+        return spec.kind != ValueSpec::Kind::Array &&
+               spec.kind != ValueSpec::Kind::Tuple &&
+               spec.kind != ValueSpec::Kind::None;
+      };
+      bool supported =
+          isScalar(fn->result) || isa<nb::PyNoneType>(resultType) ||
+          (fn->result.kind == ValueSpec::Kind::Tuple &&
+           fn->result.elements.size() <= 32 &&
+           llvm::all_of(fn->result.elements, isScalar));
+      if (!supported) {
         func.emitError() << "unsupported: returning a value of type "
                          << resultType
-                         << " (only numbers and None are returned so far)";
+                         << " (numbers, tuples of numbers and None are "
+                            "returned so far)";
         return nullptr;
       }
     }

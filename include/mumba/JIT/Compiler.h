@@ -19,7 +19,7 @@ namespace mumba {
 
 /// The machine shape of an argument or result after type inference.
 struct ValueSpec {
-  enum class Kind : uint8_t { None, Bool, SInt, UInt, Float, Array };
+  enum class Kind : uint8_t { None, Bool, SInt, UInt, Float, Array, Tuple };
   Kind kind = Kind::None;
   /// Bits of the scalar, or of the array's element.
   unsigned bits = 0;
@@ -28,6 +28,8 @@ struct ValueSpec {
   unsigned ndim = 0;
   /// 'C', 'F' or 'A'.
   char layout = 'C';
+  /// The elements of a tuple of scalars.
+  std::vector<ValueSpec> elements;
   /// The MLIR spelling, such as "si64" or "!nb.array<f64, 1, C>".
   std::string name;
 };

@@ -276,6 +276,8 @@ FailureOr<func::FuncOp> InferenceDriver::specialize(CallOp call,
   func::FuncOp spec = tmpl.clone();
   spec.setSymName(mangle(tmpl.getSymName(), args));
   spec.setType(FunctionType::get(ctx, args, {UnknownType::get(ctx)}));
+  for (auto [arg, type] : llvm::zip(spec.getArguments(), args))
+    arg.setType(type);
   spec->setAttr(kTemplateAttr, tmpl.getSymNameAttr());
   symbols.insert(spec, Block::iterator(tmpl));
   specializations[key] = spec;
