@@ -59,10 +59,14 @@ def test_mixed_int_float(op, a, b):
 
 
 @pytest.mark.parametrize("op", [add, sub, mul, floordiv, mod])
-@pytest.mark.parametrize("a,b", [(True, True), (True, 3), (4, False), (False, 2.5)])
+@pytest.mark.parametrize("a,b", [(True, True), (True, 3), (4, True), (False, 2.5)])
 def test_bool_arithmetic_is_int(op, a, b):
-    if op in (floordiv, mod) and b is False:
-        pytest.skip("division by zero")
+    check(op, a, b)
+
+
+@pytest.mark.parametrize("op", [add, sub, mul])
+@pytest.mark.parametrize("a,b", [(4, False), (False, False)])
+def test_bool_false_operand(op, a, b):
     check(op, a, b)
 
 
@@ -87,23 +91,80 @@ def test_bit_operations(a, b):
 
 
 @njit
-def unary(a):
-    return -a, +a, not a
-
-
-@pytest.mark.parametrize("a", [3, -4, 0, 2.5, -0.0, 0.0, True])
-def test_unary(a):
-    check(unary, a)
+def neg(a):
+    return -a
 
 
 @njit
-def compare_all(a, b):
+def pos(a):
+    return +a
+
+
+@njit
+def not_(a):
+    return not a
+
+
+@njit
+def invert(a):
+    return ~a
+
+
+@pytest.mark.parametrize("op", [neg, pos, not_])
+@pytest.mark.parametrize("a", [3, -4, 0, 2.5, -0.0, 0.0, True, False])
+def test_unary(op, a):
+    check(op, a)
+
+
+@pytest.mark.parametrize("a", [0, 5, -6, 2**40])
+def test_invert(a):
+    check(invert, a)
+
+
+@njit
+def lt(a, b):
+    return a < b
+
+
+@njit
+def le(a, b):
+    return a <= b
+
+
+@njit
+def gt(a, b):
+    return a > b
+
+
+@njit
+def ge(a, b):
+    return a >= b
+
+
+@njit
+def eq(a, b):
+    return a == b
+
+
+@njit
+def ne(a, b):
+    return a != b
+
+
+@pytest.mark.parametrize("op", [lt, le, gt, ge, eq, ne])
+@pytest.mark.parametrize("a,b", [(1, 2), (2, 1), (3, 3), (1.5, 1), (2, 2.0), (-1.0, -1.5), (True, 1)])
+def test_comparisons(op, a, b):
+    check(op, a, b)
+
+
+@njit
+def compare_tuple(a, b):
     return (a < b, a <= b, a > b, a >= b, a == b, a != b)
 
 
-@pytest.mark.parametrize("a,b", [(1, 2), (2, 1), (3, 3), (1.5, 1), (2, 2.0), (-1.0, -1.5)])
-def test_comparisons(a, b):
-    check(compare_all, a, b)
+def test_comparisons_returned_as_tuple():
+    check(compare_tuple, 1, 2)
+    check(compare_tuple, 2.5, 2.5)
 
 
 @njit
@@ -149,10 +210,21 @@ def test_augmented_assignment(a, b):
 
 
 @njit
-def int_conversion(x):
-    return int(x), float(x), bool(x)
+def to_int(x):
+    return int(x)
+
+
+@njit
+def to_float(x):
+    return float(x)
+
+
+@njit
+def to_bool(x):
+    return bool(x)
 
 
 @pytest.mark.parametrize("x", [3.7, -3.7, 0.0, 5, -2, 0])
-def test_conversions(x):
-    check(int_conversion, x)
+@pytest.mark.parametrize("conv", [to_int, to_float, to_bool])
+def test_conversions(conv, x):
+    check(conv, x)

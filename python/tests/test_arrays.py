@@ -160,13 +160,30 @@ def test_augmented_item_assignment(dtype):
 
 
 @njit
-def shape_info(a):
-    return a.shape[0], a.shape[1], len(a)
+def shape0(a):
+    return a.shape[0]
 
 
+@njit
+def shape1(a):
+    return a.shape[1]
+
+
+@njit
+def length(a):
+    return len(a)
+
+
+@njit
+def shape_unpack(a):
+    n, m = a.shape
+    return n * 100 + m
+
+
+@pytest.mark.parametrize("fn", [shape0, shape1, length, shape_unpack])
 @pytest.mark.parametrize("layout", LAYOUTS)
-def test_shape_and_len(layout):
-    check(shape_info, make_array((3, 7), "int32", layout))
+def test_shape_and_len(fn, layout):
+    check(fn, make_array((3, 7), "int32", layout))
 
 
 @njit

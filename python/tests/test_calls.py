@@ -122,8 +122,12 @@ def unpack_call(x):
 
 
 @pytest.mark.parametrize("x", [3, 1.5])
-def test_tuple_return_and_unpack(x):
+def test_tuple_unpack_of_call(x):
     check(unpack_call, x)
+
+
+@pytest.mark.parametrize("x", [3, 1.5])
+def test_tuple_return(x):
     check(returns_tuple, x)
 
 

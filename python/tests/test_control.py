@@ -119,16 +119,31 @@ def test_chained_comparison_branch(a, b, c, d):
 
 
 @njit
-def logic(a, b):
-    x = not a
-    y = not (a and b)
-    z = (a > 0) and (b > 0) or (a < 0) and not (b < 0)
-    return x, y, z
+def logic_not(a, b):
+    return not a
 
 
-@pytest.mark.parametrize("a,b", [(0, 0), (1, 0), (0, 1), (2, 3), (-2, 3), (-1, -1)])
-def test_not_and_or_logic(a, b):
-    check(logic, a, b)
+@njit
+def logic_not_and(a, b):
+    return not (a and b)
+
+
+@njit
+def logic_mixed(a, b):
+    return (a > 0) and (b > 0) or (a < 0) and not (b < 0)
+
+
+@njit
+def logic_branch(a, b):
+    if not a or (b and a > b):
+        return 1
+    return 2
+
+
+@pytest.mark.parametrize("fn", [logic_not, logic_not_and, logic_mixed, logic_branch])
+@pytest.mark.parametrize("a,b", [(0, 0), (1, 0), (0, 1), (2, 3), (-2, 3), (-1, -1), (3, 2)])
+def test_not_and_or_logic(fn, a, b):
+    check(fn, a, b)
 
 
 @njit

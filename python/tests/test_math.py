@@ -74,14 +74,13 @@ def test_math_of_int_argument(name):
     check(_UNARY_KERNELS[name], 2)
 
 
-@njit
-def rounding(x):
-    return math.floor(x), math.ceil(x), math.trunc(x)
-
-
+@pytest.mark.parametrize("fn", [math.floor, math.ceil, math.trunc])
 @pytest.mark.parametrize("x", [2.5, -2.5, 3.0, -0.1, 7.99])
-def test_floor_ceil_trunc(x):
-    check(rounding, x)
+def test_floor_ceil_trunc(fn, x):
+    check(_ROUNDING[fn.__name__], x)
+
+
+_ROUNDING = {fn.__name__: _unary(fn) for fn in (math.floor, math.ceil, math.trunc)}
 
 
 @njit
@@ -94,24 +93,33 @@ def test_from_import_and_constants(x):
     check(imported_sqrt, x)
 
 
-@njit
-def builtins_mix(a, b):
-    return abs(a), abs(b), min(a, b), max(a, b)
+_ABS = _unary(abs)
+_MIN = _binary(min)
+_MAX = _binary(max)
 
 
 @pytest.mark.parametrize("a,b", [(3, -7), (-3, 7), (0, 0), (2.5, -1.5), (-2.5, -1.5)])
 def test_abs_min_max(a, b):
-    check(builtins_mix, a, b)
+    check(_ABS, a)
+    check(_ABS, b)
+    check(_MIN, a, b)
+    check(_MAX, a, b)
 
 
 @njit
-def min3_max3(a, b, c):
-    return min(a, b, c), max(a, b, c)
+def min3(a, b, c):
+    return min(a, b, c)
+
+
+@njit
+def max3(a, b, c):
+    return max(a, b, c)
 
 
 @pytest.mark.parametrize("a,b,c", [(1, 2, 3), (3, 2, 1), (2, 3, 1), (-1, -1, 0)])
 def test_min_max_three_args(a, b, c):
-    check(min3_max3, a, b, c)
+    check(min3, a, b, c)
+    check(max3, a, b, c)
 
 
 @njit
@@ -149,11 +157,10 @@ def test_norm(dtype):
     check(norm, make_array(50, dtype))
 
 
-@njit
-def isnan_isinf(x):
-    return math.isnan(x), math.isinf(x), math.isfinite(x)
+_CLASSIFY = {fn.__name__: _unary(fn) for fn in (math.isnan, math.isinf, math.isfinite)}
 
 
-@pytest.mark.parametrize("x", [1.0, math.inf, -math.inf, math.nan])
-def test_isnan_isinf(x):
-    check(isnan_isinf, x)
+@pytest.mark.parametrize("name", sorted(_CLASSIFY))
+@pytest.mark.parametrize("x", [1.0, math.inf, -math.inf, math.nan, 0.0])
+def test_isnan_isinf(name, x):
+    check(_CLASSIFY[name], x)
