@@ -17,7 +17,7 @@ static Type i1(MLIRContext *ctx) { return IntegerType::get(ctx, 1); }
 
 static LogicalResult binaryTypeError(Operation *op, StringRef kind, Type lhs,
                                      Type rhs) {
-  return op->emitError() << "unsupported operand types for " << kind << ": "
+  return op->emitError() << "invalid operand types for " << kind << ": "
                          << lhs << " and " << rhs;
 }
 

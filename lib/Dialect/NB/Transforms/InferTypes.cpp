@@ -81,6 +81,7 @@ public:
 
 private:
   LogicalResult inferFunction(func::FuncOp func);
+  LogicalResult runFixedPoint(func::FuncOp func);
   LogicalResult inferBlockArguments(Block &block, bool &changed);
   LogicalResult inferReturnType(func::FuncOp func, bool &changed);
   LogicalResult finalizeFunction(func::FuncOp func);
@@ -90,6 +91,9 @@ private:
   SymbolTable symbols;
   ModuleOp module;
   DenseMap<std::pair<Operation *, Attribute>, func::FuncOp> specializations;
+  /// Functions whose fixed point is being computed (the call stack of
+  /// specialisation), and those typed and finalized.
+  DenseSet<Operation *> inProgress, complete;
   unsigned depth = 0;
 };
 } // namespace
@@ -101,6 +105,20 @@ LogicalResult InferenceDriver::run() {
   for (func::FuncOp func : roots)
     if (!func.isExternal() && failed(inferFunction(func)))
       return failure();
+  // A specialisation left waiting on a recursive caller's return type has
+  // it now.
+  // Inferring one may specialise more, so take a fresh list each round.
+  while (true) {
+    SmallVector<func::FuncOp> waiting;
+    for (auto &entry : specializations)
+      if (!complete.contains(entry.second))
+        waiting.push_back(entry.second);
+    if (waiting.empty())
+      break;
+    for (func::FuncOp spec : waiting)
+      if (failed(inferFunction(spec)))
+        return failure();
+  }
   for (func::FuncOp tmpl : templates)
     symbols.erase(tmpl);
   return success();
@@ -157,7 +175,35 @@ LogicalResult InferenceDriver::inferReturnType(func::FuncOp func,
   return success();
 }
 
+/// True while some value of `func` still has no type.
+static bool hasUnknownValues(func::FuncOp func) {
+  for (Block &block : func.getBody())
+    for (BlockArgument arg : block.getArguments())
+      if (isUnknown(arg.getType()) && !arg.use_empty())
+        return true;
+  WalkResult result = func.walk([](Operation *op) {
+    if (!isa<UndefOp>(op) && llvm::any_of(op->getResultTypes(), isUnknown))
+      return WalkResult::interrupt();
+    return WalkResult::advance();
+  });
+  return result.wasInterrupted();
+}
+
 LogicalResult InferenceDriver::inferFunction(func::FuncOp func) {
+  inProgress.insert(func);
+  LogicalResult result = runFixedPoint(func);
+  inProgress.erase(func);
+  if (failed(result))
+    return failure();
+  // Mutual recursion: a value may wait for the return type of a caller
+  // still in progress; the caller asks again on its next iteration.
+  if (!inProgress.empty() && hasUnknownValues(func))
+    return success();
+  complete.insert(func);
+  return finalizeFunction(func);
+}
+
+LogicalResult InferenceDriver::runFixedPoint(func::FuncOp func) {
   bool changed = true;
   for (unsigned iteration = 0; changed; ++iteration) {
     if (iteration == kMaxIterations)
@@ -183,7 +229,7 @@ LogicalResult InferenceDriver::inferFunction(func::FuncOp func) {
     if (failed(inferReturnType(func, changed)))
       return failure();
   }
-  return finalizeFunction(func);
+  return success();
 }
 
 /// After the fixed point: every value typed, casts where values meet wider
@@ -267,8 +313,14 @@ FailureOr<func::FuncOp> InferenceDriver::specialize(CallOp call,
   MLIRContext *ctx = call.getContext();
   auto key = std::make_pair(tmpl.getOperation(),
                             Attribute(Builder(ctx).getTypeArrayAttr(args)));
-  if (auto it = specializations.find(key); it != specializations.end())
-    return it->second;
+  if (auto it = specializations.find(key); it != specializations.end()) {
+    func::FuncOp spec = it->second;
+    if (complete.contains(spec) || inProgress.contains(spec))
+      return spec;
+    if (failed(inferFunction(spec)))
+      return failure();
+    return spec;
+  }
   if (depth == kMaxSpecializationDepth)
     return call.emitError("calls nest more than ")
            << kMaxSpecializationDepth << " specialisations deep";

@@ -247,6 +247,36 @@ static LoweredCall lowerRoundToInt(OpBuilder &b, Location loc,
   return single(castNumber(b, loc, rounded, argTypes[0], resultType));
 }
 
+/// math.hypot without overflow: scale by the larger magnitude.
+static LoweredCall lowerHypot(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type resultType) {
+  Value x = math::AbsFOp::create(
+      b, loc, castNumber(b, loc, args[0].front(), argTypes[0], resultType));
+  Value y = math::AbsFOp::create(
+      b, loc, castNumber(b, loc, args[1].front(), argTypes[1], resultType));
+  Value big = arith::MaximumFOp::create(b, loc, x, y);
+  Value small = arith::MinimumFOp::create(b, loc, x, y);
+  Value zero = numberConstant(b, loc, resultType, 0);
+  Value one = numberConstant(b, loc, resultType, 1);
+  Value isZero =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, big, zero);
+  Value ratio = arith::DivFOp::create(
+      b, loc, small, arith::SelectOp::create(b, loc, isZero, one, big));
+  Value root = math::SqrtOp::create(
+      b, loc,
+      arith::AddFOp::create(b, loc, one,
+                            arith::MulFOp::create(b, loc, ratio, ratio)));
+  Value result = arith::MulFOp::create(b, loc, big, root);
+  // hypot(inf, nan) is inf in Python.
+  Value inf = numberConstant(b, loc, resultType,
+                             std::numeric_limits<double>::infinity());
+  Value anyInf = arith::OrIOp::create(
+      b, loc, arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x, inf),
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, y, inf));
+  return single(arith::SelectOp::create(b, loc, anyInf, inf, result));
+}
+
 enum class FloatClass { NaN, Inf, Finite };
 
 template <FloatClass kind>
@@ -319,6 +349,7 @@ static const CallTemplate kTemplates[] = {
     {"math.atan2", typeMathBinary, lowerBinaryFloat<math::Atan2Op>},
     {"math.pow", typeMathBinary, lowerBinaryFloat<math::PowFOp>},
     {"math.copysign", typeMathBinary, lowerBinaryFloat<math::CopySignOp>},
+    {"math.hypot", typeMathBinary, lowerHypot},
     {"math.isnan", typePredicate, lowerClassify<FloatClass::NaN>},
     {"math.isinf", typePredicate, lowerClassify<FloatClass::Inf>},
     {"math.isfinite", typePredicate, lowerClassify<FloatClass::Finite>},
