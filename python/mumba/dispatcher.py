@@ -150,7 +150,7 @@ class Dispatcher:
         if kwargs or len(args) != self._argcount:
             args = self._bind(args, kwargs)
         try:
-            key = tuple([typeof(a) for a in args])
+            key = tuple(map(typeof, args))
         except TypeError:
             self._raise_argument_error(args)
             raise

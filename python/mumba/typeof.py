@@ -36,8 +36,9 @@ _NUMPY_SCALARS = {
 
 MAX_NDIM = 3
 
-# (dtype, ndim, layout) -> "!nb.array<...>" (NumPy dtype objects hash well).
-_ARRAY_CACHE: Dict[Tuple[Any, int, str], str] = {}
+# (dtype, ndim, contiguity bits) -> "!nb.array<...>"; NumPy dtype objects
+# hash well, and ``flags.num & 3`` holds C_CONTIGUOUS (1) and F_CONTIGUOUS (2).
+_ARRAY_CACHE: Dict[Tuple[Any, int, int], str] = {}
 _ARRAY_DTYPE_BY_DTYPE: Dict[Any, str] = {}
 _ndarray: Optional[type] = None
 
@@ -81,9 +82,8 @@ def _fail(value: Any, name: Optional[str], why: str = "") -> ArgumentTypeError:
 def _typeof_array(value: Any, name: Optional[str]) -> str:
     dtype = value.dtype
     ndim = value.ndim
-    flags = value.flags
-    layout = "C" if flags.c_contiguous else ("F" if flags.f_contiguous else "A")
-    key = (dtype, ndim, layout)
+    bits = value.flags.num & 3
+    key = (dtype, ndim, bits)
     cached = _ARRAY_CACHE.get(key)
     if cached is not None:
         return cached
@@ -92,6 +92,7 @@ def _typeof_array(value: Any, name: Optional[str]) -> str:
         raise _fail(value, name, f"dtype {dtype} is not supported")
     if not 1 <= ndim <= MAX_NDIM:
         raise _fail(value, name, f"{ndim}-dimensional arrays are not supported")
+    layout = "C" if bits & 1 else ("F" if bits & 2 else "A")
     text = f"!nb.array<{elem}, {ndim}, {layout}>"
     _ARRAY_CACHE[key] = text
     return text
@@ -110,7 +111,8 @@ def typeof(value: Any, name: Optional[str] = None) -> str:
     if s is not None:
         return s
     if t is _ndarray:
-        return _typeof_array(value, name)
+        s = _ARRAY_CACHE.get((value.dtype, value.ndim, value.flags.num & 3))
+        return s if s is not None else _typeof_array(value, name)
     if _init_numpy():
         s = _SCALARS.get(t)
         if s is not None:

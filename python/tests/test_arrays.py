@@ -241,3 +241,32 @@ def test_new_layout_compiles_new_specialisation():
     check(sum2d, np.asfortranarray(a))
     sigs = set(sum2d.signatures)
     assert ("!nb.array<f64, 2, C>",) in sigs and ("!nb.array<f64, 2, F>",) in sigs
+
+
+@njit
+def add_outer(a, u, v):
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            a[i, j] += u[i] * v[j]
+            a[i, -1] -= 1
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_augmented_2d(dtype, layout):
+    a = make_array((5, 4), dtype, layout)
+    check(add_outer, a, make_array(5, dtype, seed=1), make_array(4, dtype, seed=2))
+
+
+@njit
+def stencil3d(a, out):
+    for i in range(1, a.shape[0] - 1):
+        for j in range(1, a.shape[1] - 1):
+            for k in range(1, a.shape[2] - 1):
+                out[i, j, k] = (a[i - 1, j, k] + a[i + 1, j, k] + a[i, j - 1, k] + a[i, j + 1, k] + a[i, j, k - 1] + a[i, j, k + 1]) / 6.0
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_write_3d(layout):
+    a = make_array((5, 6, 7), "float64", layout)
+    check(stencil3d, a, np.zeros((5, 6, 7)))

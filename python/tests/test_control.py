@@ -227,3 +227,66 @@ def walrus(x):
 @pytest.mark.parametrize("x", [3, 8])
 def test_named_expression(x):
     check(walrus, x)
+
+
+@njit
+def multiple_targets(x):
+    a = b = x * 2
+    a += 1
+    return a * b
+
+
+@pytest.mark.parametrize("x", [3, -1.5])
+def test_chained_assignment(x):
+    check(multiple_targets, x)
+
+
+@njit
+def keyword_only(a, *, scale=3, shift=0.5):
+    return a * scale + shift
+
+
+def test_entry_keywords_and_defaults():
+    assert keyword_only(2) == keyword_only.py_func(2)
+    assert keyword_only(2, scale=5) == keyword_only.py_func(2, scale=5)
+    assert keyword_only(shift=1.0, a=2.5) == keyword_only.py_func(shift=1.0, a=2.5)
+
+
+SHAPE = (3, 4)
+OFFSET = -7
+
+
+def _make_closure(k):
+    @njit
+    def add_k(x):
+        return x + k + SHAPE[1] + OFFSET
+
+    return add_k
+
+
+@pytest.mark.parametrize("k", [1, 2.5])
+def test_closure_and_global_tuple(k):
+    check(_make_closure(k), 10)
+
+
+@njit
+def big_literals(x):
+    return x + 9223372036854775806 - 9223372036854775000
+
+
+def test_large_int_literals():
+    check(big_literals, 5)
+
+
+@njit
+def defined_in_branch(x):
+    if x > 0:
+        y = x * 2
+    else:
+        y = -x
+    return y
+
+
+@pytest.mark.parametrize("x", [4, -4])
+def test_variable_defined_in_both_branches(x):
+    check(defined_in_branch, x)

@@ -156,3 +156,51 @@ def triangle_while_for(n):
 @pytest.mark.parametrize("n", [0, 4, 30])
 def test_for_inside_while(n):
     check(triangle_while_for, n)
+
+
+@njit
+def iterate_array(a):
+    s = 0.0
+    for x in a:
+        s = s * 0.5 + x
+    return s
+
+
+@pytest.mark.parametrize("layout", ["C", "A"])
+@pytest.mark.parametrize("dtype", ["float64", "int32"])
+def test_for_over_array_elements(layout, dtype):
+    from helpers import make_array
+
+    check(iterate_array, make_array(13, dtype, layout))
+
+
+@njit
+def reverse_weighted(a):
+    s = 0.0
+    k = 1
+    for i in range(a.shape[0] - 1, -1, -1):
+        s += a[i] * k
+        k += 1
+    return s
+
+
+def test_reverse_index_loop():
+    import numpy as np
+
+    check(reverse_weighted, np.arange(10.0))
+    check(reverse_weighted, np.zeros(0))
+
+
+@njit
+def type_changes_in_loop(n):
+    x = 0
+    for i in range(n):
+        if i == 3:
+            x = x + 0.5
+        x = x + 1
+    return x
+
+
+@pytest.mark.parametrize("n", [5, 10])
+def test_variable_unified_to_float(n):
+    check(type_changes_in_loop, n)
