@@ -193,7 +193,13 @@ def njit(
     return wrap(fn) if fn is not None else wrap
 
 
-def jit(fn: Optional[Callable] = None, *, nopython: bool = False, forceobj: bool = False, **options):
+def jit(
+    fn: Optional[Callable] = None,
+    *,
+    nopython: bool = False,
+    forceobj: bool = False,
+    **options: Any,
+):
     """``jit(nopython=True)`` is :func:`njit`; object mode is not done yet."""
     if not nopython or forceobj:
         raise NotImplementedError(

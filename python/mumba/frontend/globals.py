@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import sys
+import types
 from dataclasses import dataclass
 from typing import Any, Callable, Optional, Tuple
 
@@ -137,7 +138,7 @@ def classify(obj: Any, qualname: Optional[str] = None) -> Tuple[Optional[Resolve
                 return None, f"tuple containing {why or type(item).__name__}"
             items.append(r)
         return Resolved("tuple", tuple(items)), ""
-    if type(obj).__name__ == "module":
+    if isinstance(obj, types.ModuleType):
         if obj.__name__ in SUPPORTED_MODULES:
             return Resolved("global", obj.__name__), ""
         return None, f"module {obj.__name__!r}"
@@ -146,7 +147,9 @@ def classify(obj: Any, qualname: Optional[str] = None) -> Tuple[Optional[Resolve
     if id(obj) in _BUILTINS_BY_ID and getattr(builtins, _BUILTINS_BY_ID[id(obj)]) is obj:
         return Resolved("global", _BUILTINS_BY_ID[id(obj)]), ""
     if callable(obj):
-        name = qualname if qualname and qualname.split(".")[0] in ("math", "cmath", "numpy") else None
+        name = None
+        if qualname and qualname.split(".")[0] in ("math", "cmath", "numpy"):
+            name = qualname
         name = name or qualified_function_name(obj)
         if name is not None:
             return Resolved("global", name), ""

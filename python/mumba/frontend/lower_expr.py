@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import inspect
 import math
+import types
 from typing import Any, List, Optional, Sequence, Tuple
 
 from ..errors import TypingError
@@ -118,7 +119,9 @@ class ExprLowering(LoweringBase):
             )
         return self.emit_object(obj, node, node.id)
 
-    def emit_object(self, obj: Any, node: ast.AST, name: str, qualname: Optional[str] = None) -> str:
+    def emit_object(
+        self, obj: Any, node: ast.AST, name: str, qualname: Optional[str] = None
+    ) -> str:
         """Emit a compile-time constant Python object (a frozen global)."""
         r, why = classify(obj, qualname)
         if r is None:
@@ -144,12 +147,12 @@ class ExprLowering(LoweringBase):
             if node.id in self.locals:
                 return None
             found, obj = lookup_name(self.fn, node.id)
-            if found and type(obj).__name__ == "module":
+            if found and isinstance(obj, types.ModuleType):
                 return obj, obj.__name__
             return None
         if isinstance(node, ast.Attribute):
             base = self.static_object(node.value)
-            if base is None or type(base[0]).__name__ != "module":
+            if base is None or not isinstance(base[0], types.ModuleType):
                 return None
             obj = getattr(base[0], node.attr, _MISSING)
             if obj is _MISSING:
@@ -361,30 +364,33 @@ class ExprLowering(LoweringBase):
     def bind_call(self, target: Any, node: ast.Call) -> List[str]:
         """Positional arguments of a call to a jitted function: keywords are
         put in place and defaults filled in, so templates take positions."""
-        sig = inspect.signature(target.py_func)
-        params = list(sig.parameters.values())
+        name = target.__name__
+        params = list(inspect.signature(target.py_func).parameters.values())
         for p in params:
             if p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
-                self.unsupported(node, f"call to {target.__name__!r}, which takes *args or **kwargs")
+                self.unsupported(node, f"call to {name!r}, which takes *args or **kwargs")
         values: List[Any] = [_MISSING] * len(params)
         names = [p.name for p in params]
         if len(node.args) > len(params):
-            self._call_error(node, f"{target.__name__}() takes {len(params)} arguments but {len(node.args)} were given")
+            self._call_error(
+                node,
+                f"{name}() takes {len(params)} arguments but {len(node.args)} were given",
+            )
         for i, a in enumerate(node.args):
             if params[i].kind == params[i].KEYWORD_ONLY:
-                self._call_error(node, f"{target.__name__}() got too many positional arguments")
+                self._call_error(node, f"{name}() got too many positional arguments")
             values[i] = self.expr(a)
         for kw in node.keywords:
             if kw.arg not in names:
-                self._call_error(kw, f"{target.__name__}() got an unexpected keyword argument {kw.arg!r}")
+                self._call_error(kw, f"{name}() got an unexpected keyword argument {kw.arg!r}")
             i = names.index(kw.arg)
             if values[i] is not _MISSING or params[i].kind == params[i].POSITIONAL_ONLY:
-                self._call_error(kw, f"{target.__name__}() got multiple values for argument {kw.arg!r}")
+                self._call_error(kw, f"{name}() got multiple values for argument {kw.arg!r}")
             values[i] = self.expr(kw.value)
         for i, p in enumerate(params):
             if values[i] is _MISSING:
                 if p.default is p.empty:
-                    self._call_error(node, f"{target.__name__}() missing required argument {p.name!r}")
+                    self._call_error(node, f"{name}() missing required argument {p.name!r}")
                 values[i] = self.emit_object(p.default, node, f"default of {p.name}")
         return values
 
