@@ -10,6 +10,7 @@
 #include "mlir/Conversion/MathToLibm/MathToLibm.h"
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
 #include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -36,6 +37,7 @@ void mumba::buildNBToStdPipeline(OpPassManager &pm) {
 void mumba::buildStdToLLVMPipeline(OpPassManager &pm) {
   // Ops without a direct LLVM counterpart first: integer powers become
   // helper functions, floordiv/ceildiv become plain divisions.
+  pm.addPass(createSCFToControlFlowPass());
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(arith::createArithExpandOpsPass());
   pm.addPass(memref::createExpandStridedMetadataPass());

@@ -17,6 +17,7 @@
 #include "mlir/Conversion/MathToLibm/MathToLibm.h"
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
 #include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
@@ -48,6 +49,7 @@ void mumba::registerPasses() {
   registerMumbaPipelines();
   registerTransformsPasses();
   // The upstream passes of the pipelines, one by one.
+  registerPass([] { return createSCFToControlFlowPass(); });
   registerPass([] { return createConvertMathToFuncs(); });
   registerPass([] { return arith::createArithExpandOpsPass(); });
   registerPass([] { return memref::createExpandStridedMetadataPass(); });

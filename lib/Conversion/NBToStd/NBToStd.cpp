@@ -9,6 +9,7 @@
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 
 namespace mumba {
@@ -54,6 +55,13 @@ NBTypeConverter::NBTypeConverter(MLIRContext *ctx) {
                     -> std::optional<LogicalResult> {
     Type i64 = IntegerType::get(ctx, 64);
     results.append({MemRefType::get({}, i64), i64, i64});
+    return success();
+  });
+  addConversion([this, ctx](ArrayIterType type,
+                            SmallVectorImpl<Type> &results)
+                    -> std::optional<LogicalResult> {
+    results.push_back(MemRefType::get({}, IntegerType::get(ctx, 64)));
+    results.push_back(convertType(type.getArrayType()));
     return success();
   });
   addConversion([this](PairType type, SmallVectorImpl<Type> &results)
@@ -128,7 +136,8 @@ void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
                                              NBTypeConverter &converter) {
   target.addIllegalDialect<NBDialect>();
   target.addLegalDialect<arith::ArithDialect, math::MathDialect,
-                         memref::MemRefDialect, ub::UBDialect>();
+                         memref::MemRefDialect, scf::SCFDialect,
+                         ub::UBDialect>();
   target.addLegalOp<func::ReturnOp, func::CallOp, UnrealizedConversionCastOp>();
   // A lowered function returns its i32 status first; no nb result type is
   // a signless i32, so that tells lowered from not.

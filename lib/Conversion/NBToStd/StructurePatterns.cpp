@@ -6,6 +6,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 
 using namespace mlir;
@@ -280,40 +281,89 @@ struct TupleGetItemLowering : public OpConversionPattern<GetItemOp> {
   }
 };
 
-/// The cursor of a range iterator lives in a stack slot at the function's
-/// entry, so that loops nested in loops do not grow the stack.
+/// The cursor of an iterator lives in a stack slot at the function's entry,
+/// so that loops nested in loops do not grow the stack.
+static Value createCursor(ConversionPatternRewriter &rewriter, Operation *op,
+                          Value start) {
+  auto func = op->getParentOfType<func::FuncOp>();
+  Value cursor;
+  {
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(&func.getBody().front());
+    cursor = memref::AllocaOp::create(
+        rewriter, op->getLoc(), MemRefType::get({}, rewriter.getI64Type()));
+  }
+  memref::StoreOp::create(rewriter, op->getLoc(), start, cursor);
+  return cursor;
+}
+
 struct GetIterOpLowering : public OpConversionPattern<GetIterOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
   matchAndRewrite(GetIterOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    if (!isa<RangeType>(op.getValue().getType()))
-      return failure();
-    Location loc = op.getLoc();
-    ValueRange range = adaptor.getValue();
-    auto func = op->getParentOfType<func::FuncOp>();
-    Value cursor;
-    {
-      OpBuilder::InsertionGuard guard(rewriter);
-      rewriter.setInsertionPointToStart(&func.getBody().front());
-      cursor = memref::AllocaOp::create(
-          rewriter, loc, MemRefType::get({}, rewriter.getI64Type()));
+    Type type = op.getValue().getType();
+    ValueRange value = adaptor.getValue();
+    if (isa<RangeType>(type)) {
+      Value cursor = createCursor(rewriter, op, value[0]);
+      rewriter.replaceOpWithMultiple(op, {{cursor, value[1], value[2]}});
+      return success();
     }
-    memref::StoreOp::create(rewriter, loc, range[0], cursor);
-    rewriter.replaceOpWithMultiple(op, {{cursor, range[1], range[2]}});
-    return success();
+    if (isa<ArrayType>(type)) {
+      Value zero = arith::ConstantOp::create(rewriter, op.getLoc(),
+                                             rewriter.getI64Type(),
+                                             rewriter.getI64IntegerAttr(0));
+      Value cursor = createCursor(rewriter, op, zero);
+      rewriter.replaceOpWithMultiple(op, {{cursor, single(value)}});
+      return success();
+    }
+    return failure();
   }
 };
+
+/// The next element of a 1-D array, loaded only when there is one.
+static LogicalResult lowerArrayIterNext(IterNextOp op, ValueRange iter,
+                                        ConversionPatternRewriter &rewriter,
+                                        const TypeConverter &converter) {
+  Location loc = op.getLoc();
+  Value cursor = iter[0], memref = iter[1];
+  Value current = memref::LoadOp::create(rewriter, loc, cursor);
+  Value index =
+      arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), current);
+  Value size = memref::DimOp::create(rewriter, loc, memref, 0);
+  Value valid = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt,
+                                      index, size);
+  Value one = arith::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
+                                        rewriter.getI64IntegerAttr(1));
+  memref::StoreOp::create(
+      rewriter, loc, arith::AddIOp::create(rewriter, loc, current, one),
+      cursor);
+  Type elementType = cast<MemRefType>(memref.getType()).getElementType();
+  auto load = scf::IfOp::create(
+      rewriter, loc, valid,
+      [&](OpBuilder &b, Location l) {
+        Value v = memref::LoadOp::create(b, l, memref, index);
+        scf::YieldOp::create(b, l, v);
+      },
+      [&](OpBuilder &b, Location l) {
+        Value v = ub::PoisonOp::create(b, l, elementType);
+        scf::YieldOp::create(b, l, v);
+      });
+  rewriter.replaceOpWithMultiple(op, {{load.getResult(0), valid}});
+  return success();
+}
 
 struct IterNextOpLowering : public OpConversionPattern<IterNextOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
   matchAndRewrite(IterNextOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    ValueRange iter = adaptor.getIterator();
+    if (isa<ArrayIterType>(op.getIterator().getType()))
+      return lowerArrayIterNext(op, iter, rewriter, *getTypeConverter());
     if (!isa<RangeIterType>(op.getIterator().getType()))
       return failure();
     Location loc = op.getLoc();
-    ValueRange iter = adaptor.getIterator();
     Value cursor = iter[0], stop = iter[1], step = iter[2];
     Value current = memref::LoadOp::create(rewriter, loc, cursor);
     Value zero = arith::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),

@@ -309,6 +309,11 @@ LogicalResult GetIterOp::inferTypes(TypingContext &,
         RangeIterType::get(getContext(), range.getElementType()));
     return success();
   }
+  if (auto array = dyn_cast<ArrayType>(getValue().getType());
+      array && array.getNdim() == 1) {
+    resultTypes.push_back(ArrayIterType::get(getContext(), array));
+    return success();
+  }
   return emitError() << "unsupported: iterating over "
                      << getValue().getType();
 }
@@ -317,6 +322,12 @@ LogicalResult IterNextOp::inferTypes(TypingContext &,
                                      SmallVectorImpl<Type> &resultTypes) {
   if (auto iter = dyn_cast<RangeIterType>(getIterator().getType())) {
     resultTypes.push_back(PairType::get(getContext(), iter.getElementType(),
+                                        i1(getContext())));
+    return success();
+  }
+  if (auto iter = dyn_cast<ArrayIterType>(getIterator().getType())) {
+    resultTypes.push_back(PairType::get(getContext(),
+                                        iter.getArrayType().getDtype(),
                                         i1(getContext())));
     return success();
   }

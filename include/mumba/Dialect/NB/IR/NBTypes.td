@@ -69,6 +69,16 @@ def NB_RangeIterType : NB_Type<"RangeIter", "range_iter"> {
   let assemblyFormat = "`<` $elementType `>`";
 }
 
+def NB_ArrayIterType : NB_Type<"ArrayIter", "array_iter"> {
+  let summary = "an iterator over the elements of a 1-D array";
+  let description = [{
+    The result of `nb.getiter` on `!nb.array<f64, 1, C>`: a cursor into the
+    array, as `for x in a` walks it.
+  }];
+  let parameters = (ins "ArrayType":$arrayType);
+  let assemblyFormat = "`<` $arrayType `>`";
+}
+
 def NB_PairType : NB_Type<"Pair", "pair"> {
   let summary = "the result of `nb.iternext`: a value and whether it is valid";
   let description = [{
