@@ -24,7 +24,8 @@ public:
       : b(rewriter), op(op), loc(op->getLoc()), converter(converter),
         type(type) {}
 
-  Value lower(BinOpKind kind, Value lhs, Value rhs, bool rhsWasFloat);
+  /// `anyFloat`: an operand was a float, which Python's messages tell.
+  Value lower(BinOpKind kind, Value lhs, Value rhs, bool anyFloat);
 
 private:
   Value constant(double value) { return numberConstant(b, loc, type, value); }
@@ -191,9 +192,9 @@ Value BinaryLowering::lowerFloat(BinOpKind kind, Value lhs, Value rhs) {
 }
 
 Value BinaryLowering::lower(BinOpKind kind, Value lhs, Value rhs,
-                            bool rhsWasFloat) {
+                            bool anyFloat) {
   if (kind == BinOpKind::TrueDiv)
-    raiseIfZero(rhs, rhsWasFloat ? MUMBA_ZERO_DIV_FLOAT : MUMBA_ZERO_TRUEDIV);
+    raiseIfZero(rhs, anyFloat ? MUMBA_ZERO_DIV_FLOAT : MUMBA_ZERO_TRUEDIV);
   if (isa<FloatType>(type))
     return lowerFloat(kind, lhs, rhs);
   return lowerInt(kind, lhs, rhs);
@@ -215,8 +216,9 @@ struct BinaryOpLowering : public OpConversionPattern<OpT> {
     Value rhs = castNumber(rewriter, loc, single(adaptor.getRhs()), rhsType,
                            type);
     BinaryLowering lowering(rewriter, op, *this->getTypeConverter(), type);
-    Value result =
-        lowering.lower(op.getKind(), lhs, rhs, isa<FloatType>(rhsType));
+    Value result = lowering.lower(
+        op.getKind(), lhs, rhs,
+        isa<FloatType>(lhsType) || isa<FloatType>(rhsType));
     rewriter.replaceOp(op, result);
     return success();
   }
