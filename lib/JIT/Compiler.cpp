@@ -1,8 +1,5 @@
 //===- Compiler.cpp - Compile nb text to native code ----------------------===//
 #include "mumba/JIT/Compiler.h"
-#include "mumba/Dialect/NB/IR/NBOps.h"
-#include "mumba/Pipelines/Pipelines.h"
-#include "mumba/Registration.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -11,6 +8,9 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Pipelines/Pipelines.h"
+#include "mumba/Registration.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/Support/TargetSelect.h"
 #include <mutex>
@@ -146,11 +146,11 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
                spec.kind != ValueSpec::Kind::Tuple &&
                spec.kind != ValueSpec::Kind::None;
       };
-      bool supported =
-          isScalar(fn->result) || isa<nb::PyNoneType>(resultType) ||
-          (fn->result.kind == ValueSpec::Kind::Tuple &&
-           fn->result.elements.size() <= 32 &&
-           llvm::all_of(fn->result.elements, isScalar));
+      bool supported = isScalar(fn->result) ||
+                       isa<nb::PyNoneType>(resultType) ||
+                       (fn->result.kind == ValueSpec::Kind::Tuple &&
+                        fn->result.elements.size() <= 32 &&
+                        llvm::all_of(fn->result.elements, isScalar));
       if (!supported) {
         func.emitError() << "unsupported: returning a value of type "
                          << resultType
@@ -183,8 +183,8 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
   engineOptions.jitCodeGenOptLevel = codeGenLevel;
   auto engine = ExecutionEngine::create(*module, engineOptions, std::move(*tm));
   if (!engine) {
-    emitError(module->getLoc()) << "JIT compilation failed: "
-                                << llvm::toString(engine.takeError());
+    emitError(module->getLoc())
+        << "JIT compilation failed: " << llvm::toString(engine.takeError());
     return nullptr;
   }
   auto packed = (*engine)->lookupPacked(entry);

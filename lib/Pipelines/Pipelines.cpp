@@ -1,7 +1,5 @@
 //===- Pipelines.cpp - Mumba's pass pipelines -----------------------------===//
 #include "mumba/Pipelines/Pipelines.h"
-#include "mumba/Conversion/Passes.h"
-#include "mumba/Dialect/NB/Transforms/Passes.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
@@ -17,6 +15,8 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
+#include "mumba/Conversion/Passes.h"
+#include "mumba/Dialect/NB/Transforms/Passes.h"
 
 using namespace mlir;
 

@@ -5,10 +5,6 @@
 //
 //===----------------------------------------------------------------------===//
 #include "mumba/Registration.h"
-#include "mumba/Conversion/Passes.h"
-#include "mumba/Dialect/NB/IR/NBDialect.h"
-#include "mumba/Dialect/NB/Transforms/Passes.h"
-#include "mumba/Pipelines/Pipelines.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
@@ -32,6 +28,10 @@
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Transforms/Passes.h"
+#include "mumba/Conversion/Passes.h"
+#include "mumba/Dialect/NB/IR/NBDialect.h"
+#include "mumba/Dialect/NB/Transforms/Passes.h"
+#include "mumba/Pipelines/Pipelines.h"
 
 using namespace mlir;
 

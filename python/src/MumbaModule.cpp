@@ -7,10 +7,10 @@
 //===----------------------------------------------------------------------===//
 #include "mumba/JIT/Compiler.h"
 #include "mumba/Runtime/Status.h"
+#include <cstring>
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-#include <cstring>
 
 namespace py = pybind11;
 using mumba::CompiledFunction;
@@ -20,13 +20,13 @@ namespace {
 
 /// Raises mumba._mumba.CompileError carrying the diagnostics as tuples
 /// (severity, message, file, line, column).
-[[noreturn]] void raiseCompileError(
-    const std::vector<mumba::Diagnostic> &diagnostics) {
+[[noreturn]] void
+raiseCompileError(const std::vector<mumba::Diagnostic> &diagnostics) {
   py::list list;
   std::string summary;
   for (const mumba::Diagnostic &d : diagnostics) {
-    list.append(py::make_tuple(d.severity, d.message, d.file, d.line,
-                               d.column));
+    list.append(
+        py::make_tuple(d.severity, d.message, d.file, d.line, d.column));
     if (summary.empty() && d.severity == "error")
       summary = d.message;
   }
@@ -113,8 +113,7 @@ public:
   std::string returnType() const { return fn->getResult().name; }
 
 private:
-  static void packScalar(const ValueSpec &spec, py::handle arg,
-                         int64_t *slot) {
+  static void packScalar(const ValueSpec &spec, py::handle arg, int64_t *slot) {
     switch (spec.kind) {
     case ValueSpec::Kind::Float: {
       double value = PyFloat_AsDouble(arg.ptr());
@@ -137,14 +136,14 @@ private:
     }
     case ValueSpec::Kind::SInt:
     case ValueSpec::Kind::UInt: {
-      py::object index = py::reinterpret_steal<py::object>(
-          PyNumber_Index(arg.ptr()));
+      py::object index =
+          py::reinterpret_steal<py::object>(PyNumber_Index(arg.ptr()));
       if (!index)
         throw py::error_already_set();
-      long long value = spec.kind == ValueSpec::Kind::UInt
-                            ? static_cast<long long>(
-                                  PyLong_AsUnsignedLongLong(index.ptr()))
-                            : PyLong_AsLongLong(index.ptr());
+      long long value =
+          spec.kind == ValueSpec::Kind::UInt
+              ? static_cast<long long>(PyLong_AsUnsignedLongLong(index.ptr()))
+              : PyLong_AsLongLong(index.ptr());
       if (PyErr_Occurred())
         throw py::error_already_set();
       *slot = value;
@@ -166,8 +165,7 @@ private:
         array.itemsize() * 8 != static_cast<py::ssize_t>(spec.bits))
       throw py::type_error("argument " + std::to_string(index) +
                            " does not match " + spec.name);
-    if (spec.layout == 'C' &&
-        !(array.flags() & py::array::c_style))
+    if (spec.layout == 'C' && !(array.flags() & py::array::c_style))
       throw py::type_error("argument " + std::to_string(index) +
                            " is not C-contiguous as " + spec.name +
                            " requires");
@@ -223,8 +221,7 @@ private:
   }
 
   static py::object unpackScalar(const ValueSpec &spec,
-                                 const unsigned char *buffer,
-                                 size_t &offset) {
+                                 const unsigned char *buffer, size_t &offset) {
     size_t size = spec.bits <= 8 ? 1 : spec.bits / 8;
     offset = (offset + size - 1) / size * size;
     const unsigned char *p = buffer + offset;
@@ -245,10 +242,24 @@ private:
     case ValueSpec::Kind::SInt: {
       int64_t v = 0;
       switch (size) {
-      case 1: v = *reinterpret_cast<const int8_t *>(p); break;
-      case 2: { int16_t x; std::memcpy(&x, p, 2); v = x; break; }
-      case 4: { int32_t x; std::memcpy(&x, p, 4); v = x; break; }
-      default: std::memcpy(&v, p, 8); break;
+      case 1:
+        v = *reinterpret_cast<const int8_t *>(p);
+        break;
+      case 2: {
+        int16_t x;
+        std::memcpy(&x, p, 2);
+        v = x;
+        break;
+      }
+      case 4: {
+        int32_t x;
+        std::memcpy(&x, p, 4);
+        v = x;
+        break;
+      }
+      default:
+        std::memcpy(&v, p, 8);
+        break;
       }
       return py::int_(v);
     }
@@ -272,10 +283,11 @@ private:
 PYBIND11_MODULE(_mumba, m) {
   m.doc() = "Mumba's compiler library: nb text in, native code out";
   py::object base = py::module_::import("builtins").attr("Exception");
-  m.attr("CompileError") = py::module_::import("builtins").attr("type")(
-      "CompileError", py::make_tuple(base),
-      py::dict(py::arg("__module__") = "mumba._mumba",
-               py::arg("diagnostics") = py::list()));
+  m.attr("CompileError") =
+      py::module_::import("builtins")
+          .attr("type")("CompileError", py::make_tuple(base),
+                        py::dict(py::arg("__module__") = "mumba._mumba",
+                                 py::arg("diagnostics") = py::list()));
 
   py::class_<PyCompiled>(m, "Compiled")
       .def("__call__", &PyCompiled::call)
@@ -285,13 +297,11 @@ PYBIND11_MODULE(_mumba, m) {
 
   m.def(
       "compile",
-      [](const std::string &text, const std::string &entry,
-         unsigned optLevel) {
+      [](const std::string &text, const std::string &entry, unsigned optLevel) {
         std::vector<mumba::Diagnostic> diagnostics;
         mumba::CompileOptions options;
         options.optLevel = optLevel;
-        auto fn =
-            CompiledFunction::compile(text, entry, options, diagnostics);
+        auto fn = CompiledFunction::compile(text, entry, options, diagnostics);
         if (!fn)
           raiseCompileError(diagnostics);
         return PyCompiled(std::move(fn));

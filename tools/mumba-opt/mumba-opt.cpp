@@ -4,9 +4,9 @@
 // upstream dialects and passes that Mumba's pipelines use.
 //
 //===----------------------------------------------------------------------===//
-#include "mumba/Registration.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "mumba/Registration.h"
 
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;

@@ -4,11 +4,11 @@
 // `mumba-opt --mumba-cpu-pipeline`) to LLVM IR.
 //
 //===----------------------------------------------------------------------===//
-#include "mumba/Registration.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
+#include "mumba/Registration.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 

@@ -2,8 +2,8 @@
 #ifndef MUMBA_CONVERSION_PASSES_H
 #define MUMBA_CONVERSION_PASSES_H
 
-#include "mumba/Conversion/NBToStd/NBToStd.h"
 #include "mlir/Pass/Pass.h"
+#include "mumba/Conversion/NBToStd/NBToStd.h"
 
 namespace mumba {
 

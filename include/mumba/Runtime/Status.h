@@ -13,13 +13,13 @@ extern "C" {
 
 enum MumbaStatus {
   MUMBA_OK = 0,
-  MUMBA_ZERO_DIV_INT = 1,       /* int // 0 */
-  MUMBA_ZERO_MOD_INT = 2,       /* int % 0 */
-  MUMBA_ZERO_TRUEDIV = 3,       /* int / 0 */
-  MUMBA_ZERO_DIV_FLOAT = 4,     /* float / 0.0 */
-  MUMBA_ZERO_FLOORDIV_FLOAT = 5,/* float // 0.0 */
-  MUMBA_ZERO_MOD_FLOAT = 6,     /* float % 0.0 */
-  MUMBA_RANGE_STEP_ZERO = 7,    /* range(a, b, 0) */
+  MUMBA_ZERO_DIV_INT = 1,        /* int // 0 */
+  MUMBA_ZERO_MOD_INT = 2,        /* int % 0 */
+  MUMBA_ZERO_TRUEDIV = 3,        /* int / 0 */
+  MUMBA_ZERO_DIV_FLOAT = 4,      /* float / 0.0 */
+  MUMBA_ZERO_FLOORDIV_FLOAT = 5, /* float // 0.0 */
+  MUMBA_ZERO_MOD_FLOAT = 6,      /* float % 0.0 */
+  MUMBA_RANGE_STEP_ZERO = 7,     /* range(a, b, 0) */
   MUMBA_STATUS_COUNT
 };
 

@@ -1,9 +1,9 @@
 //===- ArithmeticPatterns.cpp - Python operators on numbers ---------------===//
 #include "PatternUtils.h"
-#include "mumba/Dialect/NB/IR/NBOps.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 
 using namespace mlir;
 using namespace mumba;
@@ -48,11 +48,10 @@ void BinaryLowering::raiseIfZero(Value divisor, MumbaStatus status) {
           ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, divisor,
                                   numberConstant(b, loc, divisor.getType(), 0))
                 .getResult()
-          : arith::CmpIOp::create(
-                b, loc, arith::CmpIPredicate::eq, divisor,
-                arith::ConstantOp::create(
-                    b, loc, divisor.getType(),
-                    b.getIntegerAttr(divisor.getType(), 0)))
+          : arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, divisor,
+                                  arith::ConstantOp::create(
+                                      b, loc, divisor.getType(),
+                                      b.getIntegerAttr(divisor.getType(), 0)))
                 .getResult();
   raiseIf(b, op, isZero, statusConstant(b, loc, status), converter);
 }
@@ -156,9 +155,9 @@ Value BinaryLowering::floatDivMod(Value lhs, Value rhs, bool wantDiv) {
   div = arith::SelectOp::create(b, loc, fix,
                                 arith::SubFOp::create(b, loc, div, one), div);
   Value floorDiv = math::FloorOp::create(b, loc, div);
-  Value roundUp = arith::CmpFOp::create(
-      b, loc, arith::CmpFPredicate::OGT,
-      arith::SubFOp::create(b, loc, div, floorDiv), half);
+  Value roundUp =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT,
+                            arith::SubFOp::create(b, loc, div, floorDiv), half);
   floorDiv = arith::SelectOp::create(
       b, loc, roundUp, arith::AddFOp::create(b, loc, floorDiv, one), floorDiv);
   Value divNonZero =
@@ -211,14 +210,14 @@ struct BinaryOpLowering : public OpConversionPattern<OpT> {
     Type lhsType = op.getLhs().getType(), rhsType = op.getRhs().getType();
     Type type = op.getType();
     Location loc = op.getLoc();
-    Value lhs = castNumber(rewriter, loc, single(adaptor.getLhs()), lhsType,
-                           type);
-    Value rhs = castNumber(rewriter, loc, single(adaptor.getRhs()), rhsType,
-                           type);
+    Value lhs =
+        castNumber(rewriter, loc, single(adaptor.getLhs()), lhsType, type);
+    Value rhs =
+        castNumber(rewriter, loc, single(adaptor.getRhs()), rhsType, type);
     BinaryLowering lowering(rewriter, op, *this->getTypeConverter(), type);
-    Value result = lowering.lower(
-        op.getKind(), lhs, rhs,
-        isa<FloatType>(lhsType) || isa<FloatType>(rhsType));
+    Value result =
+        lowering.lower(op.getKind(), lhs, rhs,
+                       isa<FloatType>(lhsType) || isa<FloatType>(rhsType));
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -242,10 +241,10 @@ struct CompareOpLowering : public OpConversionPattern<CompareOp> {
       return success();
     }
     Type type = promoteNumbers(lhsType, rhsType);
-    Value lhs = castNumber(rewriter, loc, single(adaptor.getLhs()), lhsType,
-                           type);
-    Value rhs = castNumber(rewriter, loc, single(adaptor.getRhs()), rhsType,
-                           type);
+    Value lhs =
+        castNumber(rewriter, loc, single(adaptor.getLhs()), lhsType, type);
+    Value rhs =
+        castNumber(rewriter, loc, single(adaptor.getRhs()), rhsType, type);
     Value result;
     if (isa<FloatType>(type)) {
       arith::CmpFPredicate pred;
@@ -316,16 +315,16 @@ struct UnaryOpLowering : public OpConversionPattern<UnaryOp> {
     Location loc = op.getLoc();
     Type from = op.getOperand().getType(), type = op.getType();
     if (op.getKind() == UnaryOpKind::Not) {
-      Value truth = isa<PyNoneType>(from)
-                        ? numberConstant(rewriter, loc, type, 0)
-                        : truthOf(rewriter, loc, single(adaptor.getOperand()),
-                                  from);
+      Value truth =
+          isa<PyNoneType>(from)
+              ? numberConstant(rewriter, loc, type, 0)
+              : truthOf(rewriter, loc, single(adaptor.getOperand()), from);
       Value one = numberConstant(rewriter, loc, type, 1);
       rewriter.replaceOpWithNewOp<arith::XOrIOp>(op, truth, one);
       return success();
     }
-    Value x = castNumber(rewriter, loc, single(adaptor.getOperand()), from,
-                         type);
+    Value x =
+        castNumber(rewriter, loc, single(adaptor.getOperand()), from, type);
     switch (op.getKind()) {
     case UnaryOpKind::Pos:
       rewriter.replaceOp(op, x);
@@ -355,12 +354,12 @@ struct TruthOpLowering : public OpConversionPattern<TruthOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Type type = op.getValue().getType();
     if (isa<PyNoneType>(type)) {
-      rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, rewriter.getI1Type(),
-                                                     rewriter.getBoolAttr(false));
+      rewriter.replaceOpWithNewOp<arith::ConstantOp>(
+          op, rewriter.getI1Type(), rewriter.getBoolAttr(false));
       return success();
     }
-    rewriter.replaceOp(op, truthOf(rewriter, op.getLoc(),
-                                   single(adaptor.getValue()), type));
+    rewriter.replaceOp(
+        op, truthOf(rewriter, op.getLoc(), single(adaptor.getValue()), type));
     return success();
   }
 };

@@ -1,9 +1,9 @@
 //===- ArrayPatterns.cpp - NumPy arrays as memrefs ------------------------===//
 #include "PatternUtils.h"
-#include "mumba/Dialect/NB/IR/NBOps.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 
 using namespace mlir;
 using namespace mumba;
@@ -25,8 +25,8 @@ static SmallVector<Value> memrefIndices(OpBuilder &b, Location loc,
       continue;
     }
     Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-    Value negative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
-                                           asIndex, zero);
+    Value negative =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, asIndex, zero);
     Value size = memref::DimOp::create(b, loc, memref, dim);
     Value wrapped = arith::AddIOp::create(b, loc, asIndex, size);
     result.push_back(
@@ -47,9 +47,8 @@ struct ArrayGetItemLowering : public OpConversionPattern<GetItemOp> {
     SmallVector<Value> scalars;
     for (ValueRange index : adaptor.getIndices())
       scalars.push_back(single(index));
-    SmallVector<Value> indices =
-        memrefIndices(rewriter, op.getLoc(), memref, scalars,
-                      op.getIndices().getTypes());
+    SmallVector<Value> indices = memrefIndices(
+        rewriter, op.getLoc(), memref, scalars, op.getIndices().getTypes());
     rewriter.replaceOpWithNewOp<memref::LoadOp>(op, memref, indices);
     return success();
   }
@@ -88,8 +87,8 @@ struct ArraySetItemLowering : public OpConversionPattern<SetItemOp> {
     SmallVector<Value> scalars;
     for (ValueRange index : adaptor.getIndices())
       scalars.push_back(single(index));
-    SmallVector<Value> indices = memrefIndices(
-        rewriter, loc, memref, scalars, op.getIndices().getTypes());
+    SmallVector<Value> indices = memrefIndices(rewriter, loc, memref, scalars,
+                                               op.getIndices().getTypes());
     Value value = castNumber(rewriter, loc, single(adaptor.getValue()),
                              op.getValue().getType(), array.getDtype());
     rewriter.replaceOpWithNewOp<memref::StoreOp>(op, value, memref, indices);
@@ -137,8 +136,8 @@ struct ArrayGetAttrLowering : public OpConversionPattern<GetAttrOp> {
       return success();
     }
     if (attr == "ndim" || attr == "itemsize") {
-      rewriter.replaceOp(op, i64Const(attr == "ndim" ? array.getNdim()
-                                                     : itemSize));
+      rewriter.replaceOp(op,
+                         i64Const(attr == "ndim" ? array.getNdim() : itemSize));
       return success();
     }
     Value size = i64Const(1);

@@ -1,8 +1,6 @@
 //===- NBToStd.cpp - The convert-nb-to-std pass and type converter --------===//
 #include "mumba/Conversion/NBToStd/NBToStd.h"
 #include "PatternUtils.h"
-#include "mumba/Conversion/Passes.h"
-#include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -11,6 +9,8 @@
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mumba/Conversion/Passes.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
 
 namespace mumba {
 #define GEN_PASS_DEF_CONVERTNBTOSTDPASS
@@ -39,45 +39,48 @@ NBTypeConverter::NBTypeConverter(MLIRContext *ctx) {
         SmallVector<int64_t>(type.getNdim(), ShapedType::kDynamic));
     return MemRefType::get(shape, elementType, layout);
   });
-  addConversion([this](TupleType type, SmallVectorImpl<Type> &results)
-                    -> std::optional<LogicalResult> {
-    for (Type element : type.getTypes())
-      if (failed(convertType(element, results)))
-        return failure();
-    return success();
-  });
-  addConversion([ctx](RangeType, SmallVectorImpl<Type> &results)
-                    -> std::optional<LogicalResult> {
-    results.append(3, IntegerType::get(ctx, 64));
-    return success();
-  });
-  addConversion([ctx](RangeIterType, SmallVectorImpl<Type> &results)
-                    -> std::optional<LogicalResult> {
-    Type i64 = IntegerType::get(ctx, 64);
-    results.append({MemRefType::get({}, i64), i64, i64});
-    return success();
-  });
-  addConversion([this, ctx](ArrayIterType type,
-                            SmallVectorImpl<Type> &results)
+  addConversion(
+      [this](TupleType type,
+             SmallVectorImpl<Type> &results) -> std::optional<LogicalResult> {
+        for (Type element : type.getTypes())
+          if (failed(convertType(element, results)))
+            return failure();
+        return success();
+      });
+  addConversion(
+      [ctx](RangeType,
+            SmallVectorImpl<Type> &results) -> std::optional<LogicalResult> {
+        results.append(3, IntegerType::get(ctx, 64));
+        return success();
+      });
+  addConversion(
+      [ctx](RangeIterType,
+            SmallVectorImpl<Type> &results) -> std::optional<LogicalResult> {
+        Type i64 = IntegerType::get(ctx, 64);
+        results.append({MemRefType::get({}, i64), i64, i64});
+        return success();
+      });
+  addConversion([this, ctx](ArrayIterType type, SmallVectorImpl<Type> &results)
                     -> std::optional<LogicalResult> {
     results.push_back(MemRefType::get({}, IntegerType::get(ctx, 64)));
     results.push_back(convertType(type.getArrayType()));
     return success();
   });
-  addConversion([this](PairType type, SmallVectorImpl<Type> &results)
-                    -> std::optional<LogicalResult> {
-    if (failed(convertType(type.getFirst(), results)) ||
-        failed(convertType(type.getSecond(), results)))
-      return failure();
-    return success();
-  });
+  addConversion(
+      [this](PairType type,
+             SmallVectorImpl<Type> &results) -> std::optional<LogicalResult> {
+        if (failed(convertType(type.getFirst(), results)) ||
+            failed(convertType(type.getSecond(), results)))
+          return failure();
+        return success();
+      });
   // Known at compile time, so nothing at run time.
-  addConversion([](Type type, SmallVectorImpl<Type> &)
-                    -> std::optional<LogicalResult> {
-    if (isa<PyNoneType, ModuleType, PyFunctionType, DispatcherType>(type))
-      return success();
-    return std::nullopt;
-  });
+  addConversion(
+      [](Type type, SmallVectorImpl<Type> &) -> std::optional<LogicalResult> {
+        if (isa<PyNoneType, ModuleType, PyFunctionType, DispatcherType>(type))
+          return success();
+        return std::nullopt;
+      });
   addConversion([](UnknownType) -> std::optional<Type> { return Type(); });
 }
 
@@ -135,9 +138,9 @@ void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
 void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
                                              NBTypeConverter &converter) {
   target.addIllegalDialect<NBDialect>();
-  target.addLegalDialect<arith::ArithDialect, math::MathDialect,
-                         memref::MemRefDialect, scf::SCFDialect,
-                         ub::UBDialect>();
+  target
+      .addLegalDialect<arith::ArithDialect, math::MathDialect,
+                       memref::MemRefDialect, scf::SCFDialect, ub::UBDialect>();
   target.addLegalOp<func::ReturnOp, func::CallOp, UnrealizedConversionCastOp>();
   // A lowered function returns its i32 status first; no nb result type is
   // a signless i32, so that tells lowered from not.
@@ -147,10 +150,9 @@ void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
            results.front() == IntegerType::get(func.getContext(), 32) &&
            converter.isLegal(func.getFunctionType());
   });
-  target.addDynamicallyLegalDialect<cf::ControlFlowDialect>(
-      [&](Operation *op) {
-        return isLegalForBranchOpInterfaceTypeConversionPattern(op, converter);
-      });
+  target.addDynamicallyLegalDialect<cf::ControlFlowDialect>([&](Operation *op) {
+    return isLegalForBranchOpInterfaceTypeConversionPattern(op, converter);
+  });
 }
 
 namespace {

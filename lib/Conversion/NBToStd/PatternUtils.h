@@ -2,10 +2,10 @@
 #ifndef MUMBA_LIB_CONVERSION_NBTOSTD_PATTERNUTILS_H
 #define MUMBA_LIB_CONVERSION_NBTOSTD_PATTERNUTILS_H
 
-#include "mumba/Conversion/NBToStd/NBToStd.h"
-#include "mumba/Runtime/Status.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Transforms/DialectConversion.h"
+#include "mumba/Conversion/NBToStd/NBToStd.h"
+#include "mumba/Runtime/Status.h"
 
 namespace mumba::detail {
 

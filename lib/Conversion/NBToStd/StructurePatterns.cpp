@@ -1,13 +1,13 @@
 //===- StructurePatterns.cpp - Functions, calls, values and iteration -----===//
 #include "PatternUtils.h"
-#include "mumba/Dialect/NB/IR/NBOps.h"
-#include "mumba/Dialect/NB/Typing/CallTemplates.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Dialect/NB/Typing/CallTemplates.h"
+#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 
 using namespace mlir;
 using namespace mumba;
@@ -32,13 +32,12 @@ struct FuncOpLowering : public OpConversionPattern<func::FuncOp> {
       signature.addInputs(index, converted);
     }
     SmallVector<Type> results = loweredResultTypes(func, converter);
-    if (!func.isExternal() &&
-        failed(rewriter.convertRegionTypes(&func.getBody(), converter,
-                                           &signature)))
+    if (!func.isExternal() && failed(rewriter.convertRegionTypes(
+                                  &func.getBody(), converter, &signature)))
       return failure();
     rewriter.modifyOpInPlace(func, [&] {
-      func.setType(rewriter.getFunctionType(signature.getConvertedTypes(),
-                                            results));
+      func.setType(
+          rewriter.getFunctionType(signature.getConvertedTypes(), results));
       func->removeAttr("nb.template");
     });
     return success();
@@ -142,14 +141,14 @@ struct CallOpLowering : public OpConversionPattern<CallOp> {
     SmallVector<Value> args;
     for (ValueRange arg : adaptor.getArgs())
       llvm::append_range(args, arg);
-    auto call = func::CallOp::create(rewriter, loc, callee.getSymName(),
-                                     loweredResultTypes(callee, converter),
-                                     args);
+    auto call =
+        func::CallOp::create(rewriter, loc, callee.getSymName(),
+                             loweredResultTypes(callee, converter), args);
     // Pass the callee's exception on to our caller.
     Value status = call.getResult(0);
-    Value failed = arith::CmpIOp::create(
-        rewriter, loc, arith::CmpIPredicate::ne, status,
-        statusConstant(rewriter, loc, MUMBA_OK));
+    Value failed =
+        arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::ne, status,
+                              statusConstant(rewriter, loc, MUMBA_OK));
     raiseIf(rewriter, op, failed, status, converter);
     rewriter.replaceOpWithMultiple(op, {call.getResults().drop_front()});
     return success();
@@ -215,9 +214,8 @@ struct ExhaustIterOpLowering : public OpConversionPattern<ExhaustIterOp> {
 };
 
 /// The lowered values of element `index` of a tuple of nb type `tuple`.
-static ValueRange tupleElement(const TypeConverter &converter,
-                               TupleType tuple, ValueRange values,
-                               unsigned index) {
+static ValueRange tupleElement(const TypeConverter &converter, TupleType tuple,
+                               ValueRange values, unsigned index) {
   unsigned offset = 0;
   SmallVector<Type> types;
   for (unsigned i = 0; i <= index; ++i) {
@@ -242,8 +240,8 @@ struct TupleStaticGetItemLowering
     if (index < 0)
       index += tuple.size();
     rewriter.replaceOpWithMultiple(
-        op, {tupleElement(*getTypeConverter(), tuple, adaptor.getValue(),
-                          index)});
+        op,
+        {tupleElement(*getTypeConverter(), tuple, adaptor.getValue(), index)});
     return success();
   }
 };
@@ -271,9 +269,9 @@ struct TupleGetItemLowering : public OpConversionPattern<GetItemOp> {
         arith::AddIOp::create(rewriter, loc, index, size), index);
     Value result = values.front();
     for (unsigned i = 1; i < values.size(); ++i) {
-      Value isI = arith::CmpIOp::create(
-          rewriter, loc, arith::CmpIPredicate::eq, index,
-          numberConstant(rewriter, loc, i64, i));
+      Value isI =
+          arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq, index,
+                                numberConstant(rewriter, loc, i64, i));
       result = arith::SelectOp::create(rewriter, loc, isI, values[i], result);
     }
     rewriter.replaceOp(op, result);
@@ -328,16 +326,16 @@ static LogicalResult lowerArrayIterNext(IterNextOp op, ValueRange iter,
   Location loc = op.getLoc();
   Value cursor = iter[0], memref = iter[1];
   Value current = memref::LoadOp::create(rewriter, loc, cursor);
-  Value index =
-      arith::IndexCastOp::create(rewriter, loc, rewriter.getIndexType(), current);
+  Value index = arith::IndexCastOp::create(rewriter, loc,
+                                           rewriter.getIndexType(), current);
   Value size = memref::DimOp::create(rewriter, loc, memref, 0);
   Value valid = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt,
                                       index, size);
   Value one = arith::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
                                         rewriter.getI64IntegerAttr(1));
-  memref::StoreOp::create(
-      rewriter, loc, arith::AddIOp::create(rewriter, loc, current, one),
-      cursor);
+  memref::StoreOp::create(rewriter, loc,
+                          arith::AddIOp::create(rewriter, loc, current, one),
+                          cursor);
   Type elementType = cast<MemRefType>(memref.getType()).getElementType();
   auto load = scf::IfOp::create(
       rewriter, loc, valid,
@@ -409,11 +407,11 @@ struct PairSecondOpLowering : public OpConversionPattern<PairSecondOp> {
 
 void mumba::detail::populateStructurePatterns(NBTypeConverter &converter,
                                               RewritePatternSet &patterns) {
-  patterns.add<FuncOpLowering, ReturnOpLowering, ConstOpLowering,
-               GlobalOpLowering, ModuleAttrLowering, CallOpLowering,
-               CastOpLowering, UndefOpLowering, BuildTupleOpLowering,
-               ExhaustIterOpLowering, TupleStaticGetItemLowering,
-               TupleGetItemLowering, GetIterOpLowering, IterNextOpLowering,
-               PairFirstOpLowering, PairSecondOpLowering>(
-      converter, patterns.getContext());
+  patterns
+      .add<FuncOpLowering, ReturnOpLowering, ConstOpLowering, GlobalOpLowering,
+           ModuleAttrLowering, CallOpLowering, CastOpLowering, UndefOpLowering,
+           BuildTupleOpLowering, ExhaustIterOpLowering,
+           TupleStaticGetItemLowering, TupleGetItemLowering, GetIterOpLowering,
+           IterNextOpLowering, PairFirstOpLowering, PairSecondOpLowering>(
+          converter, patterns.getContext());
 }

@@ -4,8 +4,8 @@
 // and nb.store_var access. This is all nb-reconstruct-ssa needs.
 //
 //===----------------------------------------------------------------------===//
-#include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mlir/IR/Builders.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
 
 using namespace mlir;
 using namespace mumba::nb;
@@ -48,13 +48,14 @@ Value LoadVarOp::getStored(const MemorySlot &, OpBuilder &, Value,
 bool LoadVarOp::canUsesBeRemoved(
     const MemorySlot &slot, const SmallPtrSetImpl<OpOperand *> &blockingUses,
     SmallVectorImpl<OpOperand *> &, const DataLayout &) {
-  return blockingUses.size() == 1 &&
-         (*blockingUses.begin())->get() == slot.ptr;
+  return blockingUses.size() == 1 && (*blockingUses.begin())->get() == slot.ptr;
 }
 
-DeletionKind LoadVarOp::removeBlockingUses(
-    const MemorySlot &, const SmallPtrSetImpl<OpOperand *> &, OpBuilder &,
-    Value reachingDefinition, const DataLayout &) {
+DeletionKind LoadVarOp::removeBlockingUses(const MemorySlot &,
+                                           const SmallPtrSetImpl<OpOperand *> &,
+                                           OpBuilder &,
+                                           Value reachingDefinition,
+                                           const DataLayout &) {
   getResult().replaceAllUsesWith(reachingDefinition);
   return DeletionKind::Delete;
 }
@@ -75,12 +76,12 @@ bool StoreVarOp::canUsesBeRemoved(
     SmallVectorImpl<OpOperand *> &, const DataLayout &) {
   // The slot may be stored to, but must not be stored as a value.
   return blockingUses.size() == 1 &&
-         (*blockingUses.begin())->get() == slot.ptr &&
-         getValue() != slot.ptr;
+         (*blockingUses.begin())->get() == slot.ptr && getValue() != slot.ptr;
 }
 
-DeletionKind StoreVarOp::removeBlockingUses(
-    const MemorySlot &, const SmallPtrSetImpl<OpOperand *> &, OpBuilder &,
-    Value, const DataLayout &) {
+DeletionKind
+StoreVarOp::removeBlockingUses(const MemorySlot &,
+                               const SmallPtrSetImpl<OpOperand *> &,
+                               OpBuilder &, Value, const DataLayout &) {
   return DeletionKind::Delete;
 }

@@ -5,9 +5,9 @@
 // to the TypingContext, whose rules live in the call-template registry.
 //
 //===----------------------------------------------------------------------===//
-#include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
 
 using namespace mlir;
 using namespace mumba::nb;
@@ -17,8 +17,8 @@ static Type i1(MLIRContext *ctx) { return IntegerType::get(ctx, 1); }
 
 static LogicalResult binaryTypeError(Operation *op, StringRef kind, Type lhs,
                                      Type rhs) {
-  return op->emitError() << "invalid operand types for " << kind << ": "
-                         << lhs << " and " << rhs;
+  return op->emitError() << "invalid operand types for " << kind << ": " << lhs
+                         << " and " << rhs;
 }
 
 /// The result type of `lhs kind rhs` on numbers, or null.
@@ -56,14 +56,14 @@ static LogicalResult inferBinaryOp(Operation *op, BinOpKind kind, Type lhs,
 
 LogicalResult BinOp::inferTypes(TypingContext &,
                                 SmallVectorImpl<Type> &resultTypes) {
-  return inferBinaryOp(*this, getKind(), getLhs().getType(),
-                       getRhs().getType(), resultTypes);
+  return inferBinaryOp(*this, getKind(), getLhs().getType(), getRhs().getType(),
+                       resultTypes);
 }
 
 LogicalResult InplaceBinOp::inferTypes(TypingContext &,
                                        SmallVectorImpl<Type> &resultTypes) {
-  return inferBinaryOp(*this, getKind(), getLhs().getType(),
-                       getRhs().getType(), resultTypes);
+  return inferBinaryOp(*this, getKind(), getLhs().getType(), getRhs().getType(),
+                       resultTypes);
 }
 
 LogicalResult CompareOp::inferTypes(TypingContext &,
@@ -189,8 +189,8 @@ LogicalResult GetAttrOp::inferTypes(TypingContext &ctx,
   if (auto array = dyn_cast<ArrayType>(type)) {
     Type i64 = getInt64Type(context);
     if (attr == "shape" || attr == "strides") {
-      resultTypes.push_back(TupleType::get(
-          context, SmallVector<Type>(array.getNdim(), i64)));
+      resultTypes.push_back(
+          TupleType::get(context, SmallVector<Type>(array.getNdim(), i64)));
       return success();
     }
     if (attr == "ndim" || attr == "size" || attr == "itemsize" ||
@@ -258,8 +258,7 @@ LogicalResult StaticGetItemOp::inferTypes(TypingContext &,
   return emitError() << "cannot index a value of type " << type;
 }
 
-LogicalResult SetItemOp::inferTypes(TypingContext &,
-                                    SmallVectorImpl<Type> &) {
+LogicalResult SetItemOp::inferTypes(TypingContext &, SmallVectorImpl<Type> &) {
   auto array = dyn_cast<ArrayType>(getTarget().getType());
   if (!array)
     return emitError() << "cannot assign to an item of "
@@ -292,8 +291,8 @@ LogicalResult CallOp::inferTypes(TypingContext &ctx,
 
 LogicalResult BuildTupleOp::inferTypes(TypingContext &,
                                        SmallVectorImpl<Type> &resultTypes) {
-  resultTypes.push_back(
-      TupleType::get(getContext(), SmallVector<Type>(getElements().getTypes())));
+  resultTypes.push_back(TupleType::get(
+      getContext(), SmallVector<Type>(getElements().getTypes())));
   return success();
 }
 
@@ -314,21 +313,19 @@ LogicalResult GetIterOp::inferTypes(TypingContext &,
     resultTypes.push_back(ArrayIterType::get(getContext(), array));
     return success();
   }
-  return emitError() << "unsupported: iterating over "
-                     << getValue().getType();
+  return emitError() << "unsupported: iterating over " << getValue().getType();
 }
 
 LogicalResult IterNextOp::inferTypes(TypingContext &,
                                      SmallVectorImpl<Type> &resultTypes) {
   if (auto iter = dyn_cast<RangeIterType>(getIterator().getType())) {
-    resultTypes.push_back(PairType::get(getContext(), iter.getElementType(),
-                                        i1(getContext())));
+    resultTypes.push_back(
+        PairType::get(getContext(), iter.getElementType(), i1(getContext())));
     return success();
   }
   if (auto iter = dyn_cast<ArrayIterType>(getIterator().getType())) {
-    resultTypes.push_back(PairType::get(getContext(),
-                                        iter.getArrayType().getDtype(),
-                                        i1(getContext())));
+    resultTypes.push_back(PairType::get(
+        getContext(), iter.getArrayType().getDtype(), i1(getContext())));
     return success();
   }
   return emitError() << "cannot advance a value of type "
@@ -359,7 +356,7 @@ LogicalResult ExhaustIterOp::inferTypes(TypingContext &,
   if (!tuple)
     return emitError() << "unsupported: unpacking a value of type "
                        << getValue().getType();
-  if (static_cast<int64_t>(tuple.size()) != getCount())
+  if (tuple.size() != getCount())
     return emitError() << "cannot unpack " << tuple << " into " << getCount()
                        << " values";
   resultTypes.push_back(tuple);

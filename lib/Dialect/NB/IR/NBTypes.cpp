@@ -1,8 +1,8 @@
 //===- NBTypes.cpp - Types of the nb dialect ------------------------------===//
 #include "mumba/Dialect/NB/IR/NBTypes.h"
-#include "mumba/Dialect/NB/IR/NBDialect.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
+#include "mumba/Dialect/NB/IR/NBDialect.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -19,8 +19,7 @@ void NBDialect::registerTypes() {
 }
 
 LogicalResult ArrayType::verify(function_ref<InFlightDiagnostic()> emitError,
-                                Type dtype, unsigned ndim,
-                                ArrayLayout layout) {
+                                Type dtype, unsigned ndim, ArrayLayout layout) {
   if (!isNumberType(dtype))
     return emitError() << "array dtype must be a number type, got " << dtype;
   if (ndim > 32)

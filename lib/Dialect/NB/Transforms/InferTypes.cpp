@@ -7,11 +7,11 @@
 // their templates per argument types.
 //
 //===----------------------------------------------------------------------===//
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mumba/Dialect/NB/Transforms/Passes.h"
 #include "mumba/Dialect/NB/Typing/CallTemplates.h"
-#include "mlir/IR/SymbolTable.h"
-#include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -134,8 +134,8 @@ LogicalResult InferenceDriver::inferBlockArguments(Block &block,
         return (*it)->getTerminator()->emitOpError(
             "must implement BranchOpInterface to branch to a block with "
             "arguments");
-      Value incoming =
-          branch.getSuccessorOperands(it.getSuccessorIndex())[arg.getArgNumber()];
+      Value incoming = branch.getSuccessorOperands(
+          it.getSuccessorIndex())[arg.getArgNumber()];
       Type unified = unifyTypes(type, incoming.getType());
       if (!unified)
         return emitError(arg.getLoc())
@@ -168,8 +168,8 @@ LogicalResult InferenceDriver::inferReturnType(func::FuncOp func,
   if (result.wasInterrupted())
     return failure();
   if (type != func.getResultTypes().front()) {
-    func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
-                                   {type}));
+    func.setType(
+        FunctionType::get(func.getContext(), func.getArgumentTypes(), {type}));
     changed = true;
   }
   return success();
@@ -308,8 +308,8 @@ LogicalResult InferenceDriver::finalizeFunction(func::FuncOp func) {
 }
 
 FailureOr<func::FuncOp> InferenceDriver::specialize(CallOp call,
-                                                     func::FuncOp tmpl,
-                                                     ArrayRef<Type> args) {
+                                                    func::FuncOp tmpl,
+                                                    ArrayRef<Type> args) {
   MLIRContext *ctx = call.getContext();
   auto key = std::make_pair(tmpl.getOperation(),
                             Attribute(Builder(ctx).getTypeArrayAttr(args)));
@@ -390,10 +390,10 @@ FailureOr<Type> InferenceDriver::inferCall(CallOp op, Type callee,
 
   // Point the call at the specialisation.
   OpBuilder builder(op);
-  auto global = GlobalOp::create(
-      builder, op.getCallee().getLoc(),
-      DispatcherType::get(op.getContext(), spec->getSymName()),
-      FlatSymbolRefAttr::get(spec->getSymNameAttr()));
+  auto global =
+      GlobalOp::create(builder, op.getCallee().getLoc(),
+                       DispatcherType::get(op.getContext(), spec->getSymName()),
+                       FlatSymbolRefAttr::get(spec->getSymNameAttr()));
   op.getCalleeMutable().assign(global);
   return spec->getResultTypes().front();
 }
@@ -406,8 +406,7 @@ FailureOr<Type> InferenceDriver::inferModuleAttr(Operation *op,
     return Type(Float64Type::get(op->getContext()));
   if (lookupCallTemplate(name))
     return Type(PyFunctionType::get(op->getContext(), name));
-  return op->emitError() << "unsupported: '" << name
-                         << "' in nopython mode";
+  return op->emitError() << "unsupported: '" << name << "' in nopython mode";
 }
 
 namespace {

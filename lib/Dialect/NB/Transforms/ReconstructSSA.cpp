@@ -1,9 +1,9 @@
 //===- ReconstructSSA.cpp - nb.var slots to SSA values --------------------===//
-#include "mumba/Dialect/NB/IR/NBOps.h"
-#include "mumba/Dialect/NB/Transforms/Passes.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/Interfaces/DataLayoutInterfaces.h"
 #include "mlir/Transforms/Mem2Reg.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Dialect/NB/Transforms/Passes.h"
 
 namespace mumba::nb {
 #define GEN_PASS_DEF_NBRECONSTRUCTSSAPASS

@@ -1,10 +1,10 @@
 //===- CallTemplates.cpp - Typing and lowering of global calls ------------===//
 #include "mumba/Dialect/NB/Typing/CallTemplates.h"
-#include "mumba/Dialect/NB/IR/NBTypes.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mumba/Dialect/NB/IR/NBTypes.h"
+#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 #include <cmath>
 
 using namespace mlir;
@@ -148,16 +148,16 @@ static LoweredCall lowerRange(OpBuilder &b, Location loc,
   Value step = values.size() > 2 ? values[2] : i64Const(b, loc, 1);
   LoweredCall call{{start, stop, step}, {}, MUMBA_OK};
   if (values.size() > 2) {
-    call.raiseIf = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq,
-                                         step, i64Const(b, loc, 0));
+    call.raiseIf = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, step,
+                                         i64Const(b, loc, 0));
     call.status = MUMBA_RANGE_STEP_ZERO;
   }
   return call;
 }
 
 static LoweredCall lowerLen(OpBuilder &b, Location loc,
-                            ArrayRef<ValueRange> args,
-                            ArrayRef<Type> argTypes, Type) {
+                            ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                            Type) {
   if (auto tuple = dyn_cast<TupleType>(argTypes[0]))
     return single(i64Const(b, loc, tuple.size()));
   if (isa<RangeType>(argTypes[0])) {
@@ -173,8 +173,8 @@ static LoweredCall lowerLen(OpBuilder &b, Location loc,
 }
 
 static LoweredCall lowerAbs(OpBuilder &b, Location loc,
-                            ArrayRef<ValueRange> args,
-                            ArrayRef<Type> argTypes, Type resultType) {
+                            ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                            Type resultType) {
   Value x = castNumber(b, loc, args[0].front(), argTypes[0], resultType);
   if (isa<FloatType>(resultType))
     return single(math::AbsFOp::create(b, loc, x));
@@ -215,8 +215,7 @@ static LoweredCall lowerMinMax(OpBuilder &b, Location loc,
 static LoweredCall lowerConvert(OpBuilder &b, Location loc,
                                 ArrayRef<ValueRange> args,
                                 ArrayRef<Type> argTypes, Type resultType) {
-  return single(
-      castNumber(b, loc, args[0].front(), argTypes[0], resultType));
+  return single(castNumber(b, loc, args[0].front(), argTypes[0], resultType));
 }
 
 template <typename OpT>
@@ -288,8 +287,8 @@ static LoweredCall lowerClassify(OpBuilder &b, Location loc,
     return single(arith::ConstantOp::create(
         b, loc, b.getI1Type(), b.getBoolAttr(kind == FloatClass::Finite)));
   if (kind == FloatClass::NaN)
-    return single(arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x,
-                                        x));
+    return single(
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x, x));
   Value inf = arith::ConstantOp::create(
       b, loc, x.getType(),
       b.getFloatAttr(x.getType(), std::numeric_limits<double>::infinity()));
@@ -307,8 +306,9 @@ static LoweredCall lowerClassify(OpBuilder &b, Location loc,
 //===----------------------------------------------------------------------===//
 
 #define MATH_UNARY(NAME, OP)                                                   \
-  {"math." NAME, typeMathUnary, lowerUnaryFloat<math::OP>},                    \
-      {"numpy." NAME, typeNumpyUnary, lowerUnaryFloat<math::OP>}
+  {"math." NAME, typeMathUnary, lowerUnaryFloat<math::OP>}, {                  \
+    "numpy." NAME, typeNumpyUnary, lowerUnaryFloat<math::OP>                   \
+  }
 
 static const CallTemplate kTemplates[] = {
     {"range", typeRange, lowerRange},
@@ -371,10 +371,11 @@ const CallTemplate *mumba::nb::lookupCallTemplate(StringRef name) {
 
 std::optional<double> mumba::nb::lookupModuleConstant(StringRef name) {
   return llvm::StringSwitch<std::optional<double>>(name)
-      .Cases("math.pi", "numpy.pi", M_PI)
-      .Cases("math.e", "numpy.e", M_E)
+      .Cases({"math.pi", "numpy.pi"}, M_PI)
+      .Cases({"math.e", "numpy.e"}, M_E)
       .Case("math.tau", 2 * M_PI)
-      .Cases("math.inf", "numpy.inf", std::numeric_limits<double>::infinity())
-      .Cases("math.nan", "numpy.nan", std::numeric_limits<double>::quiet_NaN())
+      .Cases({"math.inf", "numpy.inf"}, std::numeric_limits<double>::infinity())
+      .Cases({"math.nan", "numpy.nan"},
+             std::numeric_limits<double>::quiet_NaN())
       .Default(std::nullopt);
 }

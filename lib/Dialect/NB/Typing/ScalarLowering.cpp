@@ -1,7 +1,7 @@
 //===- ScalarLowering.cpp - Lowering helpers for Python numbers -----------===//
 #include "mumba/Dialect/NB/Typing/ScalarLowering.h"
-#include "mumba/Dialect/NB/IR/NBTypes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mumba/Dialect/NB/IR/NBTypes.h"
 
 using namespace mlir;
 using namespace mumba::nb;
@@ -73,6 +73,5 @@ Value mumba::nb::numberConstant(OpBuilder &b, Location loc, Type type,
     return arith::ConstantOp::create(b, loc, stdType,
                                      b.getFloatAttr(stdType, value));
   return arith::ConstantOp::create(
-      b, loc, stdType,
-      b.getIntegerAttr(stdType, static_cast<int64_t>(value)));
+      b, loc, stdType, b.getIntegerAttr(stdType, static_cast<int64_t>(value)));
 }

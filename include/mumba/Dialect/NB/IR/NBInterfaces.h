@@ -2,8 +2,8 @@
 #ifndef MUMBA_DIALECT_NB_IR_NBINTERFACES_H
 #define MUMBA_DIALECT_NB_IR_NBINTERFACES_H
 
-#include "mumba/Dialect/NB/IR/NBTypes.h"
 #include "mlir/IR/OpDefinition.h"
+#include "mumba/Dialect/NB/IR/NBTypes.h"
 
 namespace mumba::nb {
 class CallOp;
@@ -21,9 +21,9 @@ public:
   inferCall(CallOp op, mlir::Type callee, llvm::ArrayRef<mlir::Type> args) = 0;
 
   /// Types `module.attr` (e.g. `math.sqrt`, `math.pi`).
-  virtual mlir::FailureOr<mlir::Type>
-  inferModuleAttr(mlir::Operation *op, ModuleType module,
-                  llvm::StringRef attr) = 0;
+  virtual mlir::FailureOr<mlir::Type> inferModuleAttr(mlir::Operation *op,
+                                                      ModuleType module,
+                                                      llvm::StringRef attr) = 0;
 };
 
 } // namespace mumba::nb

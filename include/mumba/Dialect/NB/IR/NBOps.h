@@ -2,16 +2,16 @@
 #ifndef MUMBA_DIALECT_NB_IR_NBOPS_H
 #define MUMBA_DIALECT_NB_IR_NBOPS_H
 
-#include "mumba/Dialect/NB/IR/NBDialect.h"
-#include "mumba/Dialect/NB/IR/NBEnums.h"
-#include "mumba/Dialect/NB/IR/NBInterfaces.h"
-#include "mumba/Dialect/NB/IR/NBTypes.h"
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mlir/Interfaces/MemorySlotInterfaces.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mumba/Dialect/NB/IR/NBDialect.h"
+#include "mumba/Dialect/NB/IR/NBEnums.h"
+#include "mumba/Dialect/NB/IR/NBInterfaces.h"
+#include "mumba/Dialect/NB/IR/NBTypes.h"
 
 #define GET_OP_CLASSES
 #include "mumba/Dialect/NB/IR/NBOps.h.inc"

@@ -2,9 +2,9 @@
 #ifndef MUMBA_DIALECT_NB_IR_NBTYPES_H
 #define MUMBA_DIALECT_NB_IR_NBTYPES_H
 
-#include "mumba/Dialect/NB/IR/NBEnums.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Types.h"
+#include "mumba/Dialect/NB/IR/NBEnums.h"
 
 #define GET_TYPEDEF_CLASSES
 #include "mumba/Dialect/NB/IR/NBOpsTypes.h.inc"

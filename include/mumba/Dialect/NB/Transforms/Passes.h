@@ -2,10 +2,10 @@
 #ifndef MUMBA_DIALECT_NB_TRANSFORMS_PASSES_H
 #define MUMBA_DIALECT_NB_TRANSFORMS_PASSES_H
 
-#include "mumba/Dialect/NB/IR/NBDialect.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
+#include "mumba/Dialect/NB/IR/NBDialect.h"
 
 namespace mumba::nb {
 
