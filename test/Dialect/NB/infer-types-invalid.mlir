@@ -1,0 +1,697 @@
+// RUN: mumba-opt %s -split-input-file -allow-unregistered-dialect -nb-reconstruct-ssa -nb-infer-types -verify-diagnostics
+
+// One case per error of nb-infer-types, the typing rules of the ops and the
+// call templates. Input is post-SSA nb; the few cases with nb.var slots show
+// the variable's name that nb-reconstruct-ssa records for the diagnostics
+// (it leaves the other cases unchanged). -allow-unregistered-dialect is for
+// the one opaque branch.
+
+//===----------------------------------------------------------------------===//
+// Operators
+//===----------------------------------------------------------------------===//
+
+func.func @binop_tuple(%a: tuple<si64>, %b: si64) -> !nb.unknown {
+  // expected-error @+1 {{invalid operand types for add: 'tuple<si64>' and 'si64'}}
+  %0 = nb.binop add %a, %b : (tuple<si64>, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @shift_float(%a: f64, %b: si64) -> !nb.unknown {
+  // expected-error @+1 {{invalid operand types for lshift: 'f64' and 'si64'}}
+  %0 = nb.binop lshift %a, %b : (f64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @inplace_bitxor_float(%a: f64, %b: si64) -> !nb.unknown {
+  // expected-error @+1 {{invalid operand types for bitxor: 'si64' and 'f64'}}
+  %0 = nb.inplace_binop bitxor %b, %a : (si64, f64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @order_none(%a: !nb.none, %b: !nb.none) -> !nb.unknown {
+  // expected-error @+1 {{invalid operand types for lt: '!nb.none' and '!nb.none'}}
+  %0 = nb.compare lt %a, %b : (!nb.none, !nb.none) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @membership(%a: si64, %b: si64) -> !nb.unknown {
+  // expected-error @+1 {{invalid operand types for in: 'si64' and 'si64'}}
+  %0 = nb.compare in %a, %b : (si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @identity_array(%a: !nb.array<f64, 1, C>, %b: si64) -> !nb.unknown {
+  // expected-error @+1 {{invalid operand types for is: '!nb.array<f64, 1, C>' and 'si64'}}
+  %0 = nb.compare is %a, %b : (!nb.array<f64, 1, C>, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @not_array(%a: !nb.array<f64, 1, C>) -> !nb.unknown {
+  // expected-error @+1 {{cannot take 'not' of '!nb.array<f64, 1, C>'}}
+  %0 = nb.unary not %a : !nb.array<f64, 1, C> -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @neg_tuple(%a: tuple<si64>) -> !nb.unknown {
+  // expected-error @+1 {{bad operand type for unary neg: 'tuple<si64>'}}
+  %0 = nb.unary neg %a : tuple<si64> -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @invert_float(%a: f64) -> !nb.unknown {
+  // expected-error @+1 {{bad operand type for unary invert: 'f64'}}
+  %0 = nb.unary invert %a : f64 -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @truth_array(%a: !nb.array<f64, 1, C>) -> !nb.unknown {
+  // expected-error @+1 {{cannot use a value of type '!nb.array<f64, 1, C>' as a condition}}
+  %0 = nb.truth %a : !nb.array<f64, 1, C>
+  nb.return %0 : i1
+}
+
+// -----
+
+func.func @cast_tuple(%a: tuple<si64>) -> !nb.unknown {
+  // expected-error @+1 {{cannot cast 'tuple<si64>' to 'si64'}}
+  %0 = nb.cast %a : tuple<si64> to si64
+  nb.return %0 : si64
+}
+
+// -----
+
+func.func @string_constant() -> !nb.unknown {
+  // expected-error @+1 {{unsupported constant "hello": strings are not supported in nopython mode}}
+  %0 = nb.const("hello") : !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Attributes and items
+//===----------------------------------------------------------------------===//
+
+func.func @array_attribute(%a: !nb.array<f64, 1, C>) -> !nb.unknown {
+  // expected-error @+1 {{unknown attribute 'T' of '!nb.array<f64, 1, C>'}}
+  %0 = nb.getattr %a, "T" : !nb.array<f64, 1, C> -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @int_attribute(%a: si64) -> !nb.unknown {
+  // expected-error @+1 {{unknown attribute 'real' of 'si64'}}
+  %0 = nb.getattr %a, "real" : si64 -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @math_attribute() -> !nb.unknown {
+  %m = nb.global("math") : !nb.unknown
+  // expected-error @+1 {{unsupported: 'math.gamma' in nopython mode}}
+  %0 = nb.getattr %m, "gamma" : !nb.unknown -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @numpy_attribute() -> !nb.unknown {
+  %m = nb.global("numpy") : !nb.unknown
+  // expected-error @+1 {{unsupported: 'numpy.sum' in nopython mode}}
+  %0 = nb.getattr %m, "sum" : !nb.unknown -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @float_index(%a: !nb.array<f64, 1, C>, %i: f64) -> !nb.unknown {
+  // expected-error @+1 {{unsupported index of type 'f64' into '!nb.array<f64, 1, C>'}}
+  %0 = nb.getitem %a[%i] : (!nb.array<f64, 1, C>, f64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @too_few_indices(%a: !nb.array<f64, 2, C>, %i: si64) -> !nb.unknown {
+  // expected-error @+1 {{unsupported: indexing a 2-d array '!nb.array<f64, 2, C>' with 1 indices (array views are not supported yet)}}
+  %0 = nb.getitem %a[%i] : (!nb.array<f64, 2, C>, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @too_many_indices(%a: !nb.array<f64, 1, C>, %i: si64) -> !nb.unknown {
+  // expected-error @+1 {{unsupported: indexing a 1-d array '!nb.array<f64, 1, C>' with 2 indices (array views are not supported yet)}}
+  %0 = nb.getitem %a[%i, %i] : (!nb.array<f64, 1, C>, si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @heterogeneous_tuple(%a: tuple<si64, f64>, %i: si64) -> !nb.unknown {
+  // expected-error @+1 {{cannot index the heterogeneous tuple 'tuple<si64, f64>' with a non-constant index}}
+  %0 = nb.getitem %a[%i] : (tuple<si64, f64>, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @index_int(%a: si64, %i: si64) -> !nb.unknown {
+  // expected-error @+1 {{cannot index a value of type 'si64'}}
+  %0 = nb.getitem %a[%i] : (si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @static_index_past_end(%a: tuple<si64, f64>) -> !nb.unknown {
+  // expected-error @+1 {{tuple index 2 out of range for 'tuple<si64, f64>'}}
+  %0 = nb.static_getitem %a[2] : tuple<si64, f64> -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @static_index_before_start(%a: tuple<si64, f64>) -> !nb.unknown {
+  // expected-error @+1 {{tuple index -3 out of range for 'tuple<si64, f64>'}}
+  %0 = nb.static_getitem %a[-3] : tuple<si64, f64> -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @static_index_2d(%a: !nb.array<f64, 2, C>) -> !nb.unknown {
+  // expected-error @+1 {{unsupported: indexing a 2-d array '!nb.array<f64, 2, C>' with 1 index (array views are not supported yet)}}
+  %0 = nb.static_getitem %a[0] : !nb.array<f64, 2, C> -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @static_index_float(%a: f64) -> !nb.unknown {
+  // expected-error @+1 {{cannot index a value of type 'f64'}}
+  %0 = nb.static_getitem %a[0] : f64 -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @assign_into_tuple(%a: tuple<si64, si64>, %i: si64) -> !nb.unknown {
+  // expected-error @+1 {{cannot assign to an item of 'tuple<si64, si64>'}}
+  nb.setitem %a[%i], %i : (tuple<si64, si64>, si64, si64) -> ()
+  nb.return %i : si64
+}
+
+// -----
+
+func.func @assign_too_few_indices(%a: !nb.array<f64, 2, C>, %i: si64) -> !nb.unknown {
+  // expected-error @+1 {{unsupported: assigning into a 2-d array '!nb.array<f64, 2, C>' with 1 indices}}
+  nb.setitem %a[%i], %i : (!nb.array<f64, 2, C>, si64, si64) -> ()
+  nb.return %i : si64
+}
+
+// -----
+
+func.func @assign_float_index(%a: !nb.array<f64, 1, C>, %i: f32) -> !nb.unknown {
+  // expected-error @+1 {{unsupported index of type 'f32' into '!nb.array<f64, 1, C>'}}
+  nb.setitem %a[%i], %i : (!nb.array<f64, 1, C>, f32, f32) -> ()
+  nb.return %i : f32
+}
+
+// -----
+
+func.func @assign_tuple(%a: !nb.array<f64, 1, C>, %i: si64, %v: tuple<si64>) -> !nb.unknown {
+  // expected-error @+1 {{cannot store a value of type 'tuple<si64>' into '!nb.array<f64, 1, C>'}}
+  nb.setitem %a[%i], %v : (!nb.array<f64, 1, C>, si64, tuple<si64>) -> ()
+  nb.return %i : si64
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Containers, iteration and statements
+//===----------------------------------------------------------------------===//
+
+func.func @list(%a: si64) -> !nb.unknown {
+  // expected-error @+1 {{unsupported: lists in nopython mode}}
+  %0 = nb.build_list(%a, %a) : (si64, si64) -> !nb.unknown
+  nb.return %a : si64
+}
+
+// -----
+
+func.func @iterate_2d(%a: !nb.array<f64, 2, C>) -> !nb.unknown {
+  // expected-error @+1 {{unsupported: iterating over '!nb.array<f64, 2, C>'}}
+  %0 = nb.getiter %a : !nb.array<f64, 2, C> -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @iterate_float(%a: f64) -> !nb.unknown {
+  // expected-error @+1 {{unsupported: iterating over 'f64'}}
+  %0 = nb.getiter %a : f64 -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @advance_int(%a: si64) -> !nb.unknown {
+  // expected-error @+1 {{cannot advance a value of type 'si64'}}
+  %0 = nb.iternext %a : si64 -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @pair_first_of_int(%a: si64) -> !nb.unknown {
+  // expected-error @+1 {{expects a pair, got 'si64'}}
+  %0 = nb.pair_first %a : si64 -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @pair_second_of_tuple(%a: tuple<si64, i1>) -> !nb.unknown {
+  // expected-error @+1 {{expects a pair, got 'tuple<si64, i1>'}}
+  %0 = nb.pair_second %a : tuple<si64, i1> -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @unpack_array(%a: !nb.array<f64, 1, C>) -> !nb.unknown {
+  // expected-error @+1 {{unsupported: unpacking a value of type '!nb.array<f64, 1, C>'}}
+  %0 = nb.exhaust_iter %a, 2 : !nb.array<f64, 1, C> -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @unpack_wrong_count(%a: tuple<si64, f64, i1>) -> !nb.unknown {
+  // expected-error @+1 {{cannot unpack 'tuple<si64, f64, i1>' into 2 values}}
+  %0 = nb.exhaust_iter %a, 2 : tuple<si64, f64, i1> -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @print(%a: si64) -> !nb.unknown {
+  // expected-error @+1 {{unsupported: print in nopython mode}}
+  nb.print(%a) : si64
+  nb.return %a : si64
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Calls
+//===----------------------------------------------------------------------===//
+
+func.func @keyword_arguments(%y: si64) -> !nb.unknown {
+  %r = nb.global("range") : !nb.unknown
+  // expected-error @+1 {{unsupported: keyword arguments in calls}}
+  %0 = nb.call %r(%y) kw(%y) {kwnames = ["step"]} : (!nb.unknown, si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @unknown_builtin(%a: si64) -> !nb.unknown {
+  %g = nb.global("print") : !nb.unknown
+  // expected-error @+1 {{unsupported: call to 'print' in nopython mode}}
+  %0 = nb.call %g(%a) : (!nb.unknown, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @call_int(%a: si64) -> !nb.unknown {
+  // expected-error @+1 {{cannot call a value of type 'si64'}}
+  %0 = nb.call %a(%a) : (si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @missing_function(%a: si64) -> !nb.unknown {
+  %g = nb.global(@missing) : !nb.unknown
+  // expected-error @+1 {{no function 'missing' for this call}}
+  %0 = nb.call %g(%a) : (!nb.unknown, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+// A typed function that is no specialisation cannot take other types.
+func.func @call_typed_function(%a: si64) -> !nb.unknown {
+  %g = nb.global(@typed) : !nb.unknown
+  // expected-error @+1 {{cannot call 'typed' with argument types 'si64'}}
+  %0 = nb.call %g(%a) : (!nb.unknown, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+func.func @typed(%a: f64) -> !nb.unknown {
+  nb.return %a : f64
+}
+
+// -----
+
+func.func @dispatcher_arity(%a: si64) -> !nb.unknown {
+  %g = nb.global(@g) : !nb.unknown
+  // expected-error @+1 {{'g' takes 1 positional arguments but 2 were given}}
+  %0 = nb.call %g(%a, %a) : (!nb.unknown, si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+func.func private @g(%arg0: !nb.unknown) -> !nb.unknown {
+  %0 = nb.arg 0 "x" : !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+// An error inside a specialisation, then at the call that asked for it.
+func.func @specialisation_fails(%a: si64) -> !nb.unknown {
+  %g = nb.global(@g) : !nb.unknown
+  // expected-error @+1 {{while specialising 'g' for argument types ('si64')}}
+  %0 = nb.call %g(%a) : (!nb.unknown, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+func.func private @g(%arg0: !nb.unknown) -> !nb.unknown {
+  %0 = nb.arg 0 "x" : !nb.unknown
+  %1 = nb.build_tuple(%0) : (!nb.unknown) -> !nb.unknown
+  // expected-error @+1 {{invalid operand types for add: 'si64' and 'tuple<si64>'}}
+  %2 = nb.binop add %0, %1 : (!nb.unknown, !nb.unknown) -> !nb.unknown
+  nb.return %2 : !nb.unknown
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Call templates
+//===----------------------------------------------------------------------===//
+
+func.func @range_no_arguments(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("range") : !nb.unknown
+  // expected-error @+1 {{range() takes 1 to 3 arguments, got 0}}
+  %0 = nb.call %f() : (!nb.unknown) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @range_four_arguments(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("range") : !nb.unknown
+  // expected-error @+1 {{range() takes 1 to 3 arguments, got 4}}
+  %0 = nb.call %f(%i, %i, %i, %i) : (!nb.unknown, si64, si64, si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @range_of_tuple(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("range") : !nb.unknown
+  // expected-error @+1 {{range() expects numbers, got 'tuple<si64>'}}
+  %0 = nb.call %f(%t) : (!nb.unknown, tuple<si64>) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @range_of_float(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("range") : !nb.unknown
+  // expected-error @+1 {{range() expects integers, got 'f64'}}
+  %0 = nb.call %f(%i, %x) : (!nb.unknown, si64, f64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @len_of_int(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("len") : !nb.unknown
+  // expected-error @+1 {{len() expects one array, tuple or range, got 1 arguments of types 'si64'}}
+  %0 = nb.call %f(%i) : (!nb.unknown, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @len_no_arguments(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("len") : !nb.unknown
+  // expected-error @+1 {{len() expects one array, tuple or range, got 0 arguments}}
+  %0 = nb.call %f() : (!nb.unknown) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @len_two_arguments(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("len") : !nb.unknown
+  // expected-error @+1 {{len() expects one array, tuple or range, got 2 arguments of types 'tuple<si64>', 'tuple<si64>'}}
+  %0 = nb.call %f(%t, %t) : (!nb.unknown, tuple<si64>, tuple<si64>) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @abs_two_arguments(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("abs") : !nb.unknown
+  // expected-error @+1 {{abs() takes 1 arguments, got 2}}
+  %0 = nb.call %f(%i, %x) : (!nb.unknown, si64, f64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @abs_of_tuple(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("abs") : !nb.unknown
+  // expected-error @+1 {{abs() expects numbers, got 'tuple<si64>'}}
+  %0 = nb.call %f(%t) : (!nb.unknown, tuple<si64>) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @min_one_argument(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("min") : !nb.unknown
+  // expected-error @+1 {{min()/max() takes at least 2 arguments, got 1}}
+  %0 = nb.call %f(%i) : (!nb.unknown, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @max_of_tuple(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("max") : !nb.unknown
+  // expected-error @+1 {{min()/max() expects numbers, got 'tuple<si64>'}}
+  %0 = nb.call %f(%i, %t) : (!nb.unknown, si64, tuple<si64>) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @int_two_arguments(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("int") : !nb.unknown
+  // expected-error @+1 {{int() takes 1 arguments, got 2}}
+  %0 = nb.call %f(%i, %i) : (!nb.unknown, si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @float_of_tuple(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("float") : !nb.unknown
+  // expected-error @+1 {{float() expects numbers, got 'tuple<si64>'}}
+  %0 = nb.call %f(%t) : (!nb.unknown, tuple<si64>) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @bool_no_arguments(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %f = nb.global("bool") : !nb.unknown
+  // expected-error @+1 {{bool() takes 1 arguments, got 0}}
+  %0 = nb.call %f() : (!nb.unknown) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @sqrt_two_arguments(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %m = nb.global("math") : !nb.unknown
+  %f = nb.getattr %m, "sqrt" : !nb.unknown -> !nb.unknown
+  // expected-error @+1 {{this math function takes 1 arguments, got 2}}
+  %0 = nb.call %f(%i, %x) : (!nb.unknown, si64, f64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @atan2_one_argument(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %m = nb.global("math") : !nb.unknown
+  %f = nb.getattr %m, "atan2" : !nb.unknown -> !nb.unknown
+  // expected-error @+1 {{this math function takes 2 arguments, got 1}}
+  %0 = nb.call %f(%x) : (!nb.unknown, f64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @floor_of_tuple(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %m = nb.global("math") : !nb.unknown
+  %f = nb.getattr %m, "floor" : !nb.unknown -> !nb.unknown
+  // expected-error @+1 {{this math function expects numbers, got 'tuple<si64>'}}
+  %0 = nb.call %f(%t) : (!nb.unknown, tuple<si64>) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @isnan_two_arguments(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %m = nb.global("math") : !nb.unknown
+  %f = nb.getattr %m, "isnan" : !nb.unknown -> !nb.unknown
+  // expected-error @+1 {{this predicate takes 1 arguments, got 2}}
+  %0 = nb.call %f(%x, %x) : (!nb.unknown, f64, f64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @numpy_exp_of_tuple(%i: si64, %x: f64, %t: tuple<si64>) -> !nb.unknown {
+  %m = nb.global("numpy") : !nb.unknown
+  %f = nb.getattr %m, "exp" : !nb.unknown -> !nb.unknown
+  // expected-error @+1 {{this NumPy function expects numbers, got 'tuple<si64>'}}
+  %0 = nb.call %f(%t) : (!nb.unknown, tuple<si64>) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// Merges, returns and untyped values
+//===----------------------------------------------------------------------===//
+
+// `x = a if c else None`: merging int and None needs optional types.
+func.func @unify_variable(%c: i1, %a: si64) -> !nb.unknown {
+  // expected-error @+1 {{cannot unify '!nb.none' and 'si64' for variable 'x'}}
+  %x = nb.var "x"
+  %0 = nb.arg 0 "c" : !nb.unknown
+  %1 = nb.truth %0 : !nb.unknown
+  cf.cond_br %1, ^then, ^else
+^then:
+  %2 = nb.arg 1 "a" : !nb.unknown
+  nb.store_var %2 to %x : !nb.unknown
+  cf.br ^join
+^else:
+  %3 = nb.const(unit) : !nb.unknown
+  nb.store_var %3 to %x : !nb.unknown
+  cf.br ^join
+^join:
+  %4 = nb.load_var %x : !nb.unknown
+  nb.return %4 : !nb.unknown
+}
+
+// -----
+
+// A block argument that stands for no variable.
+func.func @unify_block_argument(%c: i1, %a: si64) -> !nb.unknown {
+  %0 = nb.arg 0 "c" : !nb.unknown
+  %1 = nb.arg 1 "a" : !nb.unknown
+  %2 = nb.const(unit) : !nb.unknown
+  %3 = nb.truth %0 : !nb.unknown
+  cf.cond_br %3, ^join(%1 : !nb.unknown), ^join(%2 : !nb.unknown)
+// expected-error @+1 {{cannot unify '!nb.none' and 'si64' for a value merged from several branches}}
+^join(%x: !nb.unknown):
+  nb.return %x : !nb.unknown
+}
+
+// -----
+
+func.func @unify_returns(%c: i1, %a: si64) -> !nb.unknown {
+  %0 = nb.arg 0 "c" : !nb.unknown
+  %1 = nb.arg 1 "a" : !nb.unknown
+  %2 = nb.const(unit) : !nb.unknown
+  %3 = nb.truth %0 : !nb.unknown
+  cf.cond_br %3, ^then, ^else
+^then:
+  nb.return %1 : !nb.unknown
+^else:
+  // expected-error @+1 {{cannot unify return types 'si64' and '!nb.none' of function 'unify_returns'}}
+  nb.return %2 : !nb.unknown
+}
+
+// -----
+
+// `while c: x = -x` with x never assigned before.
+func.func @read_before_assignment(%c: i1) -> !nb.unknown {
+  // expected-error @+1 {{cannot infer the type of variable 'x': it is read before any assignment}}
+  %x = nb.var "x"
+  %0 = nb.arg 0 "c" : !nb.unknown
+  cf.br ^head
+^head:
+  %1 = nb.load_var %x : !nb.unknown
+  %2 = nb.unary neg %1 : !nb.unknown -> !nb.unknown
+  nb.store_var %2 to %x : !nb.unknown
+  %3 = nb.truth %0 : !nb.unknown
+  cf.cond_br %3, ^head, ^exit
+^exit:
+  %4 = nb.const(1) : !nb.unknown
+  nb.return %4 : !nb.unknown
+}
+
+// -----
+
+func.func @read_before_assignment_unnamed(%c: i1) -> !nb.unknown {
+  %u = nb.undef : !nb.unknown
+  %0 = nb.arg 0 "c" : !nb.unknown
+  cf.br ^head(%u : !nb.unknown)
+// expected-error @+1 {{cannot infer the type of a value merged from several branches: it is read before any assignment}}
+^head(%x: !nb.unknown):
+  %1 = nb.unary neg %x : !nb.unknown -> !nb.unknown
+  %2 = nb.truth %0 : !nb.unknown
+  cf.cond_br %2, ^head(%1 : !nb.unknown), ^exit
+^exit:
+  %3 = nb.const(1) : !nb.unknown
+  nb.return %3 : !nb.unknown
+}
+
+// -----
+
+// Straight-line read of an unbound value: the error is at the undefined
+// value (nb-reconstruct-ssa puts it at the variable).
+func.func @undefined_value() -> !nb.unknown {
+  // expected-error @+1 {{cannot infer the type of this value}}
+  %u = nb.undef : !nb.unknown
+  %0 = nb.unary neg %u : !nb.unknown -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+// Only branches that say what they forward can feed block arguments.
+func.func @opaque_branch() -> !nb.unknown {
+  %0 = nb.const(1) : !nb.unknown
+  // expected-error @+1 {{'test.br' op must implement BranchOpInterface to branch to a block with arguments}}
+  "test.br"(%0)[^join] : (!nb.unknown) -> ()
+^join(%x: !nb.unknown):
+  nb.return %x : !nb.unknown
+}
