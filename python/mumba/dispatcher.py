@@ -139,7 +139,14 @@ class Dispatcher:
                 text, entry = self.module_text(key)
                 ext = _extension()
                 try:
-                    compiled = ext.compile(text, entry, opt_level=3)
+                    compiled = ext.compile(
+                        text,
+                        entry,
+                        opt_level=3,
+                        fastmath=self.options["fastmath"],
+                        boundscheck=self.options["boundscheck"],
+                        error_model=self.options["error_model"],
+                    )
                 except ext.CompileError as exc:
                     raise _convert_compile_error(exc) from None
                 self._overloads[key] = compiled

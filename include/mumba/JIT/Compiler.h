@@ -43,9 +43,22 @@ struct Diagnostic {
   unsigned column = 0;
 };
 
+/// What `@njit(...)` asks of the compiler.
 struct CompileOptions {
   /// LLVM optimisation level, 0 to 3.
   unsigned optLevel = 3;
+  /// Let LLVM reassociate float arithmetic (fast-math flags).
+  bool fastmath = false;
+  /// Check every array index and raise IndexError when out of bounds.
+  bool boundscheck = false;
+  /// "python": division by zero raises; "numpy": floats follow IEEE and
+  /// integer division by zero gives 0.
+  std::string errorModel = "python";
+  /// Vectorise loops (affine super-vectorizer and LLVM's vectorizers).
+  bool vectorize = true;
+  /// The CPU and its features to compile for; empty means the host's.
+  std::string targetCPU;
+  std::string targetFeatures;
 };
 
 /// A JIT-compiled specialisation of one entry function.
