@@ -297,16 +297,31 @@ PYBIND11_MODULE(_mumba, m) {
 
   m.def(
       "compile",
-      [](const std::string &text, const std::string &entry, unsigned optLevel) {
+      [](const std::string &text, const std::string &entry, unsigned optLevel,
+         bool fastmath, bool boundscheck, const std::string &errorModel,
+         bool vectorize, const std::string &targetCPU,
+         const std::string &targetFeatures) {
+        if (errorModel != "python" && errorModel != "numpy")
+          throw py::value_error("error_model must be 'python' or 'numpy'");
         std::vector<mumba::Diagnostic> diagnostics;
         mumba::CompileOptions options;
         options.optLevel = optLevel;
+        options.fastmath = fastmath;
+        options.boundscheck = boundscheck;
+        options.errorModel = errorModel;
+        options.vectorize = vectorize;
+        options.targetCPU = targetCPU;
+        options.targetFeatures = targetFeatures;
         auto fn = CompiledFunction::compile(text, entry, options, diagnostics);
         if (!fn)
           raiseCompileError(diagnostics);
         return PyCompiled(std::move(fn));
       },
-      py::arg("text"), py::arg("entry"), py::arg("opt_level") = 3,
+      py::arg("text"), py::arg("entry"), py::kw_only(),
+      py::arg("opt_level") = 3, py::arg("fastmath") = false,
+      py::arg("boundscheck") = false, py::arg("error_model") = "python",
+      py::arg("vectorize") = true, py::arg("target_cpu") = "",
+      py::arg("target_features") = "",
       "Compiles the entry function of an untyped nb module.");
 
   m.def(
