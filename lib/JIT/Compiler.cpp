@@ -11,6 +11,7 @@
 #include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mumba/Pipelines/Pipelines.h"
 #include "mumba/Registration.h"
+#include "mumba/Runtime/Status.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/Support/TargetSelect.h"
 #include <mutex>
@@ -124,11 +125,20 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
   if (!module)
     return nullptr;
 
+  CPUPipelineOptions pipelineOptions;
+  pipelineOptions.optLevel = options.optLevel;
+  pipelineOptions.vectorize = options.vectorize;
+  pipelineOptions.fastmath = options.fastmath;
+  pipelineOptions.errorModel = options.errorModel;
+  pipelineOptions.boundscheck = options.boundscheck;
+  pipelineOptions.targetCPU = options.targetCPU;
+  pipelineOptions.targetFeatures = options.targetFeatures;
+
   std::unique_ptr<CompiledFunction> fn(new CompiledFunction());
   fn->stages.emplace_back("nb", print(*module));
   for (const PipelineStage &stage : getCPUPipelineStages()) {
     PassManager pm(&context);
-    stage.build(pm);
+    stage.build(pm, pipelineOptions);
     if (failed(pm.run(*module)))
       return nullptr;
     if (stage.name == "nb-typed") {
@@ -187,6 +197,15 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
         << "JIT compilation failed: " << llvm::toString(engine.takeError());
     return nullptr;
   }
+  // The runtime is linked into this library, not exported by the process:
+  // tell the JIT where its functions are.
+  (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap symbols;
+    symbols[interner("mumbaRaiseIndexError")] = {
+        llvm::orc::ExecutorAddr::fromPtr(&mumbaRaiseIndexError),
+        llvm::JITSymbolFlags::Exported};
+    return symbols;
+  });
   auto packed = (*engine)->lookupPacked(entry);
   if (!packed) {
     emitError(module->getLoc()) << llvm::toString(packed.takeError());

@@ -20,21 +20,28 @@
 
 using namespace mlir;
 
-void mumba::buildNBToSSAPipeline(OpPassManager &pm) {
+void mumba::buildNBToSSAPipeline(OpPassManager &pm,
+                                 const CPUPipelineOptions &options) {
   pm.addNestedPass<func::FuncOp>(nb::createNBReconstructSSAPass());
 }
 
-void mumba::buildTypingPipeline(OpPassManager &pm) {
+void mumba::buildTypingPipeline(OpPassManager &pm,
+                                const CPUPipelineOptions &options) {
   pm.addPass(nb::createNBInferTypesPass());
 }
 
-void mumba::buildNBToStdPipeline(OpPassManager &pm) {
-  pm.addPass(createConvertNBToStdPass());
+void mumba::buildNBToStdPipeline(OpPassManager &pm,
+                                 const CPUPipelineOptions &options) {
+  ConvertNBToStdPassOptions lowering;
+  lowering.errorModel = options.errorModel;
+  lowering.boundscheck = options.boundscheck;
+  pm.addPass(createConvertNBToStdPass(lowering));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
 
-void mumba::buildStdToLLVMPipeline(OpPassManager &pm) {
+void mumba::buildStdToLLVMPipeline(OpPassManager &pm,
+                                   const CPUPipelineOptions &options) {
   // Ops without a direct LLVM counterpart first: integer powers become
   // helper functions, floordiv/ceildiv become plain divisions.
   pm.addPass(createSCFToControlFlowPass());
@@ -54,9 +61,10 @@ void mumba::buildStdToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createCSEPass());
 }
 
-void mumba::buildMumbaCPUPipeline(OpPassManager &pm) {
+void mumba::buildMumbaCPUPipeline(OpPassManager &pm,
+                                  const CPUPipelineOptions &options) {
   for (const PipelineStage &stage : getCPUPipelineStages())
-    stage.build(pm);
+    stage.build(pm, options);
 }
 
 ArrayRef<mumba::PipelineStage> mumba::getCPUPipelineStages() {
@@ -70,11 +78,11 @@ ArrayRef<mumba::PipelineStage> mumba::getCPUPipelineStages() {
 }
 
 void mumba::registerMumbaPipelines() {
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<CPUPipelineOptions>(
       "mumba-cpu-pipeline",
       "Compiles untyped nb to the llvm dialect for the CPU, as @njit does",
       buildMumbaCPUPipeline);
-  PassPipelineRegistration<>("mumba-std-to-llvm",
+  PassPipelineRegistration<CPUPipelineOptions>("mumba-std-to-llvm",
                              "Lowers Mumba's std stage to the llvm dialect",
                              buildStdToLLVMPipeline);
 }

@@ -1,15 +1,27 @@
 /*===- Status.c - Status codes of compiled functions ----------------------===*/
 #include "mumba/Runtime/Status.h"
 
+#include <stdio.h>
+
+/* The details of the last error with details, per thread: compiled code on
+   one thread never sees another's. */
+static _Thread_local char lastMessage[192];
+
 enum MumbaExceptionKind mumbaStatusException(int status) {
   switch (status) {
   case MUMBA_OK:
     return MUMBA_EXC_NONE;
-  case MUMBA_RANGE_STEP_ZERO:
-    return MUMBA_EXC_VALUE;
+  case MUMBA_ZERO_DIV_INT:
+  case MUMBA_ZERO_MOD_INT:
+  case MUMBA_ZERO_TRUEDIV:
+  case MUMBA_ZERO_DIV_FLOAT:
+  case MUMBA_ZERO_FLOORDIV_FLOAT:
+  case MUMBA_ZERO_MOD_FLOAT:
+    return MUMBA_EXC_ZERO_DIVISION;
+  case MUMBA_INDEX_ERROR:
+    return MUMBA_EXC_INDEX;
   default:
-    return status < MUMBA_STATUS_COUNT ? MUMBA_EXC_ZERO_DIVISION
-                                       : MUMBA_EXC_VALUE;
+    return MUMBA_EXC_VALUE;
   }
 }
 
@@ -31,7 +43,15 @@ const char *mumbaStatusMessage(int status) {
     return "float modulo";
   case MUMBA_RANGE_STEP_ZERO:
     return "range() arg 3 must not be zero";
+  case MUMBA_INDEX_ERROR:
+    return lastMessage[0] ? lastMessage : "index out of bounds";
   default:
     return "unknown error in compiled code";
   }
+}
+
+void mumbaRaiseIndexError(long long index, long long axis, long long size) {
+  snprintf(lastMessage, sizeof(lastMessage),
+           "index %lld is out of bounds for axis %lld with size %lld", index,
+           axis, size);
 }

@@ -23,6 +23,14 @@ def ConvertNBToStdPass : Pass<"convert-nb-to-std", "::mlir::ModuleOp"> {
     // becomes: cf.cond_br %b_is_zero, ^raise, ^ok ... arith.floordivsi
     ```
   }];
+  let options = [
+    Option<"errorModel", "error-model", "std::string", "\"python\"",
+           "'python': division by zero raises ZeroDivisionError; 'numpy': "
+           "float division follows IEEE and integer division by zero gives "
+           "0, as in Numba">,
+    Option<"boundscheck", "boundscheck", "bool", "false",
+           "Check array indices and raise IndexError when out of bounds">,
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::cf::ControlFlowDialect",
     "::mlir::func::FuncDialect", "::mlir::math::MathDialect",

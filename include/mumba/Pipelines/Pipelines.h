@@ -9,29 +9,65 @@
 #define MUMBA_PIPELINES_PIPELINES_H
 
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace mumba {
 
+/// The options of `mumba-cpu-pipeline`, which `@njit(...)` sets.
+struct CPUPipelineOptions
+    : public mlir::PassPipelineOptions<CPUPipelineOptions> {
+  Option<unsigned> optLevel{*this, "opt-level",
+                            llvm::cl::desc("LLVM optimisation level (0-3)"),
+                            llvm::cl::init(3)};
+  Option<bool> vectorize{*this, "vectorize",
+                         llvm::cl::desc("Vectorise loops"),
+                         llvm::cl::init(true)};
+  Option<bool> fastmath{*this, "fastmath",
+                        llvm::cl::desc("Allow reassociating float math"),
+                        llvm::cl::init(false)};
+  Option<std::string> errorModel{
+      *this, "error-model",
+      llvm::cl::desc("'python': division by zero raises; 'numpy': IEEE "
+                     "floats, integer division by zero gives 0"),
+      llvm::cl::init("python")};
+  Option<bool> boundscheck{*this, "boundscheck",
+                           llvm::cl::desc("Raise IndexError on out-of-bounds "
+                                          "array indices"),
+                           llvm::cl::init(false)};
+  Option<std::string> targetCPU{*this, "target-cpu",
+                                llvm::cl::desc("CPU to compile for (host)"),
+                                llvm::cl::init("")};
+  Option<std::string> targetFeatures{
+      *this, "target-features",
+      llvm::cl::desc("CPU features to compile for (host)"),
+      llvm::cl::init("")};
+};
+
 /// A named stage of compilation: "nb-ssa", "nb-typed", "std", "llvm".
 struct PipelineStage {
   llvm::StringLiteral name;
-  void (*build)(mlir::OpPassManager &pm);
+  void (*build)(mlir::OpPassManager &pm, const CPUPipelineOptions &options);
 };
 
 /// The stages after the frontend's "nb" output, in order.
 llvm::ArrayRef<PipelineStage> getCPUPipelineStages();
 
 /// nb variables to SSA values.
-void buildNBToSSAPipeline(mlir::OpPassManager &pm);
+void buildNBToSSAPipeline(mlir::OpPassManager &pm,
+                          const CPUPipelineOptions &options);
 /// Type inference and monomorphisation.
-void buildTypingPipeline(mlir::OpPassManager &pm);
+void buildTypingPipeline(mlir::OpPassManager &pm,
+                         const CPUPipelineOptions &options);
 /// Typed nb to arith/math/memref/cf/func, cleaned up.
-void buildNBToStdPipeline(mlir::OpPassManager &pm);
+void buildNBToStdPipeline(mlir::OpPassManager &pm,
+                          const CPUPipelineOptions &options);
 /// Upstream dialects to the llvm dialect.
-void buildStdToLLVMPipeline(mlir::OpPassManager &pm);
+void buildStdToLLVMPipeline(mlir::OpPassManager &pm,
+                            const CPUPipelineOptions &options);
 /// Every stage in order: untyped nb to the llvm dialect.
-void buildMumbaCPUPipeline(mlir::OpPassManager &pm);
+void buildMumbaCPUPipeline(mlir::OpPassManager &pm,
+                           const CPUPipelineOptions &options);
 
 /// Registers `mumba-cpu-pipeline` and one pipeline per stage.
 void registerMumbaPipelines();

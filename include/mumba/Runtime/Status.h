@@ -20,6 +20,7 @@ enum MumbaStatus {
   MUMBA_ZERO_FLOORDIV_FLOAT = 5, /* float // 0.0 */
   MUMBA_ZERO_MOD_FLOAT = 6,      /* float % 0.0 */
   MUMBA_RANGE_STEP_ZERO = 7,     /* range(a, b, 0) */
+  MUMBA_INDEX_ERROR = 8,         /* a[i] out of bounds, details recorded */
   MUMBA_STATUS_COUNT
 };
 
@@ -31,9 +32,15 @@ enum MumbaExceptionKind {
   MUMBA_EXC_INDEX = 3,
 };
 
-/* The exception class and message Python itself would give. */
+/* The exception class and message Python itself would give. Statuses with
+   details (MUMBA_INDEX_ERROR) take the message that compiled code recorded
+   on this thread, once. */
 enum MumbaExceptionKind mumbaStatusException(int status);
 const char *mumbaStatusMessage(int status);
+
+/* Called by compiled code with boundscheck before it returns
+   MUMBA_INDEX_ERROR: records NumPy's message for this thread. */
+void mumbaRaiseIndexError(long long index, long long axis, long long size);
 
 #ifdef __cplusplus
 }

@@ -20,16 +20,20 @@ namespace {
 class BinaryLowering {
 public:
   BinaryLowering(ConversionPatternRewriter &rewriter, Operation *op,
-                 const TypeConverter &converter, Type type)
+                 const TypeConverter &converter, Type type,
+                 const NBToStdOptions &options)
       : b(rewriter), op(op), loc(op->getLoc()), converter(converter),
-        type(type) {}
+        type(type), options(options) {}
 
   /// `anyFloat`: an operand was a float, which Python's messages tell.
   Value lower(BinOpKind kind, Value lhs, Value rhs, bool anyFloat);
 
 private:
   Value constant(double value) { return numberConstant(b, loc, type, value); }
-  void raiseIfZero(Value divisor, MumbaStatus status);
+  /// Applies the error model to a divisor: under Python's, raises `status`
+  /// when it is zero; under NumPy's, integer divisions by zero give 0 (see
+  /// zeroDivisor) and float ones follow IEEE. Returns the divisor to use.
+  Value checkDivisor(Value divisor, MumbaStatus status);
   Value lowerInt(BinOpKind kind, Value lhs, Value rhs);
   Value lowerFloat(BinOpKind kind, Value lhs, Value rhs);
   Value floatDivMod(Value lhs, Value rhs, bool wantDiv);
@@ -39,10 +43,16 @@ private:
   Location loc;
   const TypeConverter &converter;
   Type type;
+  const NBToStdOptions &options;
+  /// Under NumPy's error model, whether an integer divisor was zero.
+  Value zeroDivisor;
 };
 } // namespace
 
-void BinaryLowering::raiseIfZero(Value divisor, MumbaStatus status) {
+Value BinaryLowering::checkDivisor(Value divisor, MumbaStatus status) {
+  bool isFloat = isa<FloatType>(divisor.getType());
+  if (!options.pythonErrorModel && isFloat)
+    return divisor;
   Value isZero =
       isa<FloatType>(divisor.getType())
           ? arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, divisor,
@@ -53,7 +63,14 @@ void BinaryLowering::raiseIfZero(Value divisor, MumbaStatus status) {
                                       b, loc, divisor.getType(),
                                       b.getIntegerAttr(divisor.getType(), 0)))
                 .getResult();
-  raiseIf(b, op, isZero, statusConstant(b, loc, status), converter);
+  if (options.pythonErrorModel) {
+    raiseIf(b, op, isZero, statusConstant(b, loc, status), converter);
+    return divisor;
+  }
+  zeroDivisor = isZero;
+  Value one = arith::ConstantOp::create(b, loc, divisor.getType(),
+                                        b.getIntegerAttr(divisor.getType(), 1));
+  return arith::SelectOp::create(b, loc, isZero, one, divisor);
 }
 
 Value BinaryLowering::lowerInt(BinOpKind kind, Value lhs, Value rhs) {
@@ -95,7 +112,7 @@ Value BinaryLowering::lowerInt(BinOpKind kind, Value lhs, Value rhs) {
   case BinOpKind::FloorDiv:
   case BinOpKind::Mod: {
     bool isDiv = kind == BinOpKind::FloorDiv;
-    raiseIfZero(rhs, isDiv ? MUMBA_ZERO_DIV_INT : MUMBA_ZERO_MOD_INT);
+    rhs = checkDivisor(rhs, isDiv ? MUMBA_ZERO_DIV_INT : MUMBA_ZERO_MOD_INT);
     if (uns)
       return isDiv ? arith::DivUIOp::create(b, loc, lhs, rhs).getResult()
                    : arith::RemUIOp::create(b, loc, lhs, rhs).getResult();
@@ -180,10 +197,10 @@ Value BinaryLowering::lowerFloat(BinOpKind kind, Value lhs, Value rhs) {
   case BinOpKind::TrueDiv:
     return arith::DivFOp::create(b, loc, lhs, rhs);
   case BinOpKind::FloorDiv:
-    raiseIfZero(rhs, MUMBA_ZERO_FLOORDIV_FLOAT);
+    rhs = checkDivisor(rhs, MUMBA_ZERO_FLOORDIV_FLOAT);
     return floatDivMod(lhs, rhs, /*wantDiv=*/true);
   case BinOpKind::Mod:
-    raiseIfZero(rhs, MUMBA_ZERO_MOD_FLOAT);
+    rhs = checkDivisor(rhs, MUMBA_ZERO_MOD_FLOAT);
     return floatDivMod(lhs, rhs, /*wantDiv=*/false);
   default:
     llvm_unreachable("typing rejects bitwise operators on floats");
@@ -193,17 +210,22 @@ Value BinaryLowering::lowerFloat(BinOpKind kind, Value lhs, Value rhs) {
 Value BinaryLowering::lower(BinOpKind kind, Value lhs, Value rhs,
                             bool anyFloat) {
   if (kind == BinOpKind::TrueDiv)
-    raiseIfZero(rhs, anyFloat ? MUMBA_ZERO_DIV_FLOAT : MUMBA_ZERO_TRUEDIV);
+    rhs = checkDivisor(rhs, anyFloat ? MUMBA_ZERO_DIV_FLOAT : MUMBA_ZERO_TRUEDIV);
   if (isa<FloatType>(type))
     return lowerFloat(kind, lhs, rhs);
-  return lowerInt(kind, lhs, rhs);
+  Value result = lowerInt(kind, lhs, rhs);
+  if (zeroDivisor)
+    result = arith::SelectOp::create(b, loc, zeroDivisor, constant(0), result);
+  return result;
 }
 
 namespace {
 template <typename OpT>
 struct BinaryOpLowering : public OpConversionPattern<OpT> {
-  using OpConversionPattern<OpT>::OpConversionPattern;
   using OneToNOpAdaptor = typename OpConversionPattern<OpT>::OneToNOpAdaptor;
+  BinaryOpLowering(const TypeConverter &converter, MLIRContext *ctx,
+                   const NBToStdOptions &options)
+      : OpConversionPattern<OpT>(converter, ctx), options(options) {}
   LogicalResult
   matchAndRewrite(OpT op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -214,13 +236,16 @@ struct BinaryOpLowering : public OpConversionPattern<OpT> {
         castNumber(rewriter, loc, single(adaptor.getLhs()), lhsType, type);
     Value rhs =
         castNumber(rewriter, loc, single(adaptor.getRhs()), rhsType, type);
-    BinaryLowering lowering(rewriter, op, *this->getTypeConverter(), type);
+    BinaryLowering lowering(rewriter, op, *this->getTypeConverter(), type,
+                            options);
     Value result =
         lowering.lower(op.getKind(), lhs, rhs,
                        isa<FloatType>(lhsType) || isa<FloatType>(rhsType));
     rewriter.replaceOp(op, result);
     return success();
   }
+
+  NBToStdOptions options;
 };
 
 struct CompareOpLowering : public OpConversionPattern<CompareOp> {
@@ -366,8 +391,11 @@ struct TruthOpLowering : public OpConversionPattern<TruthOp> {
 } // namespace
 
 void mumba::detail::populateArithmeticPatterns(NBTypeConverter &converter,
-                                               RewritePatternSet &patterns) {
-  patterns.add<BinaryOpLowering<BinOp>, BinaryOpLowering<InplaceBinOp>,
-               CompareOpLowering, UnaryOpLowering, TruthOpLowering>(
-      converter, patterns.getContext());
+                                               RewritePatternSet &patterns,
+                                               const NBToStdOptions &options) {
+  MLIRContext *ctx = patterns.getContext();
+  patterns.add<BinaryOpLowering<BinOp>, BinaryOpLowering<InplaceBinOp>>(
+      converter, ctx, options);
+  patterns.add<CompareOpLowering, UnaryOpLowering, TruthOpLowering>(converter,
+                                                                    ctx);
 }

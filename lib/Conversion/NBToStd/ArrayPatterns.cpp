@@ -1,6 +1,7 @@
 //===- ArrayPatterns.cpp - NumPy arrays as memrefs ------------------------===//
 #include "PatternUtils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mumba/Dialect/NB/Typing/ScalarLowering.h"
@@ -10,86 +11,139 @@ using namespace mumba;
 using namespace mumba::detail;
 using namespace mumba::nb;
 
-/// Python indices count from the end when negative. Constant non-negative
-/// indices skip the fix-up; LLVM drops it where the range proves i >= 0.
-static SmallVector<Value> memrefIndices(OpBuilder &b, Location loc,
-                                        Value memref, ValueRange indices,
+namespace {
+/// Turns Python indices into memref indices: negative ones count from the
+/// end (canonicalisation folds the fix-up away for constants, LLVM where the
+/// loop range proves an index non-negative), and with boundscheck an index
+/// out of range raises IndexError.
+class IndexLowering {
+public:
+  IndexLowering(ConversionPatternRewriter &rewriter, Operation *op,
+                const TypeConverter &converter, bool boundscheck)
+      : b(rewriter), op(op), loc(op->getLoc()), converter(converter),
+        boundscheck(boundscheck) {}
+
+  SmallVector<Value> lower(Value memref, ValueRange indices,
+                           TypeRange indexTypes);
+
+private:
+  ConversionPatternRewriter &b;
+  Operation *op;
+  Location loc;
+  const TypeConverter &converter;
+  bool boundscheck;
+};
+} // namespace
+
+SmallVector<Value> IndexLowering::lower(Value memref, ValueRange indices,
                                         TypeRange indexTypes) {
   Type i64 = getInt64Type(b.getContext());
   SmallVector<Value> result;
   for (auto [dim, index, type] : llvm::enumerate(indices, indexTypes)) {
     Value i = castNumber(b, loc, index, type, i64);
     Value asIndex = arith::IndexCastOp::create(b, loc, b.getIndexType(), i);
-    if (isBoolType(type)) {
-      result.push_back(asIndex);
-      continue;
-    }
-    Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-    Value negative =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, asIndex, zero);
     Value size = memref::DimOp::create(b, loc, memref, dim);
-    Value wrapped = arith::AddIOp::create(b, loc, asIndex, size);
-    result.push_back(
-        arith::SelectOp::create(b, loc, negative, wrapped, asIndex));
+    Value wrapped = asIndex;
+    if (!isBoolType(type)) {
+      Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+      Value negative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
+                                             asIndex, zero);
+      wrapped = arith::SelectOp::create(
+          b, loc, negative, arith::AddIOp::create(b, loc, asIndex, size),
+          asIndex);
+    }
+    if (boundscheck) {
+      // Unsigned: a still-negative index is huge, so out of bounds too.
+      Value outOfBounds = arith::CmpIOp::create(
+          b, loc, arith::CmpIPredicate::uge, wrapped, size);
+      Value axis = arith::ConstantOp::create(b, loc, b.getI64Type(),
+                                             b.getI64IntegerAttr(dim));
+      Value size64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), size);
+      raiseIf(b, op, outOfBounds, statusConstant(b, loc, MUMBA_INDEX_ERROR),
+              converter, [&](OpBuilder &builder) {
+                func::CallOp::create(builder, loc, kIndexErrorFunction,
+                                     TypeRange{}, ValueRange{i, axis, size64});
+              });
+    }
+    result.push_back(wrapped);
   }
   return result;
 }
 
 namespace {
-struct ArrayGetItemLowering : public OpConversionPattern<GetItemOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// A pattern that indexes an array, with or without bounds checks.
+template <typename OpT>
+struct ArrayAccessPattern : public OpConversionPattern<OpT> {
+  ArrayAccessPattern(const TypeConverter &converter, MLIRContext *ctx,
+                     bool boundscheck)
+      : OpConversionPattern<OpT>(converter, ctx), boundscheck(boundscheck) {}
+
+  SmallVector<Value> lowerIndices(ConversionPatternRewriter &rewriter, OpT op,
+                                  Value memref, ValueRange indices,
+                                  TypeRange indexTypes) const {
+    IndexLowering lowering(rewriter, op, *this->getTypeConverter(),
+                           boundscheck);
+    return lowering.lower(memref, indices, indexTypes);
+  }
+
+  bool boundscheck;
+};
+
+/// The lowered scalar of each nb index operand.
+static SmallVector<Value> scalarsOf(ArrayRef<ValueRange> ranges) {
+  SmallVector<Value> scalars;
+  for (ValueRange range : ranges)
+    scalars.push_back(single(range));
+  return scalars;
+}
+
+struct ArrayGetItemLowering : public ArrayAccessPattern<GetItemOp> {
+  using ArrayAccessPattern::ArrayAccessPattern;
   LogicalResult
   matchAndRewrite(GetItemOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     if (!isa<ArrayType>(op.getValue().getType()))
       return failure();
     Value memref = single(adaptor.getValue());
-    SmallVector<Value> scalars;
-    for (ValueRange index : adaptor.getIndices())
-      scalars.push_back(single(index));
-    SmallVector<Value> indices = memrefIndices(
-        rewriter, op.getLoc(), memref, scalars, op.getIndices().getTypes());
+    SmallVector<Value> indices =
+        lowerIndices(rewriter, op, memref, scalarsOf(adaptor.getIndices()),
+                     op.getIndices().getTypes());
     rewriter.replaceOpWithNewOp<memref::LoadOp>(op, memref, indices);
     return success();
   }
 };
 
-struct ArrayStaticGetItemLowering
-    : public OpConversionPattern<StaticGetItemOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct ArrayStaticGetItemLowering : public ArrayAccessPattern<StaticGetItemOp> {
+  using ArrayAccessPattern::ArrayAccessPattern;
   LogicalResult
   matchAndRewrite(StaticGetItemOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     if (!isa<ArrayType>(op.getValue().getType()))
       return failure();
-    Location loc = op.getLoc();
     Value memref = single(adaptor.getValue());
     Type i64 = getInt64Type(op.getContext());
-    Value index =
-        numberConstant(rewriter, loc, i64, static_cast<int64_t>(op.getIndex()));
+    Value index = numberConstant(rewriter, op.getLoc(), i64,
+                                 static_cast<int64_t>(op.getIndex()));
     SmallVector<Value> indices =
-        memrefIndices(rewriter, loc, memref, index, TypeRange{i64});
+        lowerIndices(rewriter, op, memref, index, TypeRange{i64});
     rewriter.replaceOpWithNewOp<memref::LoadOp>(op, memref, indices);
     return success();
   }
 };
 
-struct ArraySetItemLowering : public OpConversionPattern<SetItemOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct ArraySetItemLowering : public ArrayAccessPattern<SetItemOp> {
+  using ArrayAccessPattern::ArrayAccessPattern;
   LogicalResult
   matchAndRewrite(SetItemOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     auto array = dyn_cast<ArrayType>(op.getTarget().getType());
     if (!array)
       return failure();
-    Location loc = op.getLoc();
     Value memref = single(adaptor.getTarget());
-    SmallVector<Value> scalars;
-    for (ValueRange index : adaptor.getIndices())
-      scalars.push_back(single(index));
-    SmallVector<Value> indices = memrefIndices(rewriter, loc, memref, scalars,
-                                               op.getIndices().getTypes());
-    Value value = castNumber(rewriter, loc, single(adaptor.getValue()),
+    SmallVector<Value> indices =
+        lowerIndices(rewriter, op, memref, scalarsOf(adaptor.getIndices()),
+                     op.getIndices().getTypes());
+    Value value = castNumber(rewriter, op.getLoc(), single(adaptor.getValue()),
                              op.getValue().getType(), array.getDtype());
     rewriter.replaceOpWithNewOp<memref::StoreOp>(op, value, memref, indices);
     return success();
@@ -152,8 +206,10 @@ struct ArrayGetAttrLowering : public OpConversionPattern<GetAttrOp> {
 } // namespace
 
 void mumba::detail::populateArrayPatterns(NBTypeConverter &converter,
-                                          RewritePatternSet &patterns) {
+                                          RewritePatternSet &patterns,
+                                          const NBToStdOptions &options) {
+  MLIRContext *ctx = patterns.getContext();
   patterns.add<ArrayGetItemLowering, ArrayStaticGetItemLowering,
-               ArraySetItemLowering, ArrayGetAttrLowering>(
-      converter, patterns.getContext());
+               ArraySetItemLowering>(converter, ctx, options.boundscheck);
+  patterns.add<ArrayGetAttrLowering>(converter, ctx);
 }

@@ -110,12 +110,15 @@ Value mumba::detail::single(ValueRange values) {
 
 void mumba::detail::raiseIf(ConversionPatternRewriter &rewriter, Operation *op,
                             Value cond, Value status,
-                            const TypeConverter &converter) {
+                            const TypeConverter &converter,
+                            function_ref<void(OpBuilder &)> beforeRaise) {
   Location loc = op->getLoc();
   auto func = op->getParentOfType<func::FuncOp>();
   Block *before = op->getBlock();
   Block *after = rewriter.splitBlock(before, Block::iterator(op));
   Block *raise = rewriter.createBlock(after);
+  if (beforeRaise)
+    beforeRaise(rewriter);
   SmallVector<Value> values{status};
   for (Type type :
        ArrayRef<Type>(loweredResultTypes(func, converter)).drop_front())
@@ -128,9 +131,10 @@ void mumba::detail::raiseIf(ConversionPatternRewriter &rewriter, Operation *op,
 }
 
 void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
-                                              RewritePatternSet &patterns) {
-  detail::populateArithmeticPatterns(converter, patterns);
-  detail::populateArrayPatterns(converter, patterns);
+                                              RewritePatternSet &patterns,
+                                              const NBToStdOptions &options) {
+  detail::populateArithmeticPatterns(converter, patterns, options);
+  detail::populateArrayPatterns(converter, patterns, options);
   detail::populateStructurePatterns(converter, patterns);
   populateBranchOpInterfaceTypeConversionPattern(patterns, converter);
 }
@@ -145,6 +149,9 @@ void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
   // A lowered function returns its i32 status first; no nb result type is
   // a signless i32, so that tells lowered from not.
   target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp func) {
+    // Declarations of runtime functions are plain C.
+    if (func.isExternal())
+      return true;
     ArrayRef<Type> results = func.getResultTypes();
     return !results.empty() &&
            results.front() == IntegerType::get(func.getContext(), 32) &&
@@ -158,6 +165,7 @@ void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
 namespace {
 struct ConvertNBToStdPass
     : public mumba::impl::ConvertNBToStdPassBase<ConvertNBToStdPass> {
+  using ConvertNBToStdPassBase::ConvertNBToStdPassBase;
   void runOnOperation() override {
     ModuleOp module = getOperation();
     // nb.arg is the entry block argument of the same type.
@@ -167,12 +175,29 @@ struct ConvertNBToStdPass
       arg.erase();
     });
 
+    NBToStdOptions options;
+    if (errorModel != "python" && errorModel != "numpy") {
+      module.emitError("error-model must be 'python' or 'numpy', not '")
+          << errorModel << "'";
+      return signalPassFailure();
+    }
+    options.pythonErrorModel = errorModel == "python";
+    options.boundscheck = boundscheck;
     MLIRContext *ctx = &getContext();
+    if (options.boundscheck &&
+        !module.lookupSymbol<func::FuncOp>(kIndexErrorFunction)) {
+      OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
+      Type i64 = builder.getI64Type();
+      auto decl = func::FuncOp::create(
+          builder, module.getLoc(), kIndexErrorFunction,
+          builder.getFunctionType({i64, i64, i64}, {}));
+      decl.setPrivate();
+    }
     NBTypeConverter converter(ctx);
     ConversionTarget target(*ctx);
     configureNBToStdConversionTarget(target, converter);
     RewritePatternSet patterns(ctx);
-    populateNBToStdConversionPatterns(converter, patterns);
+    populateNBToStdConversionPatterns(converter, patterns, options);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       signalPassFailure();
   }

@@ -21,17 +21,22 @@ mlir::Value statusConstant(mlir::OpBuilder &b, mlir::Location loc,
 
 /// Makes `op` raise: when `cond` holds, control leaves the function with
 /// `status`; otherwise it continues at `op`, where the rewriter is left.
+/// `beforeRaise`, if given, builds what runs on the raising path first
+/// (recording an error's details, say).
 void raiseIf(mlir::ConversionPatternRewriter &rewriter, mlir::Operation *op,
              mlir::Value cond, mlir::Value status,
-             const mlir::TypeConverter &converter);
+             const mlir::TypeConverter &converter,
+             llvm::function_ref<void(mlir::OpBuilder &)> beforeRaise = {});
 
 /// The single value an nb value of scalar type lowers to.
 mlir::Value single(mlir::ValueRange values);
 
 void populateArithmeticPatterns(NBTypeConverter &converter,
-                                mlir::RewritePatternSet &patterns);
+                                mlir::RewritePatternSet &patterns,
+                                const NBToStdOptions &options);
 void populateArrayPatterns(NBTypeConverter &converter,
-                           mlir::RewritePatternSet &patterns);
+                           mlir::RewritePatternSet &patterns,
+                           const NBToStdOptions &options);
 void populateStructurePatterns(NBTypeConverter &converter,
                                mlir::RewritePatternSet &patterns);
 

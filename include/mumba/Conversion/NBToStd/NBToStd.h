@@ -14,10 +14,26 @@ public:
   explicit NBTypeConverter(mlir::MLIRContext *ctx);
 };
 
+/// How lowered code treats Python's runtime errors.
+struct NBToStdOptions {
+  /// Division by zero raises ZeroDivisionError (Python's error model);
+  /// otherwise floats follow IEEE and integer division by zero gives 0
+  /// (NumPy's, as Numba has it).
+  bool pythonErrorModel = true;
+  /// Array indices out of bounds raise IndexError.
+  bool boundscheck = false;
+};
+
+/// The runtime function that records an IndexError's index, axis and size
+/// before compiled code returns MUMBA_INDEX_ERROR.
+inline constexpr llvm::StringLiteral kIndexErrorFunction =
+    "mumbaRaiseIndexError";
+
 /// Adds the patterns that lower typed nb ops, and func signatures with a
 /// leading i32 status result.
 void populateNBToStdConversionPatterns(NBTypeConverter &converter,
-                                       mlir::RewritePatternSet &patterns);
+                                       mlir::RewritePatternSet &patterns,
+                                       const NBToStdOptions &options = {});
 
 /// Marks what the patterns produce as legal and nb as illegal.
 void configureNBToStdConversionTarget(mlir::ConversionTarget &target,
