@@ -330,8 +330,52 @@ func.func @print(%a: si64) -> !nb.unknown {
 
 func.func @keyword_arguments(%y: si64) -> !nb.unknown {
   %r = nb.global("range") : !nb.unknown
-  // expected-error @+1 {{unsupported: keyword arguments in calls}}
+  // expected-error @+1 {{range() takes no keyword arguments}}
   %0 = nb.call %r(%y) kw(%y) {kwnames = ["step"]} : (!nb.unknown, si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @unexpected_keyword(%y: si64) -> !nb.unknown {
+  %np = nb.global("numpy") : !nb.unknown
+  %zeros = nb.getattr %np, "zeros" : !nb.unknown -> !nb.unknown
+  // expected-error @+1 {{numpy.zeros() got an unexpected keyword argument 'order'}}
+  %0 = nb.call %zeros(%y) kw(%y) {kwnames = ["order"]} : (!nb.unknown, si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @repeated_argument(%y: si64) -> !nb.unknown {
+  %np = nb.global("numpy") : !nb.unknown
+  %zeros = nb.getattr %np, "zeros" : !nb.unknown -> !nb.unknown
+  // expected-error @+1 {{numpy.zeros() got multiple values for argument 'shape'}}
+  %0 = nb.call %zeros(%y) kw(%y) {kwnames = ["shape"]} : (!nb.unknown, si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+// The frontend binds keyword arguments of jitted callees itself.
+func.func @dispatcher_keywords(%y: si64) -> !nb.unknown {
+  %g = nb.global(@g) : !nb.unknown
+  // expected-error @+1 {{keyword arguments to jitted functions are bound by the frontend; this call still has some}}
+  %0 = nb.call %g(%y) kw(%y) {kwnames = ["b"]} : (!nb.unknown, si64, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+func.func private @g(%arg0: !nb.unknown, %arg1: !nb.unknown) -> !nb.unknown {
+  %0 = nb.arg 0 "a" : !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
+func.func @dtype_conversion(%t: tuple<si64>) -> !nb.unknown {
+  %np = nb.global("numpy") : !nb.unknown
+  %f32 = nb.getattr %np, "float32" : !nb.unknown -> !nb.unknown
+  // expected-error @+1 {{converting to 'f32' takes one number}}
+  %0 = nb.call %f32(%t) : (!nb.unknown, tuple<si64>) -> !nb.unknown
   nb.return %0 : !nb.unknown
 }
 
