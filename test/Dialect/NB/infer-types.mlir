@@ -214,6 +214,23 @@ func.func @modules(%a: si64, %b: f64, %f: f32) -> !nb.unknown {
   nb.return %0 : !nb.unknown
 }
 
+// NumPy scalar types are compile-time values that convert when called;
+// a.copy is a method bound to its array.
+// CHECK-LABEL: func.func @dtypes_and_methods
+// CHECK-SAME: -> f32
+// CHECK: %[[F32:.*]] = nb.getattr %{{.*}}, "float32" : !nb.module<"numpy"> -> !nb.dtype<f32>
+// CHECK: nb.call %[[F32]](%{{.*}}) : (!nb.dtype<f32>, f64) -> f32
+// CHECK: %[[COPY:.*]] = nb.getattr %{{.*}}, "copy" : !nb.array<f64, 1, C> -> !nb.bound_method<"copy", !nb.array<f64, 1, C>>
+// CHECK: nb.call %[[COPY]]() : (!nb.bound_method<"copy", !nb.array<f64, 1, C>>) -> !nb.array<f64, 1, C>
+func.func @dtypes_and_methods(%x: f64, %a: !nb.array<f64, 1, C>) -> !nb.unknown {
+  %np = nb.global("numpy") : !nb.unknown
+  %f32 = nb.getattr %np, "float32" : !nb.unknown -> !nb.unknown
+  %0 = nb.call %f32(%x) : (!nb.unknown, f64) -> !nb.unknown
+  %copy = nb.getattr %a, "copy" : !nb.array<f64, 1, C> -> !nb.unknown
+  %1 = nb.call %copy() : (!nb.unknown) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
 // range() takes ints and bools; len() of a tuple and of a range.
 // CHECK-LABEL: func.func @ranges
 // CHECK: %[[T:.*]] = nb.build_tuple(%{{.*}}, %{{.*}}) : (si64, f64) -> tuple<si64, f64>

@@ -364,6 +364,7 @@ func.func @raise_typed(%e: !nb.pyobject) -> f64 {
 // CHECK-SAME: !nb.range<si64>, !nb.range_iter<si64>, !nb.pair<si64, i1>,
 // CHECK-SAME: !nb.array_iter<<f32, 1, A>>, !nb.array_iter<<si64, 1, C>>,
 // CHECK-SAME: !nb.module<"numpy">, !nb.function<"numpy.sum">, !nb.dispatcher<"g">,
+// CHECK-SAME: !nb.dtype<f32>, !nb.dtype<ui8>, !nb.bound_method<"copy", !nb.array<f64, 1, C>>,
 // CHECK-SAME: !nb.slice, !nb.pyobject)
 func.func private @types(!nb.unknown, !nb.none, !nb.var,
     !nb.array<f64, 1, C>, !nb.array<f32, 2, F>, !nb.array<si32, 3, A>,
@@ -371,6 +372,7 @@ func.func private @types(!nb.unknown, !nb.none, !nb.var,
     !nb.range<si64>, !nb.range_iter<si64>, !nb.pair<si64, i1>,
     !nb.array_iter<!nb.array<f32, 1, A>>, !nb.array_iter<<si64, 1, C>>,
     !nb.module<"numpy">, !nb.function<"numpy.sum">, !nb.dispatcher<"g">,
+    !nb.dtype<f32>, !nb.dtype<ui8>, !nb.bound_method<"copy", !nb.array<f64, 1, C>>,
     !nb.slice, !nb.pyobject)
 
 // Every number dtype an array may hold.
