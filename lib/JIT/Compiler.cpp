@@ -11,6 +11,7 @@
 #include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mumba/Pipelines/Pipelines.h"
 #include "mumba/Registration.h"
+#include "mumba/Runtime/Memory.h"
 #include "mumba/Runtime/Status.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/Support/TargetSelect.h"
@@ -151,21 +152,21 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
         fn->args.push_back(describe(type));
       Type resultType = func.getResultTypes().front();
       fn->result = describe(resultType);
-      auto isScalar = [](const ValueSpec &spec) {
-        return spec.kind != ValueSpec::Kind::Array &&
-               spec.kind != ValueSpec::Kind::Tuple &&
+      // Numbers, arrays, and flat tuples of them.
+      auto isLeaf = [](const ValueSpec &spec) {
+        return spec.kind != ValueSpec::Kind::Tuple &&
                spec.kind != ValueSpec::Kind::None;
       };
-      bool supported = isScalar(fn->result) ||
+      bool supported = isLeaf(fn->result) ||
                        isa<nb::PyNoneType>(resultType) ||
                        (fn->result.kind == ValueSpec::Kind::Tuple &&
-                        fn->result.elements.size() <= 32 &&
-                        llvm::all_of(fn->result.elements, isScalar));
+                        fn->result.elements.size() <= 16 &&
+                        llvm::all_of(fn->result.elements, isLeaf));
       if (!supported) {
         func.emitError() << "unsupported: returning a value of type "
                          << resultType
-                         << " (numbers, tuples of numbers and None are "
-                            "returned so far)";
+                         << " (numbers, arrays, flat tuples of them and None "
+                            "are returned so far)";
         return nullptr;
       }
     }
@@ -201,9 +202,15 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
   // tell the JIT where its functions are.
   (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
     llvm::orc::SymbolMap symbols;
-    symbols[interner("mumbaRaiseIndexError")] = {
-        llvm::orc::ExecutorAddr::fromPtr(&mumbaRaiseIndexError),
-        llvm::JITSymbolFlags::Exported};
+    auto add = [&](llvm::StringRef name, auto *function) {
+      symbols[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(function),
+                                 llvm::JITSymbolFlags::Exported};
+    };
+    add("mumbaRaiseIndexError", &mumbaRaiseIndexError);
+    add("_mlir_memref_to_llvm_alloc", &_mlir_memref_to_llvm_alloc);
+    add("_mlir_memref_to_llvm_aligned_alloc",
+        &_mlir_memref_to_llvm_aligned_alloc);
+    add("_mlir_memref_to_llvm_free", &_mlir_memref_to_llvm_free);
     return symbols;
   });
   auto packed = (*engine)->lookupPacked(entry);

@@ -45,6 +45,8 @@ const char *mumbaStatusMessage(int status) {
     return "range() arg 3 must not be zero";
   case MUMBA_INDEX_ERROR:
     return lastMessage[0] ? lastMessage : "index out of bounds";
+  case MUMBA_NEGATIVE_DIMENSIONS:
+    return "negative dimensions are not allowed";
   default:
     return "unknown error in compiled code";
   }

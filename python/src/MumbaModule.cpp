@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "mumba/JIT/Compiler.h"
+#include "mumba/Runtime/Memory.h"
 #include "mumba/Runtime/Status.h"
 #include <cstring>
 #include <pybind11/numpy.h>
@@ -93,7 +94,7 @@ public:
     std::memcpy(&status, result, sizeof(status));
     if (status != MUMBA_OK)
       raiseStatus(status);
-    return unpackResult(fn->getResult(), result);
+    return unpackResult(fn->getResult(), result, args);
   }
 
   py::dict stages() const {
@@ -206,18 +207,78 @@ private:
   }
 
   /// The results follow the i32 status in an LLVM struct with natural
-  /// alignment: each field at the next multiple of its size.
-  static py::object unpackResult(const ValueSpec &spec,
-                                 const unsigned char *buffer) {
-    size_t offset = 4;
+  /// alignment: numbers, then arrays as memref descriptors {allocated ptr,
+  /// aligned ptr, offset, sizes[n], strides[n]}, then one i1 per array
+  /// saying whether the caller owns its memory.
+  py::object unpackResult(const ValueSpec &spec, const unsigned char *buffer,
+                          const py::args &args) const {
     if (spec.kind == ValueSpec::Kind::None)
       return py::none();
+    std::vector<const ValueSpec *> leaves;
+    if (spec.kind == ValueSpec::Kind::Tuple)
+      for (const ValueSpec &element : spec.elements)
+        leaves.push_back(&element);
+    else
+      leaves.push_back(&spec);
+
+    size_t offset = 4;
+    std::vector<size_t> offsets;
+    for (const ValueSpec *leaf : leaves) {
+      size_t size = leaf->kind == ValueSpec::Kind::Array
+                        ? 8 * (3 + 2 * leaf->ndim)
+                        : (leaf->bits <= 8 ? 1 : leaf->bits / 8);
+      size_t align = leaf->kind == ValueSpec::Kind::Array ? 8 : size;
+      offset = (offset + align - 1) / align * align;
+      offsets.push_back(offset);
+      offset += size;
+    }
+    std::vector<py::object> values;
+    for (size_t i = 0; i < leaves.size(); ++i) {
+      if (leaves[i]->kind != ValueSpec::Kind::Array) {
+        size_t at = offsets[i];
+        values.push_back(unpackScalar(*leaves[i], buffer, at));
+        continue;
+      }
+      bool owned = buffer[offset++] & 1;
+      values.push_back(unpackArray(*leaves[i], buffer + offsets[i], owned, args));
+    }
     if (spec.kind != ValueSpec::Kind::Tuple)
-      return unpackScalar(spec, buffer, offset);
-    py::tuple tuple(spec.elements.size());
-    for (size_t i = 0; i < spec.elements.size(); ++i)
-      tuple[i] = unpackScalar(spec.elements[i], buffer, offset);
+      return std::move(values.front());
+    py::tuple tuple(values.size());
+    for (size_t i = 0; i < values.size(); ++i)
+      tuple[i] = std::move(values[i]);
     return std::move(tuple);
+  }
+
+  /// A returned array as NumPy sees it. Memory compiled code allocated
+  /// passes to NumPy as is (a capsule frees it with the array); memory it
+  /// does not own is an argument's, which stays the array's base.
+  static py::object unpackArray(const ValueSpec &spec,
+                                const unsigned char *descriptor, bool owned,
+                                const py::args &args) {
+    int64_t fields[3 + 2 * 32];
+    std::memcpy(fields, descriptor, 8 * (3 + 2 * spec.ndim));
+    auto *allocated = reinterpret_cast<void *>(fields[0]);
+    auto *aligned = reinterpret_cast<char *>(fields[1]);
+    py::ssize_t itemSize = spec.bits <= 8 ? 1 : spec.bits / 8;
+    char *data = aligned + fields[2] * itemSize;
+    std::vector<py::ssize_t> shape, strides;
+    for (unsigned d = 0; d < spec.ndim; ++d) {
+      shape.push_back(fields[3 + d]);
+      strides.push_back(fields[3 + spec.ndim + d] * itemSize);
+    }
+    py::dtype dtype(std::string(1, dtypeKind(spec)) +
+                    std::to_string(itemSize));
+    if (owned) {
+      py::capsule base(allocated, [](void *ptr) { mumbaFree(ptr); });
+      return py::array(dtype, shape, strides, data, base);
+    }
+    for (py::handle arg : args)
+      if (py::isinstance<py::array>(arg) &&
+          py::reinterpret_borrow<py::array>(arg).data() == allocated)
+        return py::array(dtype, shape, strides, data, arg);
+    // Not ours and not an argument's: copy, the only safe choice.
+    return py::array(dtype, shape, strides, data);
   }
 
   static py::object unpackScalar(const ValueSpec &spec,

@@ -210,7 +210,8 @@ Value BinaryLowering::lowerFloat(BinOpKind kind, Value lhs, Value rhs) {
 Value BinaryLowering::lower(BinOpKind kind, Value lhs, Value rhs,
                             bool anyFloat) {
   if (kind == BinOpKind::TrueDiv)
-    rhs = checkDivisor(rhs, anyFloat ? MUMBA_ZERO_DIV_FLOAT : MUMBA_ZERO_TRUEDIV);
+    rhs =
+        checkDivisor(rhs, anyFloat ? MUMBA_ZERO_DIV_FLOAT : MUMBA_ZERO_TRUEDIV);
   if (isa<FloatType>(type))
     return lowerFloat(kind, lhs, rhs);
   Value result = lowerInt(kind, lhs, rhs);

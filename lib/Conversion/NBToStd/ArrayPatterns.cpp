@@ -158,6 +158,10 @@ struct ArrayGetAttrLowering : public OpConversionPattern<GetAttrOp> {
     auto array = dyn_cast<ArrayType>(op.getValue().getType());
     if (!array)
       return failure();
+    if (isa<BoundMethodType>(op.getType())) {
+      rewriter.replaceOpWithMultiple(op, {adaptor.getValue()});
+      return success();
+    }
     Location loc = op.getLoc();
     Value memref = single(adaptor.getValue());
     Type i64 = rewriter.getI64Type();

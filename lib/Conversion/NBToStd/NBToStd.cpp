@@ -66,6 +66,10 @@ NBTypeConverter::NBTypeConverter(MLIRContext *ctx) {
     results.push_back(convertType(type.getArrayType()));
     return success();
   });
+  addConversion([this](BoundMethodType type, SmallVectorImpl<Type> &results)
+                    -> std::optional<LogicalResult> {
+    return convertType(type.getReceiver(), results);
+  });
   addConversion(
       [this](PairType type,
              SmallVectorImpl<Type> &results) -> std::optional<LogicalResult> {
@@ -77,7 +81,8 @@ NBTypeConverter::NBTypeConverter(MLIRContext *ctx) {
   // Known at compile time, so nothing at run time.
   addConversion(
       [](Type type, SmallVectorImpl<Type> &) -> std::optional<LogicalResult> {
-        if (isa<PyNoneType, ModuleType, PyFunctionType, DispatcherType>(type))
+        if (isa<PyNoneType, ModuleType, PyFunctionType, DispatcherType,
+                DTypeType>(type))
           return success();
         return std::nullopt;
       });
@@ -108,6 +113,23 @@ Value mumba::detail::single(ValueRange values) {
   return values.front();
 }
 
+/// A value of `type` for results that a raising path returns but nobody
+/// reads. Poison for scalars; for memrefs an empty stack buffer, since
+/// buffer deallocation compares returned pointers and must not see poison.
+static Value placeholderFor(OpBuilder &b, Location loc, Type type) {
+  auto memrefType = dyn_cast<MemRefType>(type);
+  if (!memrefType)
+    return ub::PoisonOp::create(b, loc, type);
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  SmallVector<Value> sizes(memrefType.getNumDynamicDims(), zero);
+  auto plain = MemRefType::get(memrefType.getShape(),
+                               memrefType.getElementType());
+  Value empty = memref::AllocaOp::create(b, loc, plain, sizes);
+  if (plain == memrefType)
+    return empty;
+  return memref::CastOp::create(b, loc, memrefType, empty);
+}
+
 void mumba::detail::raiseIf(ConversionPatternRewriter &rewriter, Operation *op,
                             Value cond, Value status,
                             const TypeConverter &converter,
@@ -122,7 +144,7 @@ void mumba::detail::raiseIf(ConversionPatternRewriter &rewriter, Operation *op,
   SmallVector<Value> values{status};
   for (Type type :
        ArrayRef<Type>(loweredResultTypes(func, converter)).drop_front())
-    values.push_back(ub::PoisonOp::create(rewriter, loc, type));
+    values.push_back(placeholderFor(rewriter, loc, type));
   func::ReturnOp::create(rewriter, loc, values);
   rewriter.setInsertionPointToEnd(before);
   cf::CondBranchOp::create(rewriter, loc, cond, raise, ValueRange{}, after,
@@ -188,9 +210,9 @@ struct ConvertNBToStdPass
         !module.lookupSymbol<func::FuncOp>(kIndexErrorFunction)) {
       OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
       Type i64 = builder.getI64Type();
-      auto decl = func::FuncOp::create(
-          builder, module.getLoc(), kIndexErrorFunction,
-          builder.getFunctionType({i64, i64, i64}, {}));
+      auto decl =
+          func::FuncOp::create(builder, module.getLoc(), kIndexErrorFunction,
+                               builder.getFunctionType({i64, i64, i64}, {}));
       decl.setPrivate();
     }
     NBTypeConverter converter(ctx);

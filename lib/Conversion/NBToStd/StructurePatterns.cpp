@@ -112,23 +112,64 @@ struct ModuleAttrLowering : public OpConversionPattern<GetAttrOp> {
 
 struct CallOpLowering : public OpConversionPattern<CallOp> {
   using OpConversionPattern::OpConversionPattern;
+
+  /// Lowers a call of a template (a method's receiver first) with its
+  /// operands in parameter order, raising where the template says so.
+  LogicalResult lowerTemplateCall(CallOp op, OneToNOpAdaptor adaptor,
+                                  ConversionPatternRewriter &rewriter,
+                                  StringRef name, ValueRange receiver) const {
+    const CallTemplate *tmpl = lookupCallTemplate(name);
+    if (!tmpl)
+      return rewriter.notifyMatchFailure(op, "no call template");
+    bool isMethod = isa<BoundMethodType>(op.getCallee().getType());
+    SmallVector<ValueRange> values;
+    SmallVector<Type> types;
+    if (isMethod) {
+      values.push_back(receiver);
+      types.push_back(
+          cast<BoundMethodType>(op.getCallee().getType()).getReceiver());
+    }
+    llvm::append_range(values, adaptor.getArgs());
+    llvm::append_range(values, adaptor.getKwargs());
+    llvm::append_range(types, op.getArgs().getTypes());
+    llvm::append_range(types, op.getKwargs().getTypes());
+    FailureOr<SmallVector<int>> slots =
+        matchCallArguments(op, *tmpl, op.getArgs().size() + (isMethod ? 1 : 0),
+                           op.getKwnamesAttr());
+    if (failed(slots))
+      return failure();
+    SmallVector<ValueRange> args;
+    SmallVector<Type> argTypes;
+    for (int slot : *slots) {
+      args.push_back(slot < 0 ? ValueRange() : values[slot]);
+      argTypes.push_back(slot < 0 ? Type() : types[slot]);
+    }
+    Location loc = op.getLoc();
+    LoweredCall call = tmpl->lower(rewriter, loc, args, argTypes, op.getType());
+    if (call.raiseIf)
+      raiseIf(rewriter, op, call.raiseIf,
+              statusConstant(rewriter, loc, call.status), *getTypeConverter());
+    rewriter.replaceOpWithMultiple(op, {call.results});
+    return success();
+  }
+
   LogicalResult
   matchAndRewrite(CallOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     const TypeConverter &converter = *getTypeConverter();
     Type calleeType = op.getCallee().getType();
-    if (auto function = dyn_cast<PyFunctionType>(calleeType)) {
-      const CallTemplate *tmpl = lookupCallTemplate(function.getName());
-      if (!tmpl)
-        return rewriter.notifyMatchFailure(op, "no call template");
-      SmallVector<Type> argTypes(op.getArgs().getTypes());
-      LoweredCall call =
-          tmpl->lower(rewriter, loc, adaptor.getArgs(), argTypes, op.getType());
-      if (call.raiseIf)
-        raiseIf(rewriter, op, call.raiseIf,
-                statusConstant(rewriter, loc, call.status), converter);
-      rewriter.replaceOpWithMultiple(op, {call.results});
+    if (auto function = dyn_cast<PyFunctionType>(calleeType))
+      return lowerTemplateCall(op, adaptor, rewriter, function.getName(),
+                               /*receiver=*/{});
+    if (auto method = dyn_cast<BoundMethodType>(calleeType))
+      return lowerTemplateCall(op, adaptor, rewriter,
+                               ("array." + method.getName()).str(),
+                               adaptor.getCallee());
+    if (auto dtype = dyn_cast<DTypeType>(calleeType)) {
+      rewriter.replaceOp(
+          op, castNumber(rewriter, loc, single(adaptor.getArgs()[0]),
+                         op.getArgs()[0].getType(), dtype.getDtype()));
       return success();
     }
     auto dispatcher = dyn_cast<DispatcherType>(calleeType);

@@ -169,6 +169,10 @@ LogicalResult GlobalOp::inferTypes(TypingContext &,
   StringRef name = cast<StringAttr>(getValue()).getValue();
   if (name == "math" || name == "numpy")
     resultTypes.push_back(ModuleType::get(ctx, name));
+  else if (Type dtype = name.starts_with("numpy.")
+                            ? lookupNumpyDType(ctx, name.drop_front(6))
+                            : Type())
+    resultTypes.push_back(DTypeType::get(ctx, dtype));
   else
     resultTypes.push_back(PyFunctionType::get(ctx, name));
   return success();
@@ -196,6 +200,10 @@ LogicalResult GetAttrOp::inferTypes(TypingContext &ctx,
     if (attr == "ndim" || attr == "size" || attr == "itemsize" ||
         attr == "nbytes") {
       resultTypes.push_back(i64);
+      return success();
+    }
+    if (attr == "copy") {
+      resultTypes.push_back(BoundMethodType::get(context, attr, array));
       return success();
     }
   }
@@ -279,10 +287,10 @@ LogicalResult SetItemOp::inferTypes(TypingContext &, SmallVectorImpl<Type> &) {
 
 LogicalResult CallOp::inferTypes(TypingContext &ctx,
                                  SmallVectorImpl<Type> &resultTypes) {
-  if (!getKwargs().empty())
-    return emitError("unsupported: keyword arguments in calls");
-  SmallVector<Type> args(getArgs().getTypes());
-  FailureOr<Type> result = ctx.inferCall(*this, getCallee().getType(), args);
+  SmallVector<Type> operands(getArgs().getTypes());
+  llvm::append_range(operands, getKwargs().getTypes());
+  FailureOr<Type> result =
+      ctx.inferCall(*this, getCallee().getType(), operands);
   if (failed(result))
     return failure();
   resultTypes.push_back(*result);

@@ -3,6 +3,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 #include "mumba/Dialect/NB/IR/NBDialect.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
@@ -109,4 +110,26 @@ Type mumba::nb::unifyTypes(Type lhs, Type rhs) {
     return TupleType::get(lhs.getContext(), types);
   }
   return {};
+}
+
+Type mumba::nb::lookupNumpyDType(MLIRContext *ctx, StringRef name) {
+  auto sint = [&](unsigned w) {
+    return IntegerType::get(ctx, w, IntegerType::Signed);
+  };
+  auto uint = [&](unsigned w) {
+    return IntegerType::get(ctx, w, IntegerType::Unsigned);
+  };
+  return llvm::StringSwitch<Type>(name)
+      .Cases({"float64", "double"}, Float64Type::get(ctx))
+      .Cases({"float32", "single"}, Float32Type::get(ctx))
+      .Cases({"int64", "intp"}, sint(64))
+      .Case("int32", sint(32))
+      .Case("int16", sint(16))
+      .Case("int8", sint(8))
+      .Cases({"uint64", "uintp"}, uint(64))
+      .Case("uint32", uint(32))
+      .Case("uint16", uint(16))
+      .Case("uint8", uint(8))
+      .Case("bool_", IntegerType::get(ctx, 1))
+      .Default(Type());
 }

@@ -348,18 +348,53 @@ FailureOr<func::FuncOp> InferenceDriver::specialize(CallOp call,
   return spec;
 }
 
+/// Types a call of a template with the receiver (if a method) first, then
+/// the operands in parameter order.
+static FailureOr<Type> inferTemplateCall(CallOp op, StringRef name,
+                                         Type receiver,
+                                         ArrayRef<Type> operands) {
+  const CallTemplate *tmpl = lookupCallTemplate(name);
+  if (!tmpl)
+    return op.emitError() << "unsupported: call to '" << name
+                          << "' in nopython mode";
+  unsigned numPositional = op.getArgs().size() + (receiver ? 1 : 0);
+  SmallVector<Type> all;
+  if (receiver)
+    all.push_back(receiver);
+  llvm::append_range(all, operands);
+  FailureOr<SmallVector<int>> slots =
+      matchCallArguments(op, *tmpl, numPositional, op.getKwnamesAttr());
+  if (failed(slots))
+    return failure();
+  SmallVector<Type> args;
+  for (int slot : *slots)
+    args.push_back(slot < 0 ? Type() : all[slot]);
+  Type result = tmpl->type(op, args);
+  if (!result)
+    return failure();
+  return result;
+}
+
 FailureOr<Type> InferenceDriver::inferCall(CallOp op, Type callee,
-                                           ArrayRef<Type> args) {
-  if (auto function = dyn_cast<PyFunctionType>(callee)) {
-    const CallTemplate *tmpl = lookupCallTemplate(function.getName());
-    if (!tmpl)
-      return op.emitError() << "unsupported: call to '" << function.getName()
-                            << "' in nopython mode";
-    Type result = tmpl->type(op, args);
-    if (!result)
-      return failure();
-    return result;
+                                           ArrayRef<Type> operands) {
+  if (auto function = dyn_cast<PyFunctionType>(callee))
+    return inferTemplateCall(op, function.getName(), Type(), operands);
+  if (auto method = dyn_cast<BoundMethodType>(callee)) {
+    std::string name = ("array." + method.getName()).str();
+    return inferTemplateCall(op, name, method.getReceiver(), operands);
   }
+  if (auto dtype = dyn_cast<DTypeType>(callee)) {
+    // np.float32(x) converts a number.
+    if (operands.size() != 1 || !op.getKwargs().empty() ||
+        !isNumberType(operands[0]))
+      return op.emitError()
+             << "converting to " << dtype.getDtype() << " takes one number";
+    return dtype.getDtype();
+  }
+  if (!op.getKwargs().empty())
+    return op.emitError("keyword arguments to jitted functions are bound by "
+                        "the frontend; this call still has some");
+  ArrayRef<Type> args = operands;
   auto dispatcher = dyn_cast<DispatcherType>(callee);
   if (!dispatcher)
     return op.emitError() << "cannot call a value of type " << callee;
@@ -404,6 +439,9 @@ FailureOr<Type> InferenceDriver::inferModuleAttr(Operation *op,
   std::string name = (moduleType.getName() + "." + attr).str();
   if (lookupModuleConstant(name))
     return Type(Float64Type::get(op->getContext()));
+  if (moduleType.getName() == "numpy")
+    if (Type dtype = lookupNumpyDType(op->getContext(), attr))
+      return Type(DTypeType::get(op->getContext(), dtype));
   if (lookupCallTemplate(name))
     return Type(PyFunctionType::get(op->getContext(), name));
   return op->emitError() << "unsupported: '" << name << "' in nopython mode";

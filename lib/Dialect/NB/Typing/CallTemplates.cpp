@@ -1,5 +1,6 @@
 //===- CallTemplates.cpp - Typing and lowering of global calls ------------===//
 #include "mumba/Dialect/NB/Typing/CallTemplates.h"
+#include "ArrayCreation.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -310,7 +311,30 @@ static LoweredCall lowerClassify(OpBuilder &b, Location loc,
     "numpy." NAME, typeNumpyUnary, lowerUnaryFloat<math::OP>                   \
   }
 
+static constexpr StringLiteral kShapeParams[] = {"shape", "dtype"};
+static constexpr StringLiteral kFullParams[] = {"shape", "fill_value", "dtype"};
+static constexpr StringLiteral kLikeParams[] = {"a", "dtype"};
+static constexpr StringLiteral kArangeParams[] = {"start", "stop", "step",
+                                                  "dtype"};
+
 static const CallTemplate kTemplates[] = {
+    {"numpy.empty", mumba::nb::detail::typeEmpty, mumba::nb::detail::lowerEmpty,
+     kShapeParams},
+    {"numpy.zeros", mumba::nb::detail::typeEmpty, mumba::nb::detail::lowerZeros,
+     kShapeParams},
+    {"numpy.ones", mumba::nb::detail::typeEmpty, mumba::nb::detail::lowerOnes,
+     kShapeParams},
+    {"numpy.full", mumba::nb::detail::typeFull, mumba::nb::detail::lowerFull,
+     kFullParams},
+    {"numpy.empty_like", mumba::nb::detail::typeLike,
+     mumba::nb::detail::lowerEmptyLike, kLikeParams},
+    {"numpy.zeros_like", mumba::nb::detail::typeLike,
+     mumba::nb::detail::lowerZerosLike, kLikeParams},
+    {"numpy.ones_like", mumba::nb::detail::typeLike,
+     mumba::nb::detail::lowerOnesLike, kLikeParams},
+    {"numpy.arange", mumba::nb::detail::typeArange,
+     mumba::nb::detail::lowerArange, kArangeParams},
+    {"array.copy", mumba::nb::detail::typeCopy, mumba::nb::detail::lowerCopy},
     {"range", typeRange, lowerRange},
     {"len", typeLen, lowerLen},
     {"abs", typeAbs, lowerAbs},
@@ -379,3 +403,30 @@ std::optional<double> mumba::nb::lookupModuleConstant(StringRef name) {
              std::numeric_limits<double>::quiet_NaN())
       .Default(std::nullopt);
 }
+
+FailureOr<SmallVector<int>>
+mumba::nb::matchCallArguments(Operation *op, const CallTemplate &tmpl,
+                              unsigned numPositional, ArrayAttr kwnames) {
+  size_t numKeywords = kwnames ? kwnames.size() : 0;
+  if (numKeywords && tmpl.params.empty())
+    return op->emitError() << tmpl.name << "() takes no keyword arguments";
+  SmallVector<int> slots(std::max<size_t>(numPositional, tmpl.params.size()),
+                         -1);
+  for (unsigned i = 0; i < numPositional; ++i)
+    slots[i] = i;
+  for (size_t k = 0; k < numKeywords; ++k) {
+    StringRef name = cast<StringAttr>(kwnames[k]).getValue();
+    const auto *it = llvm::find(tmpl.params, name);
+    if (it == tmpl.params.end())
+      return op->emitError()
+             << tmpl.name << "() got an unexpected keyword argument '" << name
+             << "'";
+    size_t index = it - tmpl.params.begin();
+    if (slots[index] != -1)
+      return op->emitError() << tmpl.name << "() got multiple values for "
+                             << "argument '" << name << "'";
+    slots[index] = numPositional + k;
+  }
+  return slots;
+}
+

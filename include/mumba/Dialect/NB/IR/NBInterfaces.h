@@ -15,10 +15,13 @@ class TypingContext {
 public:
   virtual ~TypingContext();
 
-  /// Types `op`, a call of `callee` with the given argument types; emits an
-  /// error at `op` and fails when the call does not type.
+  /// Types `op`, a call of `callee` with the given operand types
+  /// (positional arguments, then keyword arguments named by the op's
+  /// `kwnames`); emits an error at `op` and fails when the call does not
+  /// type.
   virtual mlir::FailureOr<mlir::Type>
-  inferCall(CallOp op, mlir::Type callee, llvm::ArrayRef<mlir::Type> args) = 0;
+  inferCall(CallOp op, mlir::Type callee,
+            llvm::ArrayRef<mlir::Type> operands) = 0;
 
   /// Types `module.attr` (e.g. `math.sqrt`, `math.pi`).
   virtual mlir::FailureOr<mlir::Type> inferModuleAttr(mlir::Operation *op,

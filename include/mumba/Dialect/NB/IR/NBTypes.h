@@ -24,6 +24,10 @@ bool isIntType(mlir::Type type);
 /// The type of a Python int after inference: si64.
 mlir::IntegerType getInt64Type(mlir::MLIRContext *ctx);
 
+/// The NumPy dtype named `numpy.<name>` (`float32`, `int64`, `bool_`, ...),
+/// or null.
+mlir::Type lookupNumpyDType(mlir::MLIRContext *ctx, llvm::StringRef name);
+
 /// The type two numbers meet at in arithmetic (`a + b`), following Numba:
 /// ints and bools widen to int64, int and float mix to a float wide enough.
 /// Null when either is not a number.

@@ -116,6 +116,29 @@ def NB_DispatcherType : NB_Type<"Dispatcher", "dispatcher"> {
   let assemblyFormat = "`<` $callee `>`";
 }
 
+def NB_DTypeType : NB_Type<"DType", "dtype"> {
+  let summary = "a NumPy scalar type used as a dtype or a conversion";
+  let description = [{
+    The value of `np.float32` or `np.int64`: passed as `dtype=` to array
+    constructors, or called to convert a number (`np.float32(x)`). Known at
+    compile time, so it lowers to nothing.
+  }];
+  let parameters = (ins "::mlir::Type":$dtype);
+  let assemblyFormat = "`<` $dtype `>`";
+}
+
+def NB_BoundMethodType : NB_Type<"BoundMethod", "bound_method"> {
+  let summary = "a method bound to its receiver, such as `a.copy`";
+  let description = [{
+    `!nb.bound_method<"copy", !nb.array<f64, 1, C>>` is the value of
+    `a.copy`; calling it calls the template `array.copy` with `a` first. It
+    lowers to the receiver's values.
+  }];
+  let parameters = (ins StringRefParameter<"the method's name">:$name,
+                        "::mlir::Type":$receiver);
+  let assemblyFormat = "`<` $name `,` $receiver `>`";
+}
+
 def NB_SliceType : NB_Type<"Slice", "slice"> {
   let summary = "a Python slice object";
   let description = [{ The value of `start:stop:step` in a subscript. }];

@@ -25,12 +25,14 @@ struct LoweredCall {
   MumbaStatus status = MUMBA_OK;
 };
 
-/// Types a call; returns null after emitting an error at `op`.
+/// Types a call; returns null after emitting an error at `op`. `args` are
+/// in parameter order; an omitted optional parameter is a null type.
 using CallTyper = mlir::Type (*)(mlir::Operation *op,
                                  llvm::ArrayRef<mlir::Type> args);
 
-/// Lowers a typed call to arith/math/memref. `args` are the converted
-/// operands (one range per nb operand) and `argTypes` their nb types.
+/// Lowers a typed call to arith/math/memref/scf. `args` are the converted
+/// operands in parameter order (one range per nb operand, empty for an
+/// omitted parameter) and `argTypes` their nb types (null when omitted).
 using CallLowerer = LoweredCall (*)(mlir::OpBuilder &b, mlir::Location loc,
                                     llvm::ArrayRef<mlir::ValueRange> args,
                                     llvm::ArrayRef<mlir::Type> argTypes,
@@ -40,7 +42,19 @@ struct CallTemplate {
   llvm::StringLiteral name;
   CallTyper type;
   CallLowerer lower;
+  /// Parameter names, for keyword arguments; empty for functions that take
+  /// positional arguments only.
+  llvm::ArrayRef<llvm::StringLiteral> params = {};
 };
+
+/// Orders a call's operands (`numPositional` positional ones, then one per
+/// name in `kwnames`) by the template's parameters: entry i is the operand
+/// index of parameter i, or -1 where it is omitted. Emits an error at `op`
+/// for an unknown or repeated keyword.
+mlir::FailureOr<llvm::SmallVector<int>>
+matchCallArguments(mlir::Operation *op, const CallTemplate &tmpl,
+                   unsigned numPositional, mlir::ArrayAttr kwnames);
+
 
 /// The template of `name` ("range", "math.sqrt", "numpy.exp"), or null.
 const CallTemplate *lookupCallTemplate(llvm::StringRef name);
