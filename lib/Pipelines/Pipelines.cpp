@@ -1,6 +1,8 @@
 //===- Pipelines.cpp - Mumba's pass pipelines -----------------------------===//
 #include "mumba/Pipelines/Pipelines.h"
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
 #include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
@@ -10,6 +12,8 @@
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
 #include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
+#include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
@@ -17,6 +21,7 @@
 #include "mlir/Transforms/Passes.h"
 #include "mumba/Conversion/Passes.h"
 #include "mumba/Dialect/NB/Transforms/Passes.h"
+#include "mumba/Transforms/Passes.h"
 
 using namespace mlir;
 
@@ -40,8 +45,43 @@ void mumba::buildNBToStdPipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
 }
 
+void mumba::buildAffinePipeline(OpPassManager &pm,
+                                const CPUPipelineOptions &options) {
+  // The range cursors live in stack slots; as SSA values they let the CFG
+  // lifting see counted loops, which then become scf.for.
+  pm.addNestedPass<func::FuncOp>(createMem2Reg());
+  pm.addPass(createLiftControlFlowToSCFPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addNestedPass<func::FuncOp>(createMumbaUpliftWhileToForPass());
+  // Loop bounds computed in an outer body become affine symbols.
+  pm.addPass(createLoopInvariantCodeMotionPass());
+  pm.addNestedPass<func::FuncOp>(createMumbaRaiseToAffinePass());
+  if (options.fastmath)
+    pm.addNestedPass<func::FuncOp>(createMumbaFastMathPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  if (options.optLevel == 0)
+    return;
+  MumbaAffineOptPassOptions affineOpt;
+  if (options.vectorize) {
+    affineOpt.vectorSize = options.affineVectorSize;
+    affineOpt.vectorizeReductions = options.fastmath;
+  }
+  pm.addNestedPass<func::FuncOp>(createMumbaAffineOptPass(affineOpt));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
 void mumba::buildStdToLLVMPipeline(OpPassManager &pm,
                                    const CPUPipelineOptions &options) {
+  if (options.cEntry || !options.cEntries.empty()) {
+    MumbaExportCEntryPassOptions exports;
+    exports.entries = llvm::to_vector(options.cEntries);
+    pm.addPass(createMumbaExportCEntryPass(exports));
+  }
+  pm.addPass(createLowerAffinePass());
+  if (options.vectorize && options.affineVectorSize > 0)
+    pm.addPass(createConvertVectorToSCFPass());
   // Ops without a direct LLVM counterpart first: integer powers become
   // helper functions, floordiv/ceildiv become plain divisions.
   pm.addPass(createSCFToControlFlowPass());
@@ -51,7 +91,12 @@ void mumba::buildStdToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertMathToLLVMPass());
   // What LLVM has no intrinsic for (tan, atan2, ...) calls libm.
   pm.addPass(createConvertMathToLibmPass());
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  if (options.vectorize && options.affineVectorSize > 0)
+    pm.addPass(createConvertVectorToLLVMPass());
+  // Arrays live in memory from Mumba's runtime, which NumPy can own.
+  FinalizeMemRefToLLVMConversionPassOptions memrefOptions;
+  memrefOptions.useGenericFunctions = true;
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass(memrefOptions));
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
@@ -72,6 +117,7 @@ ArrayRef<mumba::PipelineStage> mumba::getCPUPipelineStages() {
       {"nb-ssa", buildNBToSSAPipeline},
       {"nb-typed", buildTypingPipeline},
       {"std", buildNBToStdPipeline},
+      {"affine", buildAffinePipeline},
       {"llvm", buildStdToLLVMPipeline},
   };
   return stages;

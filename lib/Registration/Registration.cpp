@@ -5,7 +5,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "mumba/Registration.h"
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
 #include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
@@ -15,6 +17,10 @@
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
 #include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
+#include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Affine/Transforms/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
@@ -25,6 +31,7 @@
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Transforms/Passes.h"
@@ -32,13 +39,15 @@
 #include "mumba/Dialect/NB/IR/NBDialect.h"
 #include "mumba/Dialect/NB/Transforms/Passes.h"
 #include "mumba/Pipelines/Pipelines.h"
+#include "mumba/Transforms/Passes.h"
 
 using namespace mlir;
 
 void mumba::registerDialects(DialectRegistry &registry) {
-  registry.insert<nb::NBDialect, arith::ArithDialect, cf::ControlFlowDialect,
-                  func::FuncDialect, LLVM::LLVMDialect, math::MathDialect,
-                  memref::MemRefDialect, scf::SCFDialect, ub::UBDialect>();
+  registry.insert<nb::NBDialect, affine::AffineDialect, arith::ArithDialect,
+                  cf::ControlFlowDialect, func::FuncDialect, LLVM::LLVMDialect,
+                  math::MathDialect, memref::MemRefDialect, scf::SCFDialect,
+                  ub::UBDialect, vector::VectorDialect>();
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
 }
@@ -48,7 +57,16 @@ void mumba::registerPasses() {
   registerMumbaConversionPasses();
   registerMumbaPipelines();
   registerTransformsPasses();
+  registerMumbaPasses();
   // The upstream passes of the pipelines, one by one.
+  registerPass([] { return createLiftControlFlowToSCFPass(); });
+  registerPass([] { return createLowerAffinePass(); });
+  registerPass([] { return affine::createAffineLoopInvariantCodeMotionPass(); });
+  registerPass([] { return affine::createAffineScalarReplacementPass(); });
+  registerPass([] { return affine::createLoopFusionPass(); });
+  registerPass([] { return affine::createAffineVectorize(); });
+  registerPass([] { return createConvertVectorToSCFPass(); });
+  registerPass([] { return createConvertVectorToLLVMPass(); });
   registerPass([] { return createSCFToControlFlowPass(); });
   registerPass([] { return createConvertMathToFuncs(); });
   registerPass([] { return arith::createArithExpandOpsPass(); });

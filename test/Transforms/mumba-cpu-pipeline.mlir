@@ -19,27 +19,29 @@
 // CHECK-LABEL: llvm.func @sum1d
 // CHECK-SAME: (%[[ALLOC:[^:]*]]: !llvm.ptr, %[[DATA:[^:]*]]: !llvm.ptr, %[[OFF:[^:]*]]: i64, %[[SIZE:[^:]*]]: i64, %[[STRIDE:[^:]*]]: i64)
 // CHECK-SAME: -> !llvm.struct<(i32, f64)>
-// CHECK: %[[CURSOR:.*]] = llvm.alloca %{{.*}} x i64 : (i64) -> !llvm.ptr
-// CHECK: llvm.br ^[[HEAD:bb[0-9]+]](%{{.*}} : f64)
-// CHECK: ^[[HEAD]](%[[T:.*]]: f64):
-// CHECK: %[[I:.*]] = llvm.load %[[CURSOR]] : !llvm.ptr -> i64
+// The range cursor is an SSA value, the loop header's first argument, and
+// the index needs no negative wrap-around: it starts at 0 and only grows.
+// CHECK: llvm.br ^[[HEAD:bb[0-9]+]](%{{.*}}, %{{.*}} : i64, f64)
+// CHECK: ^[[HEAD]](%[[I:.*]]: i64, %[[T:.*]]: f64):
 // CHECK: %[[MORE:.*]] = llvm.icmp "slt" %[[I]], %[[SIZE]] : i64
-// CHECK: llvm.store %{{.*}}, %[[CURSOR]] : i64, !llvm.ptr
 // CHECK: llvm.cond_br %[[MORE]], ^[[BODY:bb[0-9]+]], ^[[EXIT:bb[0-9]+]]
 // CHECK: ^[[BODY]]:
-// CHECK: %[[PTR:.*]] = llvm.getelementptr inbounds|nuw %[[DATA]][%{{.*}}] : (!llvm.ptr, i64) -> !llvm.ptr, f64
+// CHECK-NOT: llvm.select
+// CHECK: %[[PTR:.*]] = llvm.getelementptr inbounds|nuw %[[DATA]][%[[I]]] : (!llvm.ptr, i64) -> !llvm.ptr, f64
 // CHECK: %[[X:.*]] = llvm.load %[[PTR]] : !llvm.ptr -> f64
 // CHECK: %[[NEXT:.*]] = llvm.fadd %[[T]], %[[X]] : f64
-// CHECK: llvm.br ^[[HEAD]](%[[NEXT]] : f64)
+// CHECK: %[[INC:.*]] = llvm.add %[[I]], %{{.*}} : i64
+// CHECK: llvm.br ^[[HEAD]](%[[INC]], %[[NEXT]] : i64, f64)
 // CHECK: ^[[EXIT]]:
 // CHECK: %[[R0:.*]] = llvm.insertvalue %{{.*}}, %{{.*}}[0] : !llvm.struct<(i32, f64)>
 // CHECK: %[[R1:.*]] = llvm.insertvalue %[[T]], %[[R0]][1] : !llvm.struct<(i32, f64)>
 // CHECK: llvm.return %[[R1]] : !llvm.struct<(i32, f64)>
 // OPTS-LABEL: llvm.func @sum1d
-// With boundscheck, a[i] records the IndexError and returns status 8.
+// With boundscheck, a[i] records the IndexError and returns status 8 (the
+// loop has two exits, so it stays a while loop).
 // OPTS: %[[EIGHT:.*]] = llvm.mlir.constant(8 : i32) : i32
 // OPTS: llvm.call @mumbaRaiseIndexError(%{{.*}}, %{{.*}}, %{{.*}}) : (i64, i64, i64) -> ()
-// OPTS: llvm.insertvalue %[[EIGHT]], %{{.*}}[0] : !llvm.struct<(i32, f64)>
+// OPTS: llvm.br ^{{.*}}(%[[EIGHT]], %{{.*}} : i32, f64)
 // OPTS: llvm.func @mumbaRaiseIndexError(i64, i64, i64) attributes {sym_visibility = "private"}
 func.func @sum1d(%arg0: !nb.array<f64, 1, C>) -> !nb.unknown {
   %a = nb.var "a"
@@ -83,21 +85,21 @@ func.func @sum1d(%arg0: !nb.array<f64, 1, C>) -> !nb.unknown {
 
 // def kernel(a, n): return math.tan(math.sqrt(a[n])) * (n ** n // n)
 // Math becomes LLVM intrinsics, integer powers a helper function, and the
-// floor division by n branches to a block that returns status 1.
+// floor division by n raises: structured control flow joins the two
+// returns, and the status is 1 exactly when n is zero.
 // CHECK-LABEL: llvm.func @kernel
 // CHECK-SAME: -> !llvm.struct<(i32, f64)>
-// CHECK: %[[ONE:.*]] = llvm.mlir.constant(1 : i32) : i32
 // CHECK: %[[SQRT:.*]] = llvm.intr.sqrt(%{{.*}}) : (f64) -> f64
 // CHECK: %[[TAN:.*]] = llvm.intr.tan(%[[SQRT]]) : (f64) -> f64
 // CHECK: %[[POW:.*]] = llvm.call @__mlir_math_ipowi_i64(%[[N:.*]], %[[N]]) : (i64, i64) -> i64
 // CHECK: %[[ZERO:.*]] = llvm.icmp "eq" %[[N]], %{{.*}} : i64
-// CHECK: llvm.cond_br %[[ZERO]], ^[[RAISE:bb[0-9]+]], ^[[OK:bb[0-9]+]]
-// CHECK: ^[[RAISE]]:
-// CHECK: %[[S:.*]] = llvm.insertvalue %[[ONE]], %{{.*}}[0] : !llvm.struct<(i32, f64)>
-// CHECK: llvm.return
+// CHECK: %[[STATUS:.*]] = llvm.zext %[[ZERO]] : i1 to i32
+// CHECK: llvm.cond_br %[[ZERO]], ^{{bb[0-9]+}}, ^[[OK:bb[0-9]+]]
 // CHECK: ^[[OK]]:
 // CHECK: llvm.sdiv %[[POW]], %{{.*}} : i64
 // CHECK: llvm.fmul %[[TAN]], %{{.*}} : f64
+// CHECK: llvm.insertvalue %[[STATUS]], %{{.*}}[0] : !llvm.struct<(i32, f64)>
+// CHECK: llvm.return
 // CHECK: llvm.func linkonce_odr @__mlir_math_ipowi_i64
 // Under error_model="numpy" there is no raising branch: a zero divisor
 // gives 0.

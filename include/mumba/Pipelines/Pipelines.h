@@ -42,9 +42,25 @@ struct CPUPipelineOptions
       *this, "target-features",
       llvm::cl::desc("CPU features to compile for (host)"),
       llvm::cl::init("")};
+  Option<unsigned> affineVectorSize{
+      *this, "affine-vector-size",
+      llvm::cl::desc("With vectorize, also run the affine super-vectorizer "
+                     "with vectors of this many elements (0: LLVM's loop "
+                     "and SLP vectorizers only)"),
+      llvm::cl::init(0)};
+  Option<bool> cEntry{
+      *this, "c-entry",
+      llvm::cl::desc("Add a plain C entry point to every public function "
+                     "(ahead-of-time compilation)"),
+      llvm::cl::init(false)};
+  ListOption<std::string> cEntries{
+      *this, "c-entries",
+      llvm::cl::desc("Add plain C entry points to these functions: "
+                     "'symbol' or 'symbol=name'")};
 };
 
-/// A named stage of compilation: "nb-ssa", "nb-typed", "std", "llvm".
+/// A named stage of compilation: "nb-ssa", "nb-typed", "std", "affine",
+/// "llvm".
 struct PipelineStage {
   llvm::StringLiteral name;
   void (*build)(mlir::OpPassManager &pm, const CPUPipelineOptions &options);
@@ -62,7 +78,11 @@ void buildTypingPipeline(mlir::OpPassManager &pm,
 /// Typed nb to arith/math/memref/cf/func, cleaned up.
 void buildNBToStdPipeline(mlir::OpPassManager &pm,
                           const CPUPipelineOptions &options);
-/// Upstream dialects to the llvm dialect.
+/// Loops to scf.for and affine.for, array accesses to affine loads and
+/// stores, affine optimisations; fast-math flags when asked.
+void buildAffinePipeline(mlir::OpPassManager &pm,
+                         const CPUPipelineOptions &options);
+/// Upstream dialects to the llvm dialect (and C entry points when asked).
 void buildStdToLLVMPipeline(mlir::OpPassManager &pm,
                             const CPUPipelineOptions &options);
 /// Every stage in order: untyped nb to the llvm dialect.

@@ -1,0 +1,200 @@
+//===- Passes.td - Mumba's passes on upstream dialects -----*- tablegen -*-===//
+#ifndef MUMBA_TRANSFORMS_PASSES_TD
+#define MUMBA_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def MumbaUpliftWhileToForPass
+    : Pass<"mumba-uplift-while-to-for", "::mlir::func::FuncOp"> {
+  let summary = "Turns counted scf.while loops into scf.for";
+  let description = [{
+    `lift-cf-to-scf` makes every loop an `scf.while`. A `for i in range(...)`
+    loop with a constant positive step comes out with the comparison and the
+    increment of its cursor both in the `before` region, the incremented
+    cursor passed on through `scf.condition`:
+
+    ```mlir
+    %r:2 = scf.while (%i = %c0) : (i64) -> (i64, i64) {
+      %more = arith.cmpi slt, %i, %n : i64
+      %next = arith.addi %i, %c1 : i64
+      scf.condition(%more) %next, %i : i64, i64
+    } do {
+    ^bb0(%next: i64, %i: i64):
+      ...
+      scf.yield %next : i64
+    }
+    ```
+
+    This pass first sinks such pure computations on forwarded arguments
+    from `scf.condition` into the `after` region (and after the loop, for
+    the results), so that the `before` region holds the comparison alone;
+    then upstream's while-to-for uplifting recognises the loop:
+
+    ```mlir
+    scf.for %i = %c0 to %n step %c1 : i64 { ... }
+    ```
+
+    Loops that test something else (a `while` on data, an early `return`
+    inside the body, a step whose sign is known only at run time) stay
+    `scf.while`.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"
+  ];
+}
+
+def MumbaRaiseToAffinePass
+    : Pass<"mumba-raise-to-affine", "::mlir::func::FuncOp"> {
+  let summary = "Raises scf.for loops and their memref accesses to affine";
+  let description = [{
+    An `scf.for` whose bounds are affine in the induction variables of the
+    enclosing affine loops and in values defined outside every loop (affine
+    symbols), and whose step is a positive constant, becomes an `affine.for`
+    over `index` (an `i64` loop of Python's `range` keeps its `i64` value
+    through an `arith.index_cast`). Inside affine loops, `memref.load` and
+    `memref.store` whose indices are affine become `affine.load` and
+    `affine.store`.
+
+    Index arithmetic is followed through `arith.addi`, `arith.subi`,
+    `arith.muli` by a constant and `arith.index_cast` between `i64` and
+    `index` (both 64 bits wide, so the arithmetic is the same). Python's
+    negative-index wrap-around, `select(i < 0, i + dim, i)`, is dropped
+    where the index is provably non-negative, as `a[i - 1]` is for
+    `i in range(1, n)`; an index not known to be non-negative keeps its
+    wrap and its access stays a `memref.load`.
+
+    ```mlir
+    scf.for %i = %c1 to %n step %c1 : i64 {
+      %j = arith.subi %i, %c1 : i64
+      %k = arith.index_cast %j : i64 to index
+      %neg = arith.cmpi slt, %k, %c0 : index
+      %w = arith.addi %k, %dim : index
+      %idx = arith.select %neg, %w, %k : index
+      %v = memref.load %a[%idx] : memref<?xf64>
+    }
+    // becomes
+    affine.for %i = 1 to %sym {
+      %v = affine.load %a[%i - 1] : memref<?xf64>
+    }
+    ```
+
+    Loops with data-dependent bounds or steps, and accesses through
+    indirect or non-affine indices, stay as they are.
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect"
+  ];
+}
+
+def MumbaAffineOptPass : Pass<"mumba-affine-opt", "::mlir::func::FuncOp"> {
+  let summary = "Affine LICM, scalar replacement, fusion and vectorisation "
+                "where they are legal";
+  let description = [{
+    Runs upstream's affine loop-invariant code motion, scalar replacement,
+    loop fusion and (optionally) super-vectorisation on a function, each
+    where it is legal for Python code:
+
+    - Scalar replacement (`affine-scalrep`) asks an alias analysis, so it
+      always runs.
+    - The others see only accesses to the same memref value, yet NumPy
+      arguments may overlap (`f(a, a)`, or views of one buffer). They run on
+      a function only when no memref it writes may alias another memref it
+      accesses (upstream's local alias analysis: distinct allocations do not
+      alias; two arguments may).
+    - Loop-invariant code motion also hoists loads out of loops that may not
+      run at all; it runs only when every loop that could lose such a load
+      has a trip count known to be positive.
+
+    ```mlir
+    affine.for %i = 0 to %n {
+      %x = affine.load %a[%i] : memref<?xf64>
+      affine.store %x, %t[%i] : memref<?xf64>
+    }
+    affine.for %i = 0 to %n {
+      %y = affine.load %t[%i] : memref<?xf64>
+      affine.store %y, %b[%i] : memref<?xf64>
+    }
+    // fuse into one loop when %t, %a and %b cannot overlap
+    ```
+  }];
+  let options = [
+    Option<"licm", "licm", "bool", "true",
+           "Hoist loop-invariant code out of affine loops">,
+    Option<"scalrep", "scalrep", "bool", "true",
+           "Forward stores to loads and drop redundant loads">,
+    Option<"fusion", "fusion", "bool", "true", "Fuse affine loop nests">,
+    Option<"vectorSize", "vector-size", "unsigned", "0",
+           "Super-vectorise innermost loops to vectors of this many "
+           "elements (0: leave it to LLVM's vectorisers)">,
+    Option<"vectorizeReductions", "vectorize-reductions", "bool", "false",
+           "With vector-size, vectorise reductions too (reassociates; "
+           "fastmath only)">,
+  ];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::vector::VectorDialect"
+  ];
+}
+
+def MumbaFastMathPass : Pass<"mumba-fastmath", "::mlir::func::FuncOp"> {
+  let summary = "Sets fast-math flags on floating-point arithmetic";
+  let description = [{
+    `@njit(fastmath=True)`: every op with fast-math flags (`arith` and
+    `math` floating-point ops) gets `fastmath<fast>`, which the lowering to
+    the llvm dialect carries into LLVM IR. LLVM may then reassociate, so a
+    float reduction such as `t += a[i]` vectorises; without it, floats keep
+    Python's evaluation order, as Numba does.
+
+    ```mlir
+    %s = arith.addf %t, %x : f64
+    // becomes
+    %s = arith.addf %t, %x fastmath<fast> : f64
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
+def MumbaExportCEntryPass : Pass<"mumba-export-c-entry", "::mlir::ModuleOp"> {
+  let summary = "Adds plain C entry points for ahead-of-time compilation";
+  let description = [{
+    For every function named in `entries` (all public functions with a body
+    when empty), adds a function with a plain C calling convention under the
+    export name, and makes every other function private, so that object
+    files of several specialisations link into one library.
+
+    An entry `symbol` keeps the name `symbol` for its C entry point and its
+    body is renamed `__mumba_symbol`; `symbol=name` exports it as `name`.
+    The C entry point takes scalars by value and each array as a pointer to
+    its memref descriptor, then, unless the function returns None, a
+    pointer to the result (a struct of the elements for a tuple); it
+    returns the `i32` status:
+
+    ```c
+    typedef struct { double *allocated, *aligned; int64_t offset;
+                     int64_t sizes[1], strides[1]; } mumba_memref_1d;
+    int32_t mean(const mumba_memref_1d *a, double *result);
+    ```
+
+    ```mlir
+    func.func @mean(%arg0: memref<?xf64>) -> (i32, f64)
+    // gains
+    func.func @mean(%a: !llvm.ptr, %result: !llvm.ptr) -> i32 {
+      %d = llvm.load %a : !llvm.ptr -> !llvm.struct<(ptr, ptr, i64,
+                                       array<1 x i64>, array<1 x i64>)>
+      %m = builtin.unrealized_conversion_cast %d : ... to memref<?xf64>
+      %s, %r = call @__mumba_mean(%m) : (memref<?xf64>) -> (i32, f64)
+      llvm.store %r, %result : f64, !llvm.ptr
+      return %s : i32
+    }
+    ```
+  }];
+  let options = [
+    ListOption<"entries", "entries", "std::string",
+               "Functions to export: `symbol` or `symbol=name`">,
+  ];
+  let dependentDialects = [
+    "::mlir::func::FuncDialect", "::mlir::LLVM::LLVMDialect"
+  ];
+}
+
+#endif // MUMBA_TRANSFORMS_PASSES_TD
