@@ -17,6 +17,7 @@ enum MumbaExceptionKind mumbaStatusException(int status) {
   case MUMBA_ZERO_DIV_FLOAT:
   case MUMBA_ZERO_FLOORDIV_FLOAT:
   case MUMBA_ZERO_MOD_FLOAT:
+  case MUMBA_ZERO_NEGATIVE_POWER:
     return MUMBA_EXC_ZERO_DIVISION;
   case MUMBA_INDEX_ERROR:
     return MUMBA_EXC_INDEX;
@@ -47,6 +48,8 @@ const char *mumbaStatusMessage(int status) {
     return lastMessage[0] ? lastMessage : "index out of bounds";
   case MUMBA_NEGATIVE_DIMENSIONS:
     return "negative dimensions are not allowed";
+  case MUMBA_ZERO_NEGATIVE_POWER:
+    return "0.0 cannot be raised to a negative power";
   default:
     return "unknown error in compiled code";
   }

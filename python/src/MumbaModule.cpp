@@ -386,6 +386,10 @@ PYBIND11_MODULE(_mumba, m) {
       "Compiles the entry function of an untyped nb module.");
 
   m.def(
+      "live_allocations", [] { return mumbaLiveAllocations(); },
+      "How many arrays compiled code allocated that are not yet freed.");
+
+  m.def(
       "run_pipeline",
       [](const std::string &text, const std::string &pipeline) {
         std::vector<mumba::Diagnostic> diagnostics;

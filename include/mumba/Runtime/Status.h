@@ -22,6 +22,7 @@ enum MumbaStatus {
   MUMBA_RANGE_STEP_ZERO = 7,     /* range(a, b, 0) */
   MUMBA_INDEX_ERROR = 8,         /* a[i] out of bounds, details recorded */
   MUMBA_NEGATIVE_DIMENSIONS = 9, /* np.empty(-1) */
+  MUMBA_ZERO_NEGATIVE_POWER = 10, /* 0 ** -1 */
   MUMBA_STATUS_COUNT
 };
 

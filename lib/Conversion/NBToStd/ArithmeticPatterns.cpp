@@ -64,7 +64,7 @@ Value BinaryLowering::checkDivisor(Value divisor, MumbaStatus status) {
                                       b.getIntegerAttr(divisor.getType(), 0)))
                 .getResult();
   if (options.pythonErrorModel) {
-    raiseIf(b, op, isZero, statusConstant(b, loc, status), converter);
+    raiseIf(b, loc, isZero, statusConstant(b, loc, status));
     return divisor;
   }
   zeroDivisor = isZero;
@@ -88,8 +88,19 @@ Value BinaryLowering::lowerInt(BinOpKind kind, Value lhs, Value rhs) {
     return arith::OrIOp::create(b, loc, lhs, rhs);
   case BinOpKind::BitXor:
     return arith::XOrIOp::create(b, loc, lhs, rhs);
-  case BinOpKind::Pow:
+  case BinOpKind::Pow: {
+    // 0 ** -n divides by zero, in Python and in the integer power helper.
+    if (!uns) {
+      Value zero = constant(0);
+      Value zeroToNegative = arith::AndIOp::create(
+          b, loc,
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, lhs, zero),
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rhs, zero));
+      raiseIf(b, loc, zeroToNegative,
+              statusConstant(b, loc, MUMBA_ZERO_NEGATIVE_POWER));
+    }
     return math::IPowIOp::create(b, loc, lhs, rhs);
+  }
   case BinOpKind::LShift:
   case BinOpKind::RShift: {
     // Python shifts by any count; LLVM's are poison from the bit width on.

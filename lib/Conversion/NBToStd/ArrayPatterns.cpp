@@ -59,11 +59,8 @@ SmallVector<Value> IndexLowering::lower(Value memref, ValueRange indices,
       Value axis = arith::ConstantOp::create(b, loc, b.getI64Type(),
                                              b.getI64IntegerAttr(dim));
       Value size64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), size);
-      raiseIf(b, op, outOfBounds, statusConstant(b, loc, MUMBA_INDEX_ERROR),
-              converter, [&](OpBuilder &builder) {
-                func::CallOp::create(builder, loc, kIndexErrorFunction,
-                                     TypeRange{}, ValueRange{i, axis, size64});
-              });
+      raiseIf(b, loc, outOfBounds, statusConstant(b, loc, MUMBA_INDEX_ERROR),
+              kIndexErrorFunction, ValueRange{i, axis, size64});
     }
     result.push_back(wrapped);
   }

@@ -130,26 +130,37 @@ static Value placeholderFor(OpBuilder &b, Location loc, Type type) {
   return memref::CastOp::create(b, loc, memrefType, empty);
 }
 
-void mumba::detail::raiseIf(ConversionPatternRewriter &rewriter, Operation *op,
-                            Value cond, Value status,
-                            const TypeConverter &converter,
-                            function_ref<void(OpBuilder &)> beforeRaise) {
-  Location loc = op->getLoc();
-  auto func = op->getParentOfType<func::FuncOp>();
-  Block *before = op->getBlock();
-  Block *after = rewriter.splitBlock(before, Block::iterator(op));
-  Block *raise = rewriter.createBlock(after);
-  if (beforeRaise)
-    beforeRaise(rewriter);
-  SmallVector<Value> values{status};
-  for (Type type :
-       ArrayRef<Type>(loweredResultTypes(func, converter)).drop_front())
-    values.push_back(placeholderFor(rewriter, loc, type));
-  func::ReturnOp::create(rewriter, loc, values);
-  rewriter.setInsertionPointToEnd(before);
-  cf::CondBranchOp::create(rewriter, loc, cond, raise, ValueRange{}, after,
-                           ValueRange{});
-  rewriter.setInsertionPoint(op);
+void mumba::detail::raiseIf(OpBuilder &b, Location loc, Value cond,
+                            Value status, StringRef recorder,
+                            ValueRange details) {
+  RaiseIfOp::create(b, loc, cond, status, details,
+                    recorder.empty()
+                        ? FlatSymbolRefAttr()
+                        : FlatSymbolRefAttr::get(b.getContext(), recorder));
+}
+
+void mumba::detail::expandRaises(ModuleOp module) {
+  SmallVector<RaiseIfOp> raises;
+  module.walk([&](RaiseIfOp op) { raises.push_back(op); });
+  IRRewriter rewriter(module.getContext());
+  for (RaiseIfOp op : raises) {
+    Location loc = op.getLoc();
+    auto func = op->getParentOfType<func::FuncOp>();
+    Block *before = op->getBlock();
+    Block *after = rewriter.splitBlock(before, std::next(op->getIterator()));
+    Block *raise = rewriter.createBlock(after);
+    if (auto recorder = op.getRecorderAttr())
+      func::CallOp::create(rewriter, loc, recorder, TypeRange{},
+                           op.getDetails());
+    SmallVector<Value> values{op.getStatus()};
+    for (Type type : func.getResultTypes().drop_front())
+      values.push_back(placeholderFor(rewriter, loc, type));
+    func::ReturnOp::create(rewriter, loc, values);
+    rewriter.setInsertionPoint(op);
+    cf::CondBranchOp::create(rewriter, loc, op.getCondition(), raise,
+                             ValueRange{}, after, ValueRange{});
+    rewriter.eraseOp(op);
+  }
 }
 
 void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
@@ -158,7 +169,6 @@ void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
   detail::populateArithmeticPatterns(converter, patterns, options);
   detail::populateArrayPatterns(converter, patterns, options);
   detail::populateStructurePatterns(converter, patterns);
-  populateBranchOpInterfaceTypeConversionPattern(patterns, converter);
 }
 
 void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
@@ -167,7 +177,8 @@ void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
   target
       .addLegalDialect<arith::ArithDialect, math::MathDialect,
                        memref::MemRefDialect, scf::SCFDialect, ub::UBDialect>();
-  target.addLegalOp<func::ReturnOp, func::CallOp, UnrealizedConversionCastOp>();
+  target.addLegalOp<func::ReturnOp, func::CallOp, UnrealizedConversionCastOp,
+                    RaiseIfOp>();
   // A lowered function returns its i32 status first; no nb result type is
   // a signless i32, so that tells lowered from not.
   target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp func) {
@@ -179,9 +190,36 @@ void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
            results.front() == IntegerType::get(func.getContext(), 32) &&
            converter.isLegal(func.getFunctionType());
   });
-  target.addDynamicallyLegalDialect<cf::ControlFlowDialect>([&](Operation *op) {
-    return isLegalForBranchOpInterfaceTypeConversionPattern(op, converter);
+  // Branches are legal once their operands are (1:N conversion flattens
+  // tuples and ranges into several block arguments).
+  target.addDynamicallyLegalDialect<cf::ControlFlowDialect>(
+      [&](Operation *op) { return converter.isLegal(op->getOperandTypes()); });
+}
+
+/// The lowering needs every value typed: say so rather than lowering
+/// nonsense.
+static LogicalResult verifyTyped(ModuleOp module) {
+  auto untyped = [](Type type) { return isa<UnknownType>(type); };
+  WalkResult result = module.walk([&](Operation *op) {
+    if (auto func = dyn_cast<func::FuncOp>(op))
+      if (llvm::any_of(func.getArgumentTypes(), untyped) ||
+          llvm::any_of(func.getResultTypes(), untyped)) {
+        func.emitOpError("has untyped arguments or results; run "
+                         "nb-infer-types before convert-nb-to-std");
+        return WalkResult::interrupt();
+      }
+    bool blockArgs = false;
+    for (Region &region : op->getRegions())
+      for (Block &block : region)
+        blockArgs |= llvm::any_of(block.getArgumentTypes(), untyped);
+    if (blockArgs || llvm::any_of(op->getResultTypes(), untyped)) {
+      op->emitOpError("has an untyped value; run nb-infer-types before "
+                      "convert-nb-to-std");
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
   });
+  return failure(result.wasInterrupted());
 }
 
 namespace {
@@ -190,6 +228,8 @@ struct ConvertNBToStdPass
   using ConvertNBToStdPassBase::ConvertNBToStdPassBase;
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    if (failed(verifyTyped(module)))
+      return signalPassFailure();
     // nb.arg is the entry block argument of the same type.
     module.walk([](ArgOp arg) {
       auto func = arg->getParentOfType<func::FuncOp>();
@@ -221,7 +261,8 @@ struct ConvertNBToStdPass
     RewritePatternSet patterns(ctx);
     populateNBToStdConversionPatterns(converter, patterns, options);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
-      signalPassFailure();
+      return signalPassFailure();
+    mumba::detail::expandRaises(module);
   }
 };
 } // namespace

@@ -19,14 +19,16 @@ loweredResultTypes(mlir::func::FuncOp func,
 mlir::Value statusConstant(mlir::OpBuilder &b, mlir::Location loc,
                            int32_t status);
 
-/// Makes `op` raise: when `cond` holds, control leaves the function with
-/// `status`; otherwise it continues at `op`, where the rewriter is left.
-/// `beforeRaise`, if given, builds what runs on the raising path first
-/// (recording an error's details, say).
-void raiseIf(mlir::ConversionPatternRewriter &rewriter, mlir::Operation *op,
-             mlir::Value cond, mlir::Value status,
-             const mlir::TypeConverter &converter,
-             llvm::function_ref<void(mlir::OpBuilder &)> beforeRaise = {});
+/// Raises at the insertion point: when `cond` holds, control leaves the
+/// function with `status`, after calling `recorder` (if given) with
+/// `details`. Emits an nb.raise_if that the pass expands once conversion is
+/// done.
+void raiseIf(mlir::OpBuilder &b, mlir::Location loc, mlir::Value cond,
+             mlir::Value status, llvm::StringRef recorder = {},
+             mlir::ValueRange details = {});
+
+/// Expands every nb.raise_if in `module` into a branch to a returning block.
+void expandRaises(mlir::ModuleOp module);
 
 /// The single value an nb value of scalar type lowers to.
 mlir::Value single(mlir::ValueRange values);

@@ -147,8 +147,8 @@ struct CallOpLowering : public OpConversionPattern<CallOp> {
     Location loc = op.getLoc();
     LoweredCall call = tmpl->lower(rewriter, loc, args, argTypes, op.getType());
     if (call.raiseIf)
-      raiseIf(rewriter, op, call.raiseIf,
-              statusConstant(rewriter, loc, call.status), *getTypeConverter());
+      raiseIf(rewriter, loc, call.raiseIf,
+              statusConstant(rewriter, loc, call.status));
     rewriter.replaceOpWithMultiple(op, {call.results});
     return success();
   }
@@ -190,11 +190,25 @@ struct CallOpLowering : public OpConversionPattern<CallOp> {
     Value failed =
         arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::ne, status,
                               statusConstant(rewriter, loc, MUMBA_OK));
-    raiseIf(rewriter, op, failed, status, converter);
+    raiseIf(rewriter, loc, failed, status);
     rewriter.replaceOpWithMultiple(op, {call.getResults().drop_front()});
     return success();
   }
 };
+
+/// The lowered values of element `index` of a tuple of nb type `tuple`.
+static ValueRange tupleElement(const TypeConverter &converter, TupleType tuple,
+                               ValueRange values, unsigned index) {
+  unsigned offset = 0;
+  SmallVector<Type> types;
+  for (unsigned i = 0; i <= index; ++i) {
+    types.clear();
+    (void)converter.convertType(tuple.getType(i), types);
+    if (i < index)
+      offset += types.size();
+  }
+  return values.slice(offset, types.size());
+}
 
 struct CastOpLowering : public OpConversionPattern<CastOp> {
   using OpConversionPattern::OpConversionPattern;
@@ -206,10 +220,37 @@ struct CastOpLowering : public OpConversionPattern<CastOp> {
       rewriter.replaceOpWithMultiple(op, {adaptor.getValue()});
       return success();
     }
-    if (!isNumberType(from) || !isNumberType(to))
-      return rewriter.notifyMatchFailure(op, "only numbers convert");
-    rewriter.replaceOp(op, castNumber(rewriter, op.getLoc(),
-                                      single(adaptor.getValue()), from, to));
+    SmallVector<Value> values;
+    if (failed(castValues(rewriter, op.getLoc(), adaptor.getValue(), from, to,
+                          values)))
+      return rewriter.notifyMatchFailure(op, "only numbers and tuples convert");
+    rewriter.replaceOpWithMultiple(op, {values});
+    return success();
+  }
+
+  /// Converts the lowered `values` of nb type `from` to `to`: numbers one to
+  /// one, tuples element by element.
+  LogicalResult castValues(OpBuilder &b, Location loc, ValueRange values,
+                           Type from, Type to,
+                           SmallVectorImpl<Value> &results) const {
+    if (from == to) {
+      llvm::append_range(results, values);
+      return success();
+    }
+    if (isNumberType(from) && isNumberType(to)) {
+      results.push_back(castNumber(b, loc, single(values), from, to));
+      return success();
+    }
+    auto fromTuple = dyn_cast<TupleType>(from);
+    auto toTuple = dyn_cast<TupleType>(to);
+    if (!fromTuple || !toTuple || fromTuple.size() != toTuple.size())
+      return failure();
+    for (unsigned i = 0; i < fromTuple.size(); ++i)
+      if (failed(castValues(
+              b, loc,
+              tupleElement(*getTypeConverter(), fromTuple, values, i),
+              fromTuple.getType(i), toTuple.getType(i), results)))
+        return failure();
     return success();
   }
 };
@@ -253,20 +294,6 @@ struct ExhaustIterOpLowering : public OpConversionPattern<ExhaustIterOp> {
     return success();
   }
 };
-
-/// The lowered values of element `index` of a tuple of nb type `tuple`.
-static ValueRange tupleElement(const TypeConverter &converter, TupleType tuple,
-                               ValueRange values, unsigned index) {
-  unsigned offset = 0;
-  SmallVector<Type> types;
-  for (unsigned i = 0; i <= index; ++i) {
-    types.clear();
-    (void)converter.convertType(tuple.getType(i), types);
-    if (i < index)
-      offset += types.size();
-  }
-  return values.slice(offset, types.size());
-}
 
 struct TupleStaticGetItemLowering
     : public OpConversionPattern<StaticGetItemOp> {
@@ -444,6 +471,38 @@ struct PairSecondOpLowering : public OpConversionPattern<PairSecondOp> {
   }
 };
 
+/// Branches carry tuples and ranges as their flattened values: the upstream
+/// branch type conversion is 1:1 only.
+struct BranchOpLowering : public OpConversionPattern<cf::BranchOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(cf::BranchOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Value> operands;
+    for (ValueRange range : adaptor.getDestOperands())
+      llvm::append_range(operands, range);
+    rewriter.replaceOpWithNewOp<cf::BranchOp>(op, op.getDest(), operands);
+    return success();
+  }
+};
+
+struct CondBranchOpLowering : public OpConversionPattern<cf::CondBranchOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(cf::CondBranchOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Value> trueOperands, falseOperands;
+    for (ValueRange range : adaptor.getTrueDestOperands())
+      llvm::append_range(trueOperands, range);
+    for (ValueRange range : adaptor.getFalseDestOperands())
+      llvm::append_range(falseOperands, range);
+    rewriter.replaceOpWithNewOp<cf::CondBranchOp>(
+        op, single(adaptor.getCondition()), op.getTrueDest(), trueOperands,
+        op.getFalseDest(), falseOperands);
+    return success();
+  }
+};
+
 } // namespace
 
 void mumba::detail::populateStructurePatterns(NBTypeConverter &converter,
@@ -453,6 +512,7 @@ void mumba::detail::populateStructurePatterns(NBTypeConverter &converter,
            ModuleAttrLowering, CallOpLowering, CastOpLowering, UndefOpLowering,
            BuildTupleOpLowering, ExhaustIterOpLowering,
            TupleStaticGetItemLowering, TupleGetItemLowering, GetIterOpLowering,
-           IterNextOpLowering, PairFirstOpLowering, PairSecondOpLowering>(
-          converter, patterns.getContext());
+           IterNextOpLowering, PairFirstOpLowering, PairSecondOpLowering,
+           BranchOpLowering, CondBranchOpLowering>(converter,
+                                                   patterns.getContext());
 }

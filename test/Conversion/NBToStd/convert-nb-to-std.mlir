@@ -242,6 +242,16 @@ func.func @raise_with_tuple_result(%arg0: si64, %arg1: f64) -> tuple<si64, f64> 
 // CHECK: arith.addi %[[A]], %[[C64]] : i64
 // CHECK: arith.subi %[[A]], %[[B]] : i64
 // CHECK: arith.muli %[[A]], %[[B]] : i64
+// 0 ** -n raises ZeroDivisionError (status 10) before the power helper,
+// which would divide by zero, runs.
+// CHECK: %[[BASE0:.*]] = arith.cmpi eq, %[[A]], %{{.*}} : i64
+// CHECK: %[[NEGEXP:.*]] = arith.cmpi slt, %[[B]], %{{.*}} : i64
+// CHECK: %[[BAD:.*]] = arith.andi %[[BASE0]], %[[NEGEXP]] : i1
+// CHECK: %[[TEN:.*]] = arith.constant 10 : i32
+// CHECK: cf.cond_br %[[BAD]], ^[[RAISE:.*]], ^[[POW:[a-z0-9]+]]
+// CHECK: ^[[RAISE]]:
+// CHECK: return %[[TEN]]
+// CHECK: ^[[POW]]:
 // CHECK: math.ipowi %[[A]], %[[B]] : i64
 // Shifts past the width give 0 (<<) or the sign (>>), not poison.
 // CHECK: %[[MAX:.*]] = arith.constant 63 : i64

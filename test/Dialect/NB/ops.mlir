@@ -353,6 +353,16 @@ func.func @raise_typed(%e: !nb.pyobject) -> f64 {
   nb.raise %e : !nb.pyobject
 }
 
+// CHECK-LABEL: func.func @raise_if
+// CHECK-SAME: (%[[C:[^:]*]]: i1, %[[S:[^:]*]]: i32, %[[I:[^:]*]]: i64)
+func.func @raise_if(%c: i1, %s: i32, %i: i64) -> i32 {
+  // CHECK: nb.raise_if %[[C]], %[[S]]{{$}}
+  nb.raise_if %c, %s
+  // CHECK: nb.raise_if %[[C]], %[[S]] record @mumbaRaiseIndexError(%[[I]], %[[I]], %[[I]]) : i64, i64, i64
+  nb.raise_if %c, %s record @mumbaRaiseIndexError(%i, %i, %i) : i64, i64, i64
+  return %s : i32
+}
+
 //===----------------------------------------------------------------------===//
 // Types
 //===----------------------------------------------------------------------===//

@@ -116,11 +116,23 @@ LogicalResult TruthOp::inferTypes(TypingContext &,
   return success();
 }
 
+/// Numbers convert to numbers; tuples element by element.
+static bool isCastable(Type from, Type to) {
+  if (from == to || (isNumberType(from) && isNumberType(to)))
+    return true;
+  auto fromTuple = dyn_cast<TupleType>(from), toTuple = dyn_cast<TupleType>(to);
+  return fromTuple && toTuple && fromTuple.size() == toTuple.size() &&
+         llvm::all_of(llvm::zip(fromTuple.getTypes(), toTuple.getTypes()),
+                      [](auto pair) {
+                        return isCastable(std::get<0>(pair),
+                                          std::get<1>(pair));
+                      });
+}
+
 LogicalResult CastOp::inferTypes(TypingContext &,
                                  SmallVectorImpl<Type> &resultTypes) {
   Type from = getValue().getType(), to = getResult().getType();
-  if (!(isNumberType(from) && isNumberType(to)) && from != to &&
-      !isa<UnknownType>(to))
+  if (!isCastable(from, to) && !isa<UnknownType>(to))
     return emitError() << "cannot cast " << from << " to " << to;
   resultTypes.push_back(to);
   return success();

@@ -32,8 +32,14 @@ static constexpr unsigned kMaxSpecializationDepth = 64;
 static bool isUnknown(Type type) { return isa<UnknownType>(type); }
 
 /// Functions with an untyped argument are templates of jitted callees.
+/// So are private functions not yet typed (a jitted callee without
+/// arguments): entry functions are public, specialisations record their
+/// template.
 static bool isTemplate(func::FuncOp func) {
-  return llvm::any_of(func.getArgumentTypes(), isUnknown);
+  if (llvm::any_of(func.getArgumentTypes(), isUnknown))
+    return true;
+  return func.isPrivate() && !func->hasAttr(kTemplateAttr) &&
+         llvm::any_of(func.getResultTypes(), isUnknown);
 }
 
 /// `g` specialised for (si64, !nb.array<f64, 1, C>) is `g__si64_array_f64_1_C`.

@@ -18,16 +18,21 @@ struct ReconstructSSAPass
     : public mumba::nb::impl::NBReconstructSSAPassBase<ReconstructSSAPass> {
   void runOnOperation() override {
     func::FuncOp func = getOperation();
+    // mem2reg leaves a slot that nothing reads or writes alone: drop it.
     SmallVector<PromotableAllocationOpInterface> slots;
-    func.walk([&](VarOp var) { slots.push_back(var); });
+    func.walk([&](VarOp var) {
+      if (var->use_empty())
+        var.erase();
+      else
+        slots.push_back(var);
+    });
     if (slots.empty())
       return;
 
     OpBuilder builder(func.getContext());
     DominanceInfo dominance(func);
     DataLayout layout = DataLayout::closest(func);
-    if (failed(tryToPromoteMemorySlots(slots, builder, layout, dominance)))
-      return;
+    (void)tryToPromoteMemorySlots(slots, builder, layout, dominance);
 
     // Anything left means a slot escaped (stored as a value, say).
     WalkResult result = func.walk([&](VarOp var) {

@@ -445,6 +445,27 @@ def NB_ReturnOp : NB_Op<"return", [Terminator, ReturnLike]> {
   let hasVerifier = 1;
 }
 
+def NB_RaiseIfOp : NB_Op<"raise_if"> {
+  let summary = "leaves the function with a status when a condition holds";
+  let description = [{
+    Used inside `convert-nb-to-std` only: where Python would raise, a
+    pattern emits this op; once every op is converted, the pass splits the
+    block and branches to a new block that calls `recorder` (if any) with
+    the `details` and returns `status` as the function's first result, with
+    placeholders for the others. Keeping block surgery out of the patterns
+    keeps the conversion simple.
+
+    ```mlir
+    nb.raise_if %is_zero, %c1_i32
+    nb.raise_if %out_of_bounds, %c8_i32 record @mumbaRaiseIndexError(%i, %axis, %n) : i64, i64, i64
+    ```
+  }];
+  let arguments = (ins I1:$condition, I32:$status, Variadic<AnyType>:$details,
+                       OptionalAttr<FlatSymbolRefAttr>:$recorder);
+  let assemblyFormat = "$condition `,` $status (`record` $recorder^ `(` "
+                       "$details `)` `:` type($details))? attr-dict";
+}
+
 def NB_RaiseOp : NB_Op<"raise", [Terminator]> {
   let summary = "raises an exception (Numba's `Raise`)";
   let description = [{

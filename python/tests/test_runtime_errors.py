@@ -1,0 +1,124 @@
+"""Runtime errors: error models, bounds checks, exceptions from compiled code."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from helpers import check
+
+from mumba import njit
+
+
+def _div(a, b):
+    return a // b, a % b, a / b
+
+
+def _fdiv(a, b):
+    return a / b
+
+
+def _get(a, i):
+    return a[i]
+
+
+def _get2(a, i, j):
+    return a[i, j]
+
+
+def _put(a, i, v):
+    a[i] = v
+
+
+py_div = njit(_div)
+np_div = njit(error_model="numpy")(_div)
+np_fdiv = njit(error_model="numpy")(_fdiv)
+checked_get = njit(boundscheck=True)(_get)
+checked_get2 = njit(boundscheck=True)(_get2)
+checked_put = njit(boundscheck=True)(_put)
+unchecked_get = njit(_get)
+
+
+@pytest.mark.parametrize("a,b", [(7, 2), (-7, 2), (7, -2), (0, 5)])
+def test_python_error_model_values(a, b):
+    check(py_div, a, b)
+    check(np_div, a, b)
+
+
+@pytest.mark.parametrize("a", [7, -7, 0])
+def test_python_error_model_raises(a):
+    with pytest.raises(ZeroDivisionError):
+        py_div(a, 0)
+    with pytest.raises(ZeroDivisionError, match="float division by zero"):
+        _fdiv(float(a), 0.0)
+    with pytest.raises(ZeroDivisionError, match="float division by zero"):
+        njit(_fdiv)(float(a), 0.0)
+
+
+def test_numpy_error_model_integers_give_zero():
+    q, r, t = np_div(7, 0)
+    assert (q, r) == (0, 0)
+    assert t == float("inf")
+
+
+@pytest.mark.parametrize("a,expected", [(1.0, np.inf), (-1.0, -np.inf)])
+def test_numpy_error_model_floats_follow_ieee(a, expected):
+    assert np_fdiv(a, 0.0) == expected
+    assert np.isnan(np_fdiv(0.0, 0.0))
+
+
+@pytest.mark.parametrize("i", [0, 4, -1, -5])
+def test_boundscheck_in_range(i):
+    a = np.arange(5.0)
+    check(checked_get, a, i)
+
+
+@pytest.mark.parametrize("i", [5, 100, -6])
+def test_boundscheck_raises_index_error(i):
+    a = np.arange(5.0)
+    with pytest.raises(IndexError) as info:
+        checked_get(a, i)
+    assert str(info.value) == f"index {i} is out of bounds for axis 0 with size 5"
+    with pytest.raises(IndexError):
+        a[i]
+
+
+def test_boundscheck_axis_and_store():
+    a = np.zeros((2, 3))
+    with pytest.raises(IndexError, match="axis 1 with size 3"):
+        checked_get2(a, 1, 3)
+    with pytest.raises(IndexError, match="axis 0 with size 2"):
+        checked_get2(a, -3, 0)
+    b = np.zeros(3)
+    with pytest.raises(IndexError):
+        checked_put(b, 3, 1.0)
+    checked_put(b, -1, 2.0)
+    assert b[2] == 2.0
+
+
+def test_without_boundscheck_negative_indices_wrap():
+    a = np.arange(5.0)
+    check(unchecked_get, a, -1)
+    check(unchecked_get, a, -5)
+
+
+def test_still_callable_after_an_exception():
+    for _ in range(3):
+        with pytest.raises(ZeroDivisionError):
+            py_div(1, 0)
+        check(py_div, 9, 4)
+        with pytest.raises(IndexError):
+            checked_get(np.zeros(2), 2)
+        check(checked_get, np.arange(2.0), 1)
+
+
+def test_zero_to_negative_power_raises():
+    f = njit(lambda_pow)
+    with pytest.raises(ZeroDivisionError):
+        f(0, -1)
+    with pytest.raises(ZeroDivisionError):
+        lambda_pow(0.0, -1)
+    assert f(2, 10) == 1024
+
+
+def lambda_pow(a, b):
+    return a ** b
