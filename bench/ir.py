@@ -1,9 +1,10 @@
 """Look at what a kernel compiles to, for the "why slower" lines of the
 report.
 
-    python3 -m bench.ir KERNEL [--show std|llvm|asm|numba-asm|c-asm]
+    python3 -m bench.ir KERNEL [--show STAGE|asm|numba-asm|c-asm]
 
-``std`` and ``llvm`` are Mumba's MLIR stages (``f.inspect_mlir``); ``asm``
+A stage name (``std``, ``affine``, ``llvm``, ...) shows that stage of Mumba's
+MLIR (``f.inspect_mlir``); ``asm``
 re-runs Mumba's LLVM dialect through mumba-translate, ``opt -O3`` and
 ``llc -O3`` for the host CPU, which approximates the JIT's own O3 (it uses
 the same LLVM); ``numba-asm`` is Numba's ``inspect_asm``; ``c-asm`` the C
@@ -40,7 +41,8 @@ def main(argv) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("kernel")
     parser.add_argument("--show", default="std",
-                        choices=["nb-typed", "std", "llvm", "asm", "numba-asm", "c-asm"])
+                        help="a Mumba stage (nb, nb-typed, std, affine, llvm, ...), "
+                        "asm, numba-asm or c-asm")
     opts = parser.parse_args(argv)
     k = kernels.by_name(opts.kernel)
     if opts.show == "c-asm":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import List, Optional, Tuple
 
+from .cbuild import CC, CFLAGS
 from .results import Run
 
 
@@ -32,16 +33,21 @@ def plot(run: Run, path: Path) -> Optional[Path]:
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+        import matplotlib.ticker
     except ImportError:
         return None
     goals = {"numba": 0.8, "c": 1.1}
-    titles = {"numba": "Mumba / Numba", "c": "Mumba / C (clang -O3 -march=native)"}
+    titles = {"numba": "Mumba / Numba", "c": "Mumba / C (" + " ".join((CC,) + CFLAGS) + ")"}
     fig, axes = plt.subplots(1, 2, figsize=(12, 7), sharey=True)
     for ax, other in zip(axes, ("numba", "c")):
         names, values, colours = _bars(run, other)
+        lo, hi = min(values + [0.5]), max(values + [2.0])
         y = list(range(len(names)))[::-1]
         ax.barh(y, values, color=colours, height=0.7)
         ax.set_xscale("log")
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FormatStrFormatter("%g"))
+        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+        ax.set_xticks([t for t in (0.1, 0.2, 0.5, 1, 2, 5, 10) if lo / 1.3 <= t <= hi * 1.6])
         ax.axvline(1.0, color="grey", lw=1)
         ax.axvline(goals[other], color="green", ls="--", lw=1, label=f"goal for the geomean ({goals[other]})")
         ax.set_yticks(y)
@@ -50,12 +56,11 @@ def plot(run: Run, path: Path) -> Optional[Path]:
         ax.set_xlabel("run-time ratio (log scale; < 1: Mumba faster)")
         for yi, v in zip(y, values):
             ax.text(v, yi, f" {v:.2f}", va="center", fontsize=8)
-        lo, hi = min(values + [0.5]), max(values + [2.0])
         ax.set_xlim(lo / 1.3, hi * 1.6)
         ax.legend(loc="lower right", fontsize=8)
     fig.suptitle(
-        f"Mumba run time per kernel ({run.meta.get('date', '')}, {run.meta.get('machine', '')});"
-        " orange: fastmath variants"
+        f"Mumba's run time per kernel, {run.meta.get('date', '')}, {run.meta.get('machine', '')}\n"
+        "blue: the suite; orange: fastmath variants; black: geometric mean of the suite"
     )
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

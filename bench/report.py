@@ -16,10 +16,16 @@ METHOD = """\
   (Numba's defaults: no fastmath, `error_model="python"`, no boundscheck).
   The C version (`bench/c/<kernel>.c`, the same loops) is built with
   `{cc} {cflags} -shared -fPIC` and called through ctypes with NumPy's data
-  pointers; arguments are converted once, outside the timed call, and every
-  timed call runs for milliseconds, so the ctypes call (about a
-  microsecond) does not matter. The NumPy column is a vectorised equivalent
-  with the same arguments, where one exists.
+  pointers; arguments are converted once, outside the timed call, and the
+  suite's calls run for milliseconds, so the ctypes call (about a
+  microsecond) does not matter (it shows a little in the smallest scaling
+  sizes). `-ffp-contract=off` keeps clang from fusing `a*b + c` into an FMA,
+  which Python semantics (and Mumba and Numba without fastmath) never do:
+  the C results then agree with Python's, and a dot product is not slowed
+  down by putting the FMA's latency on its dependency chain (1.7× with
+  clang's default). The C arrays are not `restrict` (bench/c/README.md).
+  The NumPy column is a vectorised equivalent with the same arguments,
+  where one exists.
 - Output arrays are allocated by the caller and passed in (Mumba cannot
   create arrays in compiled code yet); kernels are idempotent, so repeated
   calls do the same work.
@@ -155,8 +161,7 @@ def markdown(run: Run, plot_name: Optional[str], budget: str) -> str:
     out += ["", "### Where Mumba is slower than Numba", ""] + _slower(run)
     if run.fastmath:
         out += ["", "### fastmath variants", "",
-                "The same kernels with `fastmath=True` for both JITs and `-ffast-math` for C."
-                " Mumba accepts the option but does not apply it yet.", ""]
+                "The same kernels with `fastmath=True` for both JITs and `-ffast-math` for C.", ""]
         out += _run_table(run, run.fastmath)
     out += ["", "## Compile time", "", "First call minus a steady call, at the small size.", ""]
     out += _compile_table(run)
@@ -165,6 +170,7 @@ def markdown(run: Run, plot_name: Optional[str], budget: str) -> str:
     if run.scaling:
         out += ["", "## Scaling with problem size", ""]
         out += _scaling(run, {r.kernel.name: r for r in run.core})
+    out += ["", "## Other findings", ""] + [f"- {line}" for line in findings.GENERAL]
     notes = [r.kernel for r in run.core + run.fastmath if r.kernel.note]
     if notes:
         out += ["", "## Notes on kernels", ""]

@@ -48,48 +48,49 @@ def np_mandelbrot(out, xmin, xmax, ymin, ymax, maxiter):
 
 
 def nbody_step(pos, vel, mass, dt, new_pos, new_vel):
-    n = pos.shape[0]
+    # Coordinates in rows (pos[0] is every x), so the inner loop has unit stride.
+    n = pos.shape[1]
     for i in range(n):
-        xi = pos[i, 0]
-        yi = pos[i, 1]
-        zi = pos[i, 2]
+        xi = pos[0, i]
+        yi = pos[1, i]
+        zi = pos[2, i]
         ax = 0.0
         ay = 0.0
         az = 0.0
         for j in range(n):
-            dx = pos[j, 0] - xi
-            dy = pos[j, 1] - yi
-            dz = pos[j, 2] - zi
+            dx = pos[0, j] - xi
+            dy = pos[1, j] - yi
+            dz = pos[2, j] - zi
             r2 = dx * dx + dy * dy + dz * dz + SOFTENING
             s = mass[j] / (r2 * math.sqrt(r2))
             ax += s * dx
             ay += s * dy
             az += s * dz
-        new_vel[i, 0] = vel[i, 0] + dt * ax
-        new_vel[i, 1] = vel[i, 1] + dt * ay
-        new_vel[i, 2] = vel[i, 2] + dt * az
-        new_pos[i, 0] = xi + dt * new_vel[i, 0]
-        new_pos[i, 1] = yi + dt * new_vel[i, 1]
-        new_pos[i, 2] = zi + dt * new_vel[i, 2]
+        new_vel[0, i] = vel[0, i] + dt * ax
+        new_vel[1, i] = vel[1, i] + dt * ay
+        new_vel[2, i] = vel[2, i] + dt * az
+        new_pos[0, i] = xi + dt * new_vel[0, i]
+        new_pos[1, i] = yi + dt * new_vel[1, i]
+        new_pos[2, i] = zi + dt * new_vel[2, i]
 
 
 def np_nbody_step(pos, vel, mass, dt, new_pos, new_vel):
-    d = pos[None, :, :] - pos[:, None, :]
-    r2 = (d * d).sum(axis=-1) + SOFTENING
+    d = pos[:, None, :] - pos[:, :, None]  # d[k, i, j] = pos[k, j] - pos[k, i]
+    r2 = (d * d).sum(axis=0) + SOFTENING
     s = mass[None, :] / (r2 * np.sqrt(r2))
-    acc = (s[:, :, None] * d).sum(axis=1)
+    acc = (s[None, :, :] * d).sum(axis=2)
     np.add(vel, dt * acc, out=new_vel)
     np.add(pos, dt * new_vel, out=new_pos)
 
 
 def _nbody_args(n):
     return (
-        uniform((n, 3), seed=20, low=-1.0),
-        uniform((n, 3), seed=21, low=-0.1, high=0.1),
+        uniform((3, n), seed=20, low=-1.0),
+        uniform((3, n), seed=21, low=-0.1, high=0.1),
         uniform(n, seed=22, low=0.5, high=1.5),
         1e-3,
-        np.zeros((n, 3)),
-        np.zeros((n, 3)),
+        np.zeros((3, n)),
+        np.zeros((3, n)),
     )
 
 
@@ -104,5 +105,7 @@ KERNELS = [
         "nbody", "n-body step, all pairs", nbody_step, _nbody_args,
         dict(check=40, quick=300, full=1500), "{n} bodies",
         numpy=np_nbody_step, outputs=(4, 5), rtol=1e-9,
+        note="positions as a 3×n array (a row per coordinate), so the inner loop has unit"
+        " stride; the C version indexes with the runtime n as Python does.",
     ),
 ]
