@@ -2,19 +2,25 @@
 #include "mumba/JIT/Compiler.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
-#include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "mumba/JIT/LLVMBackend.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mumba/Pipelines/Pipelines.h"
 #include "mumba/Registration.h"
 #include "mumba/Runtime/Memory.h"
 #include "mumba/Runtime/Status.h"
+#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
-#include "llvm/Support/TargetSelect.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Target/TargetMachine.h"
 #include <mutex>
 
 using namespace mlir;
@@ -27,12 +33,26 @@ struct CompiledFunction::Engine {
 CompiledFunction::CompiledFunction() = default;
 CompiledFunction::~CompiledFunction() = default;
 
-static void initializeLLVMOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    llvm::InitializeNativeTarget();
-    llvm::InitializeNativeTargetAsmPrinter();
-  });
+static void setPipelineOptions(CPUPipelineOptions &pipelineOptions,
+                               const CompileOptions &options) {
+  pipelineOptions.optLevel = options.optLevel;
+  pipelineOptions.vectorize = options.vectorize;
+  pipelineOptions.fastmath = options.fastmath;
+  pipelineOptions.errorModel = options.errorModel;
+  pipelineOptions.boundscheck = options.boundscheck;
+  pipelineOptions.targetCPU = options.targetCPU;
+  pipelineOptions.targetFeatures = options.targetFeatures;
+}
+
+/// The machine the JIT compiles for: the host, or the CPU and features the
+/// options name.
+static TargetSpec jitTarget(const CompileOptions &options) {
+  TargetSpec spec;
+  spec.cpu = options.targetCPU;
+  spec.features = options.targetFeatures;
+  spec.optLevel = options.optLevel;
+  spec.vectorize = options.vectorize;
+  return spec;
 }
 
 /// Collects every diagnostic, notes included, with its Python location.
@@ -110,7 +130,7 @@ std::unique_ptr<CompiledFunction>
 CompiledFunction::compile(const std::string &source, const std::string &entry,
                           const CompileOptions &options,
                           std::vector<mumba::Diagnostic> &diagnostics) {
-  initializeLLVMOnce();
+  initializeLLVMTargets();
   DialectRegistry registry;
   registerDialects(registry);
   MLIRContext context(registry, MLIRContext::Threading::DISABLED);
@@ -127,15 +147,11 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
     return nullptr;
 
   CPUPipelineOptions pipelineOptions;
-  pipelineOptions.optLevel = options.optLevel;
-  pipelineOptions.vectorize = options.vectorize;
-  pipelineOptions.fastmath = options.fastmath;
-  pipelineOptions.errorModel = options.errorModel;
-  pipelineOptions.boundscheck = options.boundscheck;
-  pipelineOptions.targetCPU = options.targetCPU;
-  pipelineOptions.targetFeatures = options.targetFeatures;
+  setPipelineOptions(pipelineOptions, options);
 
   std::unique_ptr<CompiledFunction> fn(new CompiledFunction());
+  fn->entryName = entry;
+  fn->options = options;
   fn->stages.emplace_back("nb", print(*module));
   for (const PipelineStage &stage : getCPUPipelineStages()) {
     PassManager pm(&context);
@@ -173,25 +189,26 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
     fn->stages.emplace_back(stage.name.str(), print(*module));
   }
 
-  auto tmBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!tmBuilder) {
-    emitError(module->getLoc()) << llvm::toString(tmBuilder.takeError());
-    return nullptr;
-  }
-  llvm::CodeGenOptLevel codeGenLevel = options.optLevel >= 3
-                                           ? llvm::CodeGenOptLevel::Aggressive
-                                           : llvm::CodeGenOptLevel::Default;
-  tmBuilder->setCodeGenOptLevel(codeGenLevel);
-  auto tm = tmBuilder->createTargetMachine();
+  TargetSpec spec = jitTarget(options);
+  auto tm = createTargetMachine(spec);
   if (!tm) {
     emitError(module->getLoc()) << llvm::toString(tm.takeError());
     return nullptr;
   }
   ExecutionEngineOptions engineOptions;
-  auto transformer =
-      makeOptimizingTransformer(options.optLevel, /*sizeLevel=*/0, tm->get());
+  // LLVM's pipeline for the same TargetMachine the JIT generates code with;
+  // the optimised module is kept as bitcode for inspect_llvm/inspect_asm.
+  llvm::TargetMachine *machine = tm->get();
+  std::string *bitcode = &fn->optimizedBitcode;
+  auto transformer = [machine, &spec, bitcode](llvm::Module *m) -> llvm::Error {
+    if (llvm::Error error = optimizeModule(*m, *machine, spec))
+      return error;
+    llvm::raw_string_ostream os(*bitcode);
+    llvm::WriteBitcodeToFile(*m, os);
+    return llvm::Error::success();
+  };
   engineOptions.transformer = transformer;
-  engineOptions.jitCodeGenOptLevel = codeGenLevel;
+  engineOptions.jitCodeGenOptLevel = getCodeGenOptLevel(options.optLevel);
   auto engine = ExecutionEngine::create(*module, engineOptions, std::move(*tm));
   if (!engine) {
     emitError(module->getLoc())
@@ -222,6 +239,124 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
   fn->engine = std::make_unique<Engine>();
   fn->engine->engine = std::move(*engine);
   return fn;
+}
+
+/// The optimised module back from its bitcode.
+static llvm::Expected<std::unique_ptr<llvm::Module>>
+readModule(const std::string &bitcode, llvm::LLVMContext &context) {
+  return llvm::parseBitcodeFile(
+      llvm::MemoryBufferRef(bitcode, "mumba-optimized"), context);
+}
+
+bool CompiledFunction::getLLVMIR(std::string &text, std::string &error) const {
+  if (llvmIR.empty()) {
+    llvm::LLVMContext context;
+    auto module = readModule(optimizedBitcode, context);
+    if (!module) {
+      error = llvm::toString(module.takeError());
+      return false;
+    }
+    llvm::raw_string_ostream os(llvmIR);
+    (*module)->print(os, /*AAW=*/nullptr);
+  }
+  text = llvmIR;
+  return true;
+}
+
+bool CompiledFunction::getAssembly(std::string &text,
+                                   std::string &error) const {
+  if (assembly.empty()) {
+    llvm::LLVMContext context;
+    auto module = readModule(optimizedBitcode, context);
+    if (!module) {
+      error = llvm::toString(module.takeError());
+      return false;
+    }
+    auto machine = createTargetMachine(jitTarget(options));
+    if (!machine) {
+      error = llvm::toString(machine.takeError());
+      return false;
+    }
+    auto code = emitMachineCode(**module, **machine,
+                                llvm::CodeGenFileType::AssemblyFile);
+    if (!code) {
+      error = llvm::toString(code.takeError());
+      return false;
+    }
+    assembly = std::move(*code);
+  }
+  text = assembly;
+  return true;
+}
+
+bool CompiledFunction::emitObject(const std::string &name,
+                                  const ObjectTarget &target,
+                                  std::string &object,
+                                  std::vector<mumba::Diagnostic> &diagnostics) const {
+  // The module as it enters the llvm-dialect stage, lowered again with a C
+  // entry point.
+  ArrayRef<PipelineStage> pipeline = getCPUPipelineStages();
+  auto last = llvm::find_if(
+      pipeline, [](const PipelineStage &stage) { return stage.name == "llvm"; });
+  assert(last != pipeline.begin() && last != pipeline.end() &&
+         "the pipeline ends in the llvm stage");
+  StringRef before = std::prev(last)->name;
+  auto stage = llvm::find_if(
+      stages, [&](const auto &entry) { return entry.first == before; });
+  assert(stage != stages.end() && "every stage is recorded");
+
+  DialectRegistry registry;
+  registerDialects(registry);
+  MLIRContext context(registry, MLIRContext::Threading::DISABLED);
+  context.printOpOnDiagnostic(false);
+  ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
+    collect(diag, diagnostics);
+    return success();
+  });
+  OwningOpRef<ModuleOp> module =
+      parseSourceString<ModuleOp>(stage->second, &context, before);
+  if (!module)
+    return false;
+  CPUPipelineOptions pipelineOptions;
+  setPipelineOptions(pipelineOptions, options);
+  std::string export_ = entryName + "=" + name;
+  pipelineOptions.cEntries = ArrayRef<std::string>(export_);
+  PassManager pm(&context);
+  last->build(pm, pipelineOptions);
+  if (failed(pm.run(*module)))
+    return false;
+
+  llvm::LLVMContext llvmContext;
+  std::unique_ptr<llvm::Module> llvmModule =
+      translateModuleToLLVMIR(*module, llvmContext, name);
+  if (!llvmModule) {
+    emitError(module->getLoc()) << "cannot translate to LLVM IR";
+    return false;
+  }
+  TargetSpec spec;
+  spec.triple = target.triple;
+  spec.cpu = target.cpu;
+  spec.features = target.features;
+  spec.optLevel = options.optLevel;
+  spec.vectorize = options.vectorize;
+  spec.pic = true;
+  auto machine = createTargetMachine(spec);
+  if (!machine) {
+    emitError(module->getLoc()) << llvm::toString(machine.takeError());
+    return false;
+  }
+  if (llvm::Error error = optimizeModule(*llvmModule, **machine, spec)) {
+    emitError(module->getLoc()) << llvm::toString(std::move(error));
+    return false;
+  }
+  auto code = emitMachineCode(*llvmModule, **machine,
+                              llvm::CodeGenFileType::ObjectFile);
+  if (!code) {
+    emitError(module->getLoc()) << llvm::toString(code.takeError());
+    return false;
+  }
+  object = std::move(*code);
+  return true;
 }
 
 bool mumba::runPipeline(const std::string &source, const std::string &pipeline,

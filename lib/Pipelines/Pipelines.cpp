@@ -41,15 +41,15 @@ void mumba::buildNBToStdPipeline(OpPassManager &pm,
   lowering.errorModel = options.errorModel;
   lowering.boundscheck = options.boundscheck;
   pm.addPass(createConvertNBToStdPass(lowering));
+  // The cursors of range and array iterators live in stack slots; as SSA
+  // values they let the loops be lifted to scf and raised to affine.
+  pm.addNestedPass<func::FuncOp>(createMem2Reg());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
 
 void mumba::buildAffinePipeline(OpPassManager &pm,
                                 const CPUPipelineOptions &options) {
-  // The range cursors live in stack slots; as SSA values they let the CFG
-  // lifting see counted loops, which then become scf.for.
-  pm.addNestedPass<func::FuncOp>(createMem2Reg());
   pm.addPass(createLiftControlFlowToSCFPass());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createMumbaUpliftWhileToForPass());

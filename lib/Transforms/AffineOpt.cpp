@@ -105,10 +105,12 @@ struct AffineOptPass
     OpPassManager pm(func::FuncOp::getOperationName());
     if (licm && independent && !mayHoistFromEmptyLoop(func))
       pm.addPass(affine::createAffineLoopInvariantCodeMotionPass());
-    if (scalrep)
-      pm.addPass(affine::createAffineScalarReplacementPass());
     if (fusion && independent)
       pm.addPass(affine::createLoopFusionPass());
+    // After fusion, which leaves a store and a load of the same element
+    // next to each other.
+    if (scalrep)
+      pm.addPass(affine::createAffineScalarReplacementPass());
     if (vectorSize > 0 && independent) {
       affine::AffineVectorizeOptions options;
       options.vectorSizes = {static_cast<int64_t>(vectorSize)};

@@ -2,7 +2,8 @@
 #include "mumba/Transforms/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/SCF/Transforms/Patterns.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -88,13 +89,104 @@ struct SinkForwardedComputation : public OpRewritePattern<scf::WhileOp> {
   }
 };
 
+/// A while loop in the shape upstream's uplifting takes, counting up by a
+/// positive constant: the `before` region is `iv < ub` (or `ub > iv`) alone
+/// and forwards its arguments in order, the `after` region adds the step.
+struct CountedLoop {
+  unsigned index;
+  Value lb, ub, step;
+};
+
+static FailureOr<CountedLoop> matchCountedLoop(scf::WhileOp loop) {
+  Block *before = loop.getBeforeBody();
+  scf::ConditionOp condition = loop.getConditionOp();
+  if (!llvm::hasSingleElement(before->without_terminator()))
+    return failure();
+  auto cmp = dyn_cast<arith::CmpIOp>(before->front());
+  if (!cmp || !cmp->hasOneUse() || condition.getCondition() != cmp ||
+      ValueRange(before->getArguments()) != condition.getArgs())
+    return failure();
+  Value counter, ub;
+  if (cmp.getPredicate() == arith::CmpIPredicate::slt) {
+    counter = cmp.getLhs();
+    ub = cmp.getRhs();
+  } else if (cmp.getPredicate() == arith::CmpIPredicate::sgt) {
+    counter = cmp.getRhs();
+    ub = cmp.getLhs();
+  } else {
+    return failure();
+  }
+  auto iv = dyn_cast<BlockArgument>(counter);
+  if (!iv || iv.getOwner() != before || !llvm::hasNItems(iv.getUses(), 2) ||
+      !isDefinedOutside(ub, loop))
+    return failure();
+  unsigned index = iv.getArgNumber();
+  Value afterIV = loop.getAfterBody()->getArgument(index);
+  auto add =
+      loop.getYieldOp().getResults()[index].getDefiningOp<arith::AddIOp>();
+  if (!add || (add.getLhs() != afterIV && add.getRhs() != afterIV))
+    return failure();
+  Value step = add.getLhs() == afterIV ? add.getRhs() : add.getLhs();
+  std::optional<int64_t> stepValue = getConstantIntValue(step);
+  if (!stepValue || *stepValue <= 0 || !isDefinedOutside(step, loop))
+    return failure();
+  return CountedLoop{index, loop.getInits()[index], ub, step};
+}
+
+/// The counter's value when a counted loop exits, for its users after the
+/// loop: `lb + ceil(max(ub - lb, 0) / step) * step`. (Upstream's uplifting
+/// would give them the last value inside the loop instead.)
+struct MaterializeExitValue : public OpRewritePattern<scf::WhileOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(scf::WhileOp loop,
+                                PatternRewriter &rewriter) const override {
+    FailureOr<CountedLoop> counted = matchCountedLoop(loop);
+    if (failed(counted))
+      return failure();
+    Value exit = loop.getResult(counted->index);
+    if (exit.use_empty())
+      return failure();
+    Location loc = loop.getLoc();
+    Value lb = counted->lb;
+    rewriter.setInsertionPoint(loop);
+    Value zero = arith::ConstantOp::create(rewriter, loc,
+                                           rewriter.getZeroAttr(lb.getType()));
+    Value span = arith::MaxSIOp::create(
+        rewriter, loc, arith::SubIOp::create(rewriter, loc, counted->ub, lb),
+        zero);
+    Value trips =
+        arith::CeilDivSIOp::create(rewriter, loc, span, counted->step);
+    Value value = arith::AddIOp::create(
+        rewriter, loc, lb,
+        arith::MulIOp::create(rewriter, loc, trips, counted->step));
+    rewriter.replaceAllUsesWith(exit, value);
+    return success();
+  }
+};
+
+/// Upstream's uplifting, once nothing after the loop needs the counter.
+struct UpliftCountedLoop : public OpRewritePattern<scf::WhileOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(scf::WhileOp loop,
+                                PatternRewriter &rewriter) const override {
+    FailureOr<CountedLoop> counted = matchCountedLoop(loop);
+    if (failed(counted) || !loop.getResult(counted->index).use_empty())
+      return failure();
+    if (failed(scf::upliftWhileToForLoop(rewriter, loop)))
+      return failure();
+    return success();
+  }
+};
+
 struct UpliftWhileToForPass
     : public mumba::impl::MumbaUpliftWhileToForPassBase<UpliftWhileToForPass> {
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
     RewritePatternSet patterns(ctx);
-    patterns.add<SinkForwardedComputation>(ctx);
-    scf::populateUpliftWhileToForPatterns(patterns);
+    patterns.add<SinkForwardedComputation, MaterializeExitValue,
+                 UpliftCountedLoop>(ctx);
     // Dropping the arguments and results left unused, and lining up the
     // `before` arguments with the condition's, is scf.while's own
     // canonicalisation.

@@ -91,14 +91,15 @@ func.func @sum1d(%arg0: !nb.array<f64, 1, C>) -> !nb.unknown {
 // CHECK-SAME: -> !llvm.struct<(i32, f64)>
 // CHECK: %[[SQRT:.*]] = llvm.intr.sqrt(%{{.*}}) : (f64) -> f64
 // CHECK: %[[TAN:.*]] = llvm.intr.tan(%[[SQRT]]) : (f64) -> f64
-// CHECK: %[[POW:.*]] = llvm.call @__mlir_math_ipowi_i64(%[[N:.*]], %[[N]]) : (i64, i64) -> i64
-// CHECK: %[[ZERO:.*]] = llvm.icmp "eq" %[[N]], %{{.*}} : i64
+// CHECK: %[[ZERO:.*]] = llvm.icmp "eq" %[[N:.*]], %{{.*}} : i64
+// CHECK: %[[POW:.*]] = llvm.call @__mlir_math_ipowi_i64(%[[N]], %[[N]]) : (i64, i64) -> i64
 // CHECK: %[[STATUS:.*]] = llvm.zext %[[ZERO]] : i1 to i32
 // CHECK: llvm.cond_br %[[ZERO]], ^{{bb[0-9]+}}, ^[[OK:bb[0-9]+]]
 // CHECK: ^[[OK]]:
 // CHECK: llvm.sdiv %[[POW]], %{{.*}} : i64
 // CHECK: llvm.fmul %[[TAN]], %{{.*}} : f64
-// CHECK: llvm.insertvalue %[[STATUS]], %{{.*}}[0] : !llvm.struct<(i32, f64)>
+// CHECK: llvm.br ^{{bb[0-9]+}}(%[[STATUS]], %{{.*}} : i32, f64)
+// CHECK: llvm.insertvalue %{{.*}}, %{{.*}}[0] : !llvm.struct<(i32, f64)>
 // CHECK: llvm.return
 // CHECK: llvm.func linkonce_odr @__mlir_math_ipowi_i64
 // Under error_model="numpy" there is no raising branch: a zero divisor

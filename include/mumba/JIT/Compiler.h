@@ -61,6 +61,14 @@ struct CompileOptions {
   std::string targetFeatures;
 };
 
+/// The machine that ahead-of-time code is for; empty strings mean the
+/// host's triple, CPU and features.
+struct ObjectTarget {
+  std::string triple;
+  std::string cpu;
+  std::string features;
+};
+
 /// A JIT-compiled specialisation of one entry function.
 class CompiledFunction {
 public:
@@ -80,6 +88,19 @@ public:
     return stages;
   }
 
+  /// The LLVM IR the JIT compiled, after LLVM's optimisations; made on the
+  /// first request. False with the reason in `error` on failure.
+  bool getLLVMIR(std::string &text, std::string &error) const;
+  /// The machine code of that IR as assembly, from a TargetMachine set up
+  /// as the JIT's; made on the first request.
+  bool getAssembly(std::string &text, std::string &error) const;
+  /// Ahead-of-time object code of this specialisation for `target`, with a
+  /// plain C entry point named `name` (see mumba-export-c-entry) and every
+  /// other symbol internal, so that several link into one library.
+  bool emitObject(const std::string &name, const ObjectTarget &target,
+                  std::string &object,
+                  std::vector<Diagnostic> &diagnostics) const;
+
   /// Calls the packed entry: one pointer per lowered scalar argument (an
   /// array is its memref descriptor's fields), then one to the result
   /// buffer, which receives the i32 status and the result after it.
@@ -93,6 +114,12 @@ private:
   std::vector<ValueSpec> args;
   ValueSpec result;
   std::vector<std::pair<std::string, std::string>> stages;
+  /// What compiled it: the entry symbol and the options.
+  std::string entryName;
+  CompileOptions options;
+  /// The optimised LLVM module as bitcode, kept for inspection.
+  std::string optimizedBitcode;
+  mutable std::string llvmIR, assembly;
 };
 
 /// Runs a textual pass pipeline on an MLIR module text (for tests and
