@@ -116,6 +116,18 @@ class Dispatcher:
             raise ValueError(f"unknown stage {stage!r}; available: {sorted(stages)}")
         return stages[stage]
 
+    def inspect_llvm(self, signature: Optional[Sequence[str]] = None) -> str:
+        """The LLVM IR of one specialisation as the JIT compiled it, after
+        LLVM's optimisations (made on the first request).  ``signature``
+        defaults to the last one compiled."""
+        return self._overload(signature).llvm_ir()
+
+    def inspect_asm(self, signature: Optional[Sequence[str]] = None) -> str:
+        """The assembly of one specialisation's machine code, for the CPU it
+        was compiled for (made on the first request).  ``signature`` defaults
+        to the last one compiled."""
+        return self._overload(signature).asm()
+
     # -- compilation ------------------------------------------------------------
     def _bind(self, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Tuple[Any, ...]:
         if self._signature is None:
@@ -142,10 +154,13 @@ class Dispatcher:
                     compiled = ext.compile(
                         text,
                         entry,
-                        opt_level=3,
+                        opt_level=self.options.get("opt_level", 3),
                         fastmath=self.options["fastmath"],
                         boundscheck=self.options["boundscheck"],
                         error_model=self.options["error_model"],
+                        vectorize=self.options.get("vectorize", True),
+                        target_cpu=self.options.get("target_cpu", ""),
+                        target_features=self.options.get("target_features", ""),
                     )
                 except ext.CompileError as exc:
                     raise _convert_compile_error(exc) from None
