@@ -7,6 +7,7 @@ import inspect
 import threading
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
+from ._dispatch import DispatcherBase
 from .errors import MumbaError, TypingError, UnsupportedError
 from .typeof import typeof
 
@@ -48,11 +49,13 @@ def _convert_compile_error(exc: Exception) -> MumbaError:
     return cls(msg, fname or None, line or None, col or None, notes)
 
 
-class Dispatcher:
+class Dispatcher(DispatcherBase):
     """A jitted function: compiles one specialisation per argument types.
 
-    Calling it types the arguments (:func:`mumba.typeof.typeof`), compiles on
-    the first call with new types and then calls the native code.
+    Calls go through the native base class (python/src/Dispatcher.cpp),
+    which keys the arguments' types in C and calls the compiled code; this
+    class runs only on a miss (:meth:`_compile_for`: type the arguments with
+    :func:`mumba.typeof.typeof`, compile) and for keyword arguments.
     """
 
     def __init__(self, py_func: Callable, options: Dict[str, Any]) -> None:
@@ -66,8 +69,10 @@ class Dispatcher:
         self._signature: Optional[inspect.Signature] = None
         self._lock = threading.RLock()
         code = py_func.__code__
-        # Fast path only when every parameter is positional.
-        self._argcount = code.co_argcount if not code.co_kwonlyargcount else -1
+        # Calls with exactly the positional parameters take the native path
+        # directly; others bind first.
+        argcount = code.co_argcount if not code.co_kwonlyargcount else -1
+        super().__init__(argcount)
         functools.update_wrapper(self, py_func)
 
     # -- introspection ----------------------------------------------------------
@@ -168,9 +173,9 @@ class Dispatcher:
             self._last_key = key
             return compiled
 
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        if kwargs or len(args) != self._argcount:
-            args = self._bind(args, kwargs)
+    def _compile_for(self, args: Tuple[Any, ...]) -> Any:
+        """The specialisation for ``args``' types, compiled if need be; the
+        native call path asks when it has not seen these types before."""
         try:
             key = tuple(map(typeof, args))
         except TypeError:
@@ -179,7 +184,11 @@ class Dispatcher:
         compiled = self._overloads.get(key)
         if compiled is None:
             compiled = self.compile(key)
-        return compiled(*args)
+        return compiled
+
+    def _call_with_keywords(self, *args: Any, **kwargs: Any) -> Any:
+        """Binds keyword arguments and defaults, then calls natively."""
+        return self._call_bound(*self._bind(args, kwargs))
 
 
 def njit(

@@ -1,0 +1,42 @@
+//===- CompiledCall.h - Calling compiled code from Python -------*- C++ -*-===//
+//
+// Python values in, native call, Python values out: numbers by value, NumPy
+// arrays as memref descriptors over their own buffers (no copies), a
+// non-zero status as the Python exception it stands for.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MUMBA_PYTHON_SRC_COMPILEDCALL_H
+#define MUMBA_PYTHON_SRC_COMPILEDCALL_H
+
+#include "mumba/JIT/Compiler.h"
+#include <pybind11/pybind11.h>
+
+namespace mumba::python {
+
+/// One compiled specialisation, callable from Python.
+class PyCompiled {
+public:
+  explicit PyCompiled(std::unique_ptr<CompiledFunction> fn);
+
+  /// Calls with `nargs` positional arguments. With `checked`, every
+  /// argument is checked against the specialisation's types (a direct call
+  /// from Python); the dispatcher has already matched them and skips that.
+  pybind11::object call(PyObject *const *args, size_t nargs,
+                        bool checked) const;
+
+  const CompiledFunction &function() const { return *fn; }
+  pybind11::dict stages() const;
+  pybind11::list argTypes() const;
+  std::string returnType() const { return fn->getResult().name; }
+
+private:
+  std::unique_ptr<CompiledFunction> fn;
+  size_t numSlots = 0;
+};
+
+/// The dtype kind character NumPy uses for an element kind ('f', 'i', ...).
+char dtypeKind(const ValueSpec &spec);
+
+} // namespace mumba::python
+
+#endif // MUMBA_PYTHON_SRC_COMPILEDCALL_H
