@@ -141,10 +141,16 @@ void ExportCEntryPass::runOnOperation() {
     impls.emplace_back(impl, name);
   }
   // Only the entry points stay visible: the rest of each module must not
-  // clash with the others linked into the same library.
-  for (auto func : module.getOps<func::FuncOp>())
-    if (!func.isExternal())
-      func.setPrivate();
+  // clash with the others linked into the same library, so it gets internal
+  // linkage (which the lowering to the llvm dialect keeps).
+  auto internal =
+      LLVM::LinkageAttr::get(&getContext(), LLVM::Linkage::Internal);
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isExternal())
+      continue;
+    func.setPrivate();
+    func->setAttr("llvm.linkage", internal);
+  }
   for (auto &[impl, name] : impls) {
     if (failed(symbols.rename(impl, ("__mumba_" + impl.getSymName()).str())))
       return signalPassFailure();

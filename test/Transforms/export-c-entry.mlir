@@ -6,6 +6,7 @@
 // renamed and made private. The array comes as a pointer to its memref
 // descriptor, the result through a pointer; the status is returned.
 // CHECK-LABEL: func.func private @__mumba_mean(%{{.*}}: memref<?xf64>) -> (i32, f64)
+// CHECK-SAME: llvm.linkage = #llvm.linkage<internal>
 // CHECK: func.func @mean(%[[A:.*]]: !llvm.ptr, %[[OUT:.*]]: !llvm.ptr) -> i32
 // CHECK:   %[[D:.*]] = llvm.load %[[A]] : !llvm.ptr -> !llvm.struct<(ptr, ptr, i64, array<1 x i64>, array<1 x i64>)>
 // CHECK:   %[[M:.*]] = builtin.unrealized_conversion_cast %[[D]] : !llvm.struct<(ptr, ptr, i64, array<1 x i64>, array<1 x i64>)> to memref<?xf64>
@@ -13,6 +14,7 @@
 // CHECK:   llvm.store %[[R]]#1, %[[OUT]] : f64, !llvm.ptr
 // CHECK:   return %[[R]]#0 : i32
 // In the llvm dialect the descriptor is unpacked into the call's arguments.
+// LLVM: llvm.func internal @__mumba_mean(
 // LLVM-LABEL: llvm.func @mean(%{{.*}}: !llvm.ptr, %{{.*}}: !llvm.ptr) -> i32
 // LLVM: llvm.load %{{.*}} : !llvm.ptr -> !llvm.struct<(ptr, ptr, i64, array<1 x i64>, array<1 x i64>)>
 // LLVM: llvm.call @__mumba_mean(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) : (!llvm.ptr, !llvm.ptr, i64, i64, i64) -> !llvm.struct<(i32, f64)>
