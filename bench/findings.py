@@ -10,8 +10,7 @@ from typing import Dict, List
 
 _SAME_LOOP = (
     "the same machine code as Numba for the loop (read from the JIT's memory with gdb for"
-    " sum; `bench.ir --show asm` for the others); what is left is the dispatcher's extra"
-    " ~0.45 µs per call and run-to-run noise"
+    " sum; `bench.ir --show asm` for the others): run-to-run noise"
 )
 
 #: kernel name -> reason Mumba loses to Numba
@@ -22,11 +21,13 @@ VS_NUMBA: Dict[str, str] = {
     "prefix_sum": _SAME_LOOP,
     "nbody": "both loops are scalar: the in-order reductions (no fastmath) and the"
     " zero-divisor test keep LLVM from vectorising; noise",
-    "dot_fastmath": "the same vector loop as Numba (four 4-wide FMA accumulators); at 4 M"
-    " elements it is memory-bound and the gap moves between runs (1.03–1.12 seen); at"
-    " L2-resident sizes the dispatcher's ~0.45 µs per call shows",
+    "dot_fastmath": "the same vector loop as Numba (four 4-wide FMA accumulators): noise"
+    " (timed on separate arrays this kernel once showed 1.12, all of it where the arrays"
+    " lay in memory)",
     "nbody_fastmath": "see below: neither JIT vectorises the inner loop",
-    "histogram": "both keep the negative-index wrap on `hist[b]` (see below); noise",
+    "histogram": "both keep the negative-index wrap on `hist[b]` (see below): noise",
+    "branch_sum": "the same scalar loop as Numba (ordered sum, the branch as a select):"
+    " noise",
 }
 
 #: kernel name -> reason Mumba loses to C by more than the noise
@@ -46,8 +47,7 @@ VS_C: Dict[str, str] = {
     " matches C (2.80 vs 2.78 ms; Numba stays at 5.8 ms either way). Fix: the j loop has no"
     " stores, so the test can become an OR-reduced flag checked after the loop (or prove"
     " r2 >= 1e-3 > 0 by float range analysis)",
-    "dot_fastmath": "same vector loop as C (four 4-wide FMA accumulators); memory-bound at"
-    " this size, so the gap is noise",
+    "dot_fastmath": "the same vector loop as C (four 4-wide FMA accumulators): noise",
     "sieve": "the inner `range(i*i, n, i)` keeps its step-sign test (`step > 0 ? j < n :"
     " j > n`) and the index wrap inside the loop (C: neither); the loop is bound by its"
     " strided stores, so it costs little",
@@ -55,20 +55,15 @@ VS_C: Dict[str, str] = {
 
 #: Findings that are not about one kernel.
 GENERAL: List[str] = [
-    "Call overhead (goal not met): `Dispatcher.__call__` is Python. Of the ~540 ns for"
-    " `f(1, 2.0)`, computing the key `tuple(map(typeof, args))` takes ~165 ns, the"
-    " pybind11 call of the compiled specialisation ~190 ns (`compiled(1, 2.0)` alone), the"
-    " Python frame and dictionary lookup the rest; Numba's whole call is ~85 ns. Fix: the"
-    " C++ dispatcher of the design (type key from `Py_TYPE` and the array's"
-    " dtype/ndim/flags, lookup and argument unpacking in one METH_FASTCALL function, no"
-    " pybind11 `py::args` on the hot path).",
-    "Compile time is mostly LLVM: the MLIR pipeline takes ~7 ms for jacobi"
-    " (`mumba-opt --mumba-cpu-pipeline -mlir-timing`), the whole compile 54 ms at O3 and"
-    " 9 ms at O0; jacobi and floyd_warshall (multi-versioned vector loops with runtime"
-    " overlap checks) come closest to Numba's compile time.",
+    "Compile time is mostly LLVM: for jacobi the MLIR pipeline takes ~7 ms"
+    " (`mumba-opt --mumba-cpu-pipeline -mlir-timing`) of a 55 ms compile (9 ms at"
+    " opt_level 0); jacobi and floyd_warshall, whose loops LLVM vectorises behind runtime"
+    " overlap checks, come closest to Numba's compile time.",
     "Where Mumba wins big it is the design's points: no negative-index fix-up on indices the"
     " affine raising proves non-negative (jacobi, matmul, floyd_warshall: Numba's code has"
     " sar/cmov wraps on them), and `%`/`//` without sign fix-ups on non-negative operands"
     " (collatz, 2.2× Numba, equal to C). Numba 0.56 also compiles with LLVM 14, Mumba with"
     " LLVM 22.",
+    "Float zero-divisor tests are what is left between Mumba and C (black_scholes,"
+    " nbody_fastmath above): with `error_model=\"numpy\"` both reach or beat C.",
 ]

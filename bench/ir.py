@@ -4,11 +4,11 @@ report.
     python3 -m bench.ir KERNEL [--show STAGE|asm|numba-asm|c-asm]
 
 A stage name (``std``, ``affine``, ``llvm``, ...) shows that stage of Mumba's
-MLIR (``f.inspect_mlir``); ``asm``
-re-runs Mumba's LLVM dialect through mumba-translate, ``opt -O3`` and
-``llc -O3`` for the host CPU, which approximates the JIT's own O3 (it uses
-the same LLVM); ``numba-asm`` is Numba's ``inspect_asm``; ``c-asm`` the C
-file under the benchmark's clang flags.
+MLIR (``f.inspect_mlir``); ``asm`` is the JIT's own assembly
+(``f.inspect_asm()``), or where the dispatcher lacks it, Mumba's LLVM
+dialect through mumba-translate, ``opt -O3`` and ``llc -O3`` for the host
+CPU; ``numba-asm`` is Numba's ``inspect_asm``; ``c-asm`` the C file under
+the benchmark's clang flags.
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ def main(argv) -> int:
     if opts.show == "numba-asm":
         print(f.inspect_asm(f.signatures[0]))
     elif opts.show == "asm":
-        print(mumba_asm(f.inspect_mlir("llvm")))
+        own = getattr(f, "inspect_asm", None)
+        print(own() if own else mumba_asm(f.inspect_mlir("llvm")))
     else:
         print(f.inspect_mlir(opts.show))
     return 0

@@ -37,11 +37,14 @@ METHOD = """\
   one-time start-up (loading LLVM) is not charged to the first kernel; it
   is in "first call" under start-up below.
 - Run time: the best of N calls after a warm-up call, with the
-  implementations interleaved (one call of each per round) so that machine
-  noise hits all alike; N is chosen to fill a time budget ({budget}) and
-  lies between 3 and 30.
+  implementations interleaved (one call of each per round, the order
+  rotating from round to round) so that machine noise and cache state hit
+  all alike; N is chosen to fill a time budget ({budget}) and lies between
+  3 and 30. All implementations are timed on the same arrays (checked on
+  separate ones first): where an array lands in memory moves a
+  memory-bound kernel by up to 10 %.
 - Plain Python runs at the small size only: "vs Python" is plain Python's
-  time over Mumba's at that size.
+  time over Mumba's at that size (column "Python/Mumba").
 - Ratios are time over time: below 1 means Mumba is faster. Means are
   geometric over the {n} core kernels; the fastmath variants are reported
   apart. Ratios within {noise:.0%} of 1 are within run-to-run noise.
@@ -66,7 +69,7 @@ def _kernel_rows(results: List[KernelResult]) -> List[List[str]]:
 
 def _run_table(run: Run, results: List[KernelResult]) -> List[str]:
     head = ["kernel", "size", "C", "Numba", "Mumba", "NumPy",
-            "Mumba/Numba", "Mumba/C", "Mumba/NumPy", "vs Python"]
+            "Mumba/Numba", "Mumba/C", "Mumba/NumPy", "Python/Mumba (small size)"]
     rows = _kernel_rows(results)
     rows.append(["**geomean**", "", "", "", "", "",
                  f"**{ratio(run.ratio_mean('mumba', 'numba', results))}**",

@@ -20,6 +20,7 @@ from typing import Dict, List
 
 from . import kernels, overhead
 from .cbuild import CC
+from .kernel import retain
 from .measure import KernelResult, measure_kernel, measure_sizes
 from .plot import plot
 from .report import markdown, summary
@@ -64,6 +65,9 @@ def metadata() -> Dict[str, str]:
     import mumba
 
     commit = _sh(["git", "rev-parse", "--short", "HEAD"])
+    # Others may be changing the compiler in this working tree: say so.
+    if _sh(["git", "status", "--porcelain", "--", "lib", "include", "python", "tools"]):
+        commit += " + uncommitted compiler changes"
     return dict(
         date=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         machine=machine(),
@@ -82,7 +86,7 @@ def warm_up_compilers() -> None:
 
     import mumba
 
-    mumba.njit(overhead.noop_scalars)(1, 2.0)
+    retain(mumba.njit(overhead.noop_scalars))(1, 2.0)
     numba.njit(overhead.noop_scalars)(1, 2.0)
 
 
