@@ -224,6 +224,7 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
                                  llvm::JITSymbolFlags::Exported};
     };
     add("mumbaRaiseIndexError", &mumbaRaiseIndexError);
+    add("mumbaRaiseUser", &mumbaRaiseUser);
     add("_mlir_memref_to_llvm_alloc", &_mlir_memref_to_llvm_alloc);
     add("_mlir_memref_to_llvm_aligned_alloc",
         &_mlir_memref_to_llvm_aligned_alloc);

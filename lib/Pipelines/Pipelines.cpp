@@ -46,6 +46,7 @@ void mumba::buildNBToStdPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createMem2Reg());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  pm.addPass(createMumbaDeallocateBuffersPass());
 }
 
 void mumba::buildAffinePipeline(OpPassManager &pm,

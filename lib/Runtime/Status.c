@@ -5,7 +5,8 @@
 
 /* The details of the last error with details, per thread: compiled code on
    one thread never sees another's. */
-static _Thread_local char lastMessage[192];
+static _Thread_local char lastMessage[1024];
+static _Thread_local char lastClass[64];
 
 enum MumbaExceptionKind mumbaStatusException(int status) {
   switch (status) {
@@ -21,6 +22,8 @@ enum MumbaExceptionKind mumbaStatusException(int status) {
     return MUMBA_EXC_ZERO_DIVISION;
   case MUMBA_INDEX_ERROR:
     return MUMBA_EXC_INDEX;
+  case MUMBA_USER_EXCEPTION:
+    return MUMBA_EXC_RECORDED;
   default:
     return MUMBA_EXC_VALUE;
   }
@@ -48,6 +51,8 @@ const char *mumbaStatusMessage(int status) {
     return lastMessage[0] ? lastMessage : "index out of bounds";
   case MUMBA_NEGATIVE_DIMENSIONS:
     return "negative dimensions are not allowed";
+  case MUMBA_USER_EXCEPTION:
+    return lastMessage;
   case MUMBA_ZERO_NEGATIVE_POWER:
     return "0.0 cannot be raised to a negative power";
   default:
@@ -60,3 +65,10 @@ void mumbaRaiseIndexError(long long index, long long axis, long long size) {
            "index %lld is out of bounds for axis %lld with size %lld", index,
            axis, size);
 }
+
+void mumbaRaiseUser(long long excClass, long long message) {
+  snprintf(lastClass, sizeof(lastClass), "%s", (const char *)excClass);
+  snprintf(lastMessage, sizeof(lastMessage), "%s", (const char *)message);
+}
+
+const char *mumbaRecordedExceptionClass(void) { return lastClass; }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import threading
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -163,6 +164,7 @@ class Dispatcher(DispatcherBase):
                         fastmath=self.options["fastmath"],
                         boundscheck=self.options["boundscheck"],
                         error_model=self.options["error_model"],
+                        nogil=self.options.get("nogil", False),
                         vectorize=self.options.get("vectorize", True),
                         target_cpu=self.options.get("target_cpu", ""),
                         target_features=self.options.get("target_features", ""),
@@ -197,25 +199,30 @@ def njit(
     cache: bool = False,
     fastmath: bool = False,
     parallel: bool = False,
-    boundscheck: bool = False,
+    boundscheck: Optional[bool] = None,
     error_model: str = "python",
+    nogil: bool = False,
 ):
     """Compile a function to native code on its first call, like Numba's.
 
-    Use as ``@njit`` or ``@njit(fastmath=True, ...)``.  The options are
-    recorded on the dispatcher (``f.options``); the compiler currently
-    applies its defaults.
+    Use as ``@njit`` or ``@njit(fastmath=True, ...)``; the options are in
+    ``f.options``. ``boundscheck=None`` follows the environment variable
+    ``MUMBA_BOUNDSCHECK`` (``1`` checks every array index); ``nogil=True``
+    releases the GIL while the compiled code runs.
     """
     if isinstance(fn, str) or (fn is not None and not callable(fn)):
         raise NotImplementedError("explicit signatures are not supported yet")
     if error_model not in ("python", "numpy"):
         raise ValueError(f"error_model must be 'python' or 'numpy', not {error_model!r}")
+    if boundscheck is None:
+        boundscheck = os.environ.get("MUMBA_BOUNDSCHECK", "0") not in ("", "0")
     options = dict(
         cache=cache,
         fastmath=fastmath,
         parallel=parallel,
         boundscheck=boundscheck,
         error_model=error_model,
+        nogil=nogil,
     )
 
     def wrap(f: Callable) -> Dispatcher:

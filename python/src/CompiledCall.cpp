@@ -118,6 +118,13 @@ int64_t *packArray(const ValueSpec &spec, PyObject *arg, size_t index,
   case MUMBA_EXC_INDEX:
     type = PyExc_IndexError;
     break;
+  case MUMBA_EXC_RECORDED: {
+    // A builtin exception class, checked by the frontend.
+    py::object cls = py::module_::import("builtins")
+                         .attr(mumbaRecordedExceptionClass());
+    PyErr_SetString(cls.ptr(), mumbaStatusMessage(status));
+    throw py::error_already_set();
+  }
   case MUMBA_EXC_NONE:
     break;
   }
@@ -259,8 +266,8 @@ char mumba::python::dtypeKind(const ValueSpec &spec) {
   }
 }
 
-PyCompiled::PyCompiled(std::unique_ptr<CompiledFunction> fn)
-    : fn(std::move(fn)) {
+PyCompiled::PyCompiled(std::unique_ptr<CompiledFunction> fn, bool nogil)
+    : fn(std::move(fn)), nogil(nogil) {
   for (const ValueSpec &spec : this->fn->getArgs())
     numSlots += slotsOf(spec);
 }
@@ -297,7 +304,13 @@ py::object PyCompiled::call(PyObject *const *args, size_t nargs,
   for (size_t i = 0; i < numSlots; ++i)
     pointers[i] = &slots[i];
   pointers[numSlots] = result;
-  fn->invoke(pointers);
+  if (nogil) {
+    // The arguments stay alive: the caller holds references to them.
+    py::gil_scoped_release release;
+    fn->invoke(pointers);
+  } else {
+    fn->invoke(pointers);
+  }
 
   int32_t status;
   std::memcpy(&status, result, sizeof(status));

@@ -16,7 +16,8 @@ namespace mumba::python {
 /// One compiled specialisation, callable from Python.
 class PyCompiled {
 public:
-  explicit PyCompiled(std::unique_ptr<CompiledFunction> fn);
+  /// With `nogil`, calls release the GIL while the compiled code runs.
+  PyCompiled(std::unique_ptr<CompiledFunction> fn, bool nogil);
 
   /// Calls with `nargs` positional arguments. With `checked`, every
   /// argument is checked against the specialisation's types (a direct call
@@ -32,6 +33,7 @@ public:
 private:
   std::unique_ptr<CompiledFunction> fn;
   size_t numSlots = 0;
+  bool nogil = false;
 };
 
 /// The dtype kind character NumPy uses for an element kind ('f', 'i', ...).

@@ -128,7 +128,7 @@ PYBIND11_MODULE(_mumba, m) {
       [](const std::string &text, const std::string &entry, unsigned optLevel,
          bool fastmath, bool boundscheck, const std::string &errorModel,
          bool vectorize, const std::string &targetCPU,
-         const std::string &targetFeatures) {
+         const std::string &targetFeatures, bool nogil) {
         if (errorModel != "python" && errorModel != "numpy")
           throw py::value_error("error_model must be 'python' or 'numpy'");
         std::vector<mumba::Diagnostic> diagnostics;
@@ -143,13 +143,13 @@ PYBIND11_MODULE(_mumba, m) {
         auto fn = CompiledFunction::compile(text, entry, options, diagnostics);
         if (!fn)
           raiseCompileError(diagnostics);
-        return PyCompiled(std::move(fn));
+        return PyCompiled(std::move(fn), nogil);
       },
       py::arg("text"), py::arg("entry"), py::kw_only(),
       py::arg("opt_level") = 3, py::arg("fastmath") = false,
       py::arg("boundscheck") = false, py::arg("error_model") = "python",
       py::arg("vectorize") = true, py::arg("target_cpu") = "",
-      py::arg("target_features") = "",
+      py::arg("target_features") = "", py::arg("nogil") = false,
       "Compiles the entry function of an untyped nb module.");
 
   // For mumba._dispatch: calls without Python in between.

@@ -7,6 +7,7 @@ import pytest
 from helpers import check
 
 from mumba import njit
+from raising_kernels import calls_checked, checked_sqrt, raise_bare_class, raise_in_loop
 
 
 def _div(a, b):
@@ -122,3 +123,41 @@ def test_zero_to_negative_power_raises():
 
 def lambda_pow(a, b):
     return a ** b
+
+
+@pytest.mark.parametrize("x", [1, 5, -1, 3, 4])
+def test_raise_and_assert_match_python(x):
+    try:
+        expected = checked_sqrt.py_func(x)
+    except Exception as exc:  # noqa: BLE001 - compare with whatever Python raises
+        with pytest.raises(type(exc)) as info:
+            checked_sqrt(x)
+        assert str(info.value) == str(exc)
+    else:
+        assert checked_sqrt(x) == expected
+
+
+def test_raise_propagates_through_calls_and_loops():
+    with pytest.raises(ValueError, match="non-negative"):
+        calls_checked(-2)
+    assert calls_checked(2) == 5
+    with pytest.raises(KeyError):
+        raise_bare_class(1)
+    assert raise_bare_class(0) == 0
+    with pytest.raises(OverflowError) as info:
+        raise_in_loop(10)
+    assert str(info.value) == str(OverflowError("too far", 7))
+    assert raise_in_loop(5) == 10
+
+
+def test_raise_of_non_builtin_is_unsupported():
+    from mumba import UnsupportedError
+
+    class MyError(Exception):
+        pass
+
+    def f(x):
+        raise MyError("x")
+
+    with pytest.raises(UnsupportedError, match="builtin exception class"):
+        njit(f)(1)

@@ -23,6 +23,7 @@ enum MumbaStatus {
   MUMBA_INDEX_ERROR = 8,         /* a[i] out of bounds, details recorded */
   MUMBA_NEGATIVE_DIMENSIONS = 9, /* np.empty(-1) */
   MUMBA_ZERO_NEGATIVE_POWER = 10, /* 0 ** -1 */
+  MUMBA_USER_EXCEPTION = 11,      /* raise/assert; class and message recorded */
   MUMBA_STATUS_COUNT
 };
 
@@ -32,6 +33,7 @@ enum MumbaExceptionKind {
   MUMBA_EXC_ZERO_DIVISION = 1,
   MUMBA_EXC_VALUE = 2,
   MUMBA_EXC_INDEX = 3,
+  MUMBA_EXC_RECORDED = 4, /* the class named by mumbaRecordedExceptionClass */
 };
 
 /* The exception class and message Python itself would give. Statuses with
@@ -43,6 +45,14 @@ const char *mumbaStatusMessage(int status);
 /* Called by compiled code with boundscheck before it returns
    MUMBA_INDEX_ERROR: records NumPy's message for this thread. */
 void mumbaRaiseIndexError(long long index, long long axis, long long size);
+
+/* Called by compiled code before it returns MUMBA_USER_EXCEPTION: records
+   the builtin exception class's name and the message (NUL-terminated
+   strings, passed as addresses). */
+void mumbaRaiseUser(long long excClass, long long message);
+
+/* The class name the last MUMBA_USER_EXCEPTION on this thread recorded. */
+const char *mumbaRecordedExceptionClass(void);
 
 #ifdef __cplusplus
 }

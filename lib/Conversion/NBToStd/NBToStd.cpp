@@ -11,6 +11,7 @@
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mumba/Conversion/Passes.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
+#include "llvm/ADT/StringMap.h"
 
 namespace mumba {
 #define GEN_PASS_DEF_CONVERTNBTOSTDPASS
@@ -163,6 +164,71 @@ void mumba::detail::expandRaises(ModuleOp module) {
   }
 }
 
+/// The address (as i64) of a NUL-terminated constant string, from a
+/// private memref.global shared by equal strings.
+static Value stringAddress(OpBuilder &b, Location loc, ModuleOp module,
+                           llvm::StringMap<memref::GlobalOp> &globals,
+                           StringRef text) {
+  memref::GlobalOp &global = globals[text];
+  if (!global) {
+    SmallVector<APInt> bytes;
+    for (char c : text)
+      bytes.push_back(APInt(8, static_cast<uint8_t>(c)));
+    bytes.push_back(APInt(8, 0));
+    auto type = MemRefType::get({static_cast<int64_t>(bytes.size())},
+                                b.getI8Type());
+    auto init = DenseElementsAttr::get(
+        RankedTensorType::get(type.getShape(), b.getI8Type()), bytes);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    std::string name = "__mumba_str" + std::to_string(globals.size() - 1);
+    while (module.lookupSymbol(name))
+      name += "_";
+    global = memref::GlobalOp::create(b, loc, name, b.getStringAttr("private"),
+                                      type, init, /*constant=*/true,
+                                      /*alignment=*/nullptr);
+  }
+  Value memref = memref::GetGlobalOp::create(
+      b, loc, global.getType(), global.getSymName());
+  Value address = memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
+  return arith::IndexCastOp::create(b, loc, b.getI64Type(), address);
+}
+
+void mumba::detail::expandRaiseStatements(ModuleOp module) {
+  SmallVector<RaiseOp> raises;
+  module.walk([&](RaiseOp op) {
+    if (op.getExcClass())
+      raises.push_back(op);
+  });
+  if (raises.empty())
+    return;
+  OpBuilder b(module.getContext());
+  if (!module.lookupSymbol<func::FuncOp>(kRaiseUserFunction)) {
+    b.setInsertionPointToStart(module.getBody());
+    Type i64 = b.getI64Type();
+    auto decl = func::FuncOp::create(b, module.getLoc(), kRaiseUserFunction,
+                                     b.getFunctionType({i64, i64}, {}));
+    decl.setPrivate();
+  }
+  llvm::StringMap<memref::GlobalOp> globals;
+  for (RaiseOp op : raises) {
+    Location loc = op.getLoc();
+    auto func = op->getParentOfType<func::FuncOp>();
+    b.setInsertionPoint(op);
+    Value excClass =
+        stringAddress(b, loc, module, globals, *op.getExcClass());
+    Value message =
+        stringAddress(b, loc, module, globals, op.getMessage().value_or(""));
+    func::CallOp::create(b, loc, kRaiseUserFunction, TypeRange{},
+                         ValueRange{excClass, message});
+    SmallVector<Value> values{statusConstant(b, loc, MUMBA_USER_EXCEPTION)};
+    for (Type type : func.getResultTypes().drop_front())
+      values.push_back(placeholderFor(b, loc, type));
+    func::ReturnOp::create(b, loc, values);
+    op.erase();
+  }
+}
+
 void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
                                               RewritePatternSet &patterns,
                                               const NBToStdOptions &options) {
@@ -174,6 +240,9 @@ void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
 void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
                                              NBTypeConverter &converter) {
   target.addIllegalDialect<NBDialect>();
+  // Raises of a known exception class are expanded after the conversion.
+  target.addDynamicallyLegalOp<RaiseOp>(
+      [](RaiseOp op) { return !op.getException(); });
   target
       .addLegalDialect<arith::ArithDialect, math::MathDialect,
                        memref::MemRefDialect, scf::SCFDialect, ub::UBDialect>();
@@ -263,6 +332,7 @@ struct ConvertNBToStdPass
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       return signalPassFailure();
     mumba::detail::expandRaises(module);
+    mumba::detail::expandRaiseStatements(module);
   }
 };
 } // namespace

@@ -30,6 +30,11 @@ void raiseIf(mlir::OpBuilder &b, mlir::Location loc, mlir::Value cond,
 /// Expands every nb.raise_if in `module` into a branch to a returning block.
 void expandRaises(mlir::ModuleOp module);
 
+/// Lowers every `nb.raise {exc_class, message}`: the strings become
+/// constant globals, the runtime records them, the function returns
+/// MUMBA_USER_EXCEPTION.
+void expandRaiseStatements(mlir::ModuleOp module);
+
 /// The single value an nb value of scalar type lowers to.
 mlir::Value single(mlir::ValueRange values);
 

@@ -222,6 +222,13 @@ class FunctionEmitter:
     def ret(self, value: str, loc: Loc) -> None:
         self._terminate(f"nb.return {value} : {T}", loc)
 
+    def raise_exc(self, exc_class: str, message: str, loc: Loc) -> None:
+        self._terminate(
+            f'nb.raise {{exc_class = "{escape_string(exc_class)}", '
+            f'message = "{escape_string(message)}"}}',
+            loc,
+        )
+
     def br(self, target: Block, loc: Loc) -> None:
         target.preds += 1
         self._terminate(f"cf.br {target.label}", loc)

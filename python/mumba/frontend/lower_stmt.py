@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ast
+import builtins
 from typing import List, Sequence
 
 from .base import LoopTargets
 from .emitter import Loc
+from .globals import lookup_name
 from .lower_expr import BINOP_KINDS, ExprLowering
 
 __all__ = ["StmtLowering"]
@@ -16,8 +18,6 @@ _UNSUPPORTED_STMTS = {
     ast.With: "'with' statement",
     ast.AsyncWith: "'async with' statement",
     ast.Try: "'try' statement",
-    ast.Raise: "'raise' statement",
-    ast.Assert: "'assert' statement",
     ast.Delete: "'del' statement",
     ast.Import: "import inside a jitted function",
     ast.ImportFrom: "import inside a jitted function",
@@ -59,6 +59,52 @@ class StmtLowering(ExprLowering):
         if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             return  # a docstring or a string used as a comment
         self.expr(node.value)
+
+    def stmt_Raise(self, node: ast.Raise) -> None:
+        """``raise E`` / ``raise E(constants...)`` of a builtin exception
+        class: the class and message are known at compile time."""
+        if node.exc is None:
+            self.unsupported(node, "bare 'raise' (re-raise)")
+        if node.cause is not None:
+            self.unsupported(node, "'raise ... from ...'")
+        exc, args = node.exc, []
+        if isinstance(exc, ast.Call):
+            if exc.keywords:
+                self.unsupported(exc, "keyword arguments to an exception")
+            for arg in exc.args:
+                if not isinstance(arg, ast.Constant):
+                    self.unsupported(arg, "non-constant exception argument")
+                args.append(arg.value)
+            exc = exc.func
+        cls = self._exception_class(exc)
+        self.e.raise_exc(cls.__name__, str(cls(*args)), self.pos(node))
+
+    def stmt_Assert(self, node: ast.Assert) -> None:
+        """``assert test, msg``: raise AssertionError(msg) when test is false."""
+        message = ""
+        if node.msg is not None:
+            if not isinstance(node.msg, ast.Constant):
+                self.unsupported(node.msg, "non-constant assertion message")
+            message = str(node.msg.value)
+        e = self.e
+        ok, fail = e.new_block(), e.new_block()
+        self.cond(node.test, ok, fail)
+        e.set_block(fail)
+        e.raise_exc("AssertionError", message, self.pos(node))
+        e.set_block(ok)
+
+    def _exception_class(self, node: ast.expr) -> type:
+        """The builtin exception class ``node`` names."""
+        if isinstance(node, ast.Name) and node.id not in self.locals:
+            found, obj = lookup_name(self.fn, node.id)
+            if (
+                found
+                and isinstance(obj, type)
+                and issubclass(obj, BaseException)
+                and getattr(builtins, obj.__name__, None) is obj
+            ):
+                return obj
+        self.unsupported(node, "raising anything but a builtin exception class")
 
     def stmt_Return(self, node: ast.Return) -> None:
         loc = self.pos(node)

@@ -215,3 +215,24 @@ func.func @unary_kind(%a: si64) -> si64 {
   %0 = nb.unary minus %a : si64 -> si64
   nb.return %0 : si64
 }
+
+// -----
+
+func.func @raise_neither() -> !nb.unknown {
+  // expected-error @+1 {{'nb.raise' op raises either an exception value or an exception class with a message, not both or neither}}
+  nb.raise
+}
+
+// -----
+
+func.func @raise_both(%e: !nb.pyobject) -> !nb.unknown {
+  // expected-error @+1 {{'nb.raise' op raises either an exception value or an exception class with a message, not both or neither}}
+  nb.raise %e : !nb.pyobject {exc_class = "ValueError"}
+}
+
+// -----
+
+func.func @raise_message_only() -> !nb.unknown {
+  // expected-error @+1 {{'nb.raise' op raises either an exception value or an exception class with a message, not both or neither}}
+  nb.raise {message = "m"}
+}

@@ -347,6 +347,12 @@ func.func @raise(%e: !nb.unknown) -> !nb.unknown {
   nb.raise %e : !nb.unknown
 }
 
+// CHECK-LABEL: func.func @raise_class
+func.func @raise_class() -> !nb.unknown {
+  // CHECK: nb.raise {exc_class = "ValueError", message = "bad value"}
+  nb.raise {exc_class = "ValueError", message = "bad value"}
+}
+
 // CHECK-LABEL: func.func @raise_typed
 func.func @raise_typed(%e: !nb.pyobject) -> f64 {
   // CHECK: nb.raise %{{.*}} : !nb.pyobject

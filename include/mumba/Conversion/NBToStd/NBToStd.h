@@ -29,6 +29,10 @@ struct NBToStdOptions {
 inline constexpr llvm::StringLiteral kIndexErrorFunction =
     "mumbaRaiseIndexError";
 
+/// The runtime function that records a raised exception's class and message
+/// before compiled code returns MUMBA_USER_EXCEPTION.
+inline constexpr llvm::StringLiteral kRaiseUserFunction = "mumbaRaiseUser";
+
 /// Adds the patterns that lower typed nb ops, and func signatures with a
 /// leading i32 status result.
 void populateNBToStdConversionPatterns(NBTypeConverter &converter,

@@ -55,6 +55,15 @@ LogicalResult CallOp::verify() {
   return success();
 }
 
+LogicalResult RaiseOp::verify() {
+  if (static_cast<bool>(getException()) == static_cast<bool>(getExcClass()))
+    return emitOpError("raises either an exception value or an exception "
+                       "class with a message, not both or neither");
+  if (getMessage() && !getExcClass())
+    return emitOpError("has a message but no exception class");
+  return success();
+}
+
 LogicalResult ReturnOp::verify() {
   auto func = (*this)->getParentOfType<FunctionOpInterface>();
   if (!func)

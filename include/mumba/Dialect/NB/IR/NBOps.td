@@ -469,12 +469,20 @@ def NB_RaiseIfOp : NB_Op<"raise_if"> {
 def NB_RaiseOp : NB_Op<"raise", [Terminator]> {
   let summary = "raises an exception (Numba's `Raise`)";
   let description = [{
+    In nopython code the exception is known at compile time: a builtin
+    exception class and its message (`raise ValueError("bad")`, a failed
+    `assert`). Object mode raises an exception value instead.
+
     ```mlir
-    nb.raise %exc : !nb.unknown
+    nb.raise {exc_class = "ValueError", message = "bad"}
+    nb.raise %exc : !nb.pyobject
     ```
   }];
-  let arguments = (ins AnyType:$exception);
-  let assemblyFormat = "$exception attr-dict `:` type($exception)";
+  let arguments = (ins Optional<AnyType>:$exception,
+                       OptionalAttr<StrAttr>:$exc_class,
+                       OptionalAttr<StrAttr>:$message);
+  let assemblyFormat = "($exception^ `:` type($exception))? attr-dict";
+  let hasVerifier = 1;
 }
 
 #endif // MUMBA_DIALECT_NB_IR_NBOPS_TD
