@@ -233,9 +233,9 @@ void dispatcherDealloc(PyObject *self) {
     delete dispatcher->overloads;
     dispatcher->overloads = nullptr;
   }
+  // A Python subclass's type reference is dropped by CPython's
+  // subtype_dealloc, which calls this for a static base type.
   type->tp_free(self);
-  if (type->tp_flags & Py_TPFLAGS_HEAPTYPE)
-    Py_DECREF(type);
 }
 
 PyObject *dispatcherClear(PyObject *self, PyObject *) {

@@ -173,3 +173,18 @@ def test_boundscheck_from_environment(tmp_path):
     env = dict(os.environ, MUMBA_BOUNDSCHECK="1", PYTHONPATH=str(REPO_ROOT / "build" / "python"))
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env)
     assert out.stdout.strip() == "IndexError index 3 is out of bounds for axis 0 with size 3", out.stderr
+
+
+def test_dispatchers_can_be_created_and_freed():
+    import gc
+
+    for i in range(300):
+
+        def f(x):
+            return x + 1
+
+        g = njit(f)
+        assert g(i) == i + 1
+        del g
+        if i % 50 == 0:
+            gc.collect()
