@@ -43,6 +43,10 @@ METHOD = """\
   3 and 30. All implementations are timed on the same arrays (checked on
   separate ones first): where an array lands in memory moves a
   memory-bound kernel by up to 10 %.
+- The 1-D kernels use 4 M float64 elements (32 MB an array): where the
+  L3 cache is large (see the machine above) they stay in it between calls,
+  and bandwidth-bound kernels measure L3 bandwidth, alike for every
+  implementation.
 - Plain Python runs at the small size only: "vs Python" is plain Python's
   time over Mumba's at that size (column "Python/Mumba").
 - Ratios are time over time: below 1 means Mumba is faster. Means are

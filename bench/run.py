@@ -53,8 +53,11 @@ def machine() -> str:
         key, _, value = line.partition(":")
         fields[key.strip()] = value.strip()
     text = f"{fields.get('Model name', platform.processor())}, {fields.get('CPU(s)', '?')} cores"
-    if fields.get("Hypervisor vendor"):
-        text += f" ({fields['Hypervisor vendor']} guest)"
+    caches = [f"{level} {fields[key]}" for level, key in (("L2", "L2 cache"), ("L3", "L3 cache"))
+              if fields.get(key)]
+    extra = ([f"{fields['Hypervisor vendor']} guest"] if fields.get("Hypervisor vendor") else []) + caches
+    if extra:
+        text += f" ({', '.join(extra)})"
     return text
 
 
