@@ -37,7 +37,8 @@ _NUMPY_SCALARS = {
 MAX_NDIM = 3
 
 # (dtype, ndim, contiguity bits) -> "!nb.array<...>"; NumPy dtype objects
-# hash well, and ``flags.num & 3`` holds C_CONTIGUOUS (1) and F_CONTIGUOUS (2).
+# hash well, and ``flags.num & 0x403`` holds C_CONTIGUOUS (1), F_CONTIGUOUS (2)
+# and WRITEABLE (0x400).
 _ARRAY_CACHE: Dict[Tuple[Any, int, int], str] = {}
 _ARRAY_DTYPE_BY_DTYPE: Dict[Any, str] = {}
 _ndarray: Optional[type] = None
@@ -82,7 +83,8 @@ def _fail(value: Any, name: Optional[str], why: str = "") -> ArgumentTypeError:
 def _typeof_array(value: Any, name: Optional[str]) -> str:
     dtype = value.dtype
     ndim = value.ndim
-    bits = value.flags.num & 3
+    # C- and F-contiguity, and writability (NPY_ARRAY_WRITEABLE).
+    bits = value.flags.num & 0x403
     key = (dtype, ndim, bits)
     cached = _ARRAY_CACHE.get(key)
     if cached is not None:
@@ -93,7 +95,8 @@ def _typeof_array(value: Any, name: Optional[str]) -> str:
     if not 1 <= ndim <= MAX_NDIM:
         raise _fail(value, name, f"{ndim}-dimensional arrays are not supported")
     layout = "C" if bits & 1 else ("F" if bits & 2 else "A")
-    text = f"!nb.array<{elem}, {ndim}, {layout}>"
+    readonly = "" if bits & 0x400 else ", readonly"
+    text = f"!nb.array<{elem}, {ndim}, {layout}{readonly}>"
     _ARRAY_CACHE[key] = text
     return text
 
@@ -111,7 +114,7 @@ def typeof(value: Any, name: Optional[str] = None) -> str:
     if s is not None:
         return s
     if t is _ndarray:
-        s = _ARRAY_CACHE.get((value.dtype, value.ndim, value.flags.num & 3))
+        s = _ARRAY_CACHE.get((value.dtype, value.ndim, value.flags.num & 0x403))
         return s if s is not None else _typeof_array(value, name)
     if _init_numpy():
         s = _SCALARS.get(t)

@@ -258,3 +258,33 @@ def test_arange_zero_step_raises():
         arange_range(0, 5, 0)
     with pytest.raises(ZeroDivisionError):
         np.arange(0, 5, 0)
+
+
+@njit
+def total(a):
+    s = 0.0
+    for i in range(a.shape[0]):
+        s += a[i]
+    return s
+
+
+@njit
+def write_first(a):
+    a[0] = 1.0
+
+
+def test_read_only_arrays_read_but_not_written():
+    from mumba import TypingError
+
+    a = np.arange(4.0)
+    a.flags.writeable = False
+    check(total, a)
+    assert any("readonly" in t for sig in total.signatures for t in sig)
+    with pytest.raises(TypingError, match="read-only array"):
+        write_first(a)
+    b = np.zeros(2)
+    write_first(b)
+    assert b[0] == 1.0
+    # A copy of a read-only array is writable.
+    c = copy_of(a)
+    assert c.flags.writeable and c[0] == -1

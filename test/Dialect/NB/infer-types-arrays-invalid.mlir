@@ -73,3 +73,15 @@ func.func @copy_with_argument(%arg0: !nb.array<f64, 1, C>) -> !nb.unknown {
   %b = nb.call %m(%a) : (!nb.unknown, !nb.unknown) -> !nb.unknown
   nb.return %b : !nb.unknown
 }
+
+// -----
+
+func.func @write_readonly(%arg0: !nb.array<f64, 1, C, readonly>) -> !nb.unknown {
+  %a = nb.arg 0 "a" : !nb.unknown
+  %i = nb.const(0) : !nb.unknown
+  %v = nb.const(1.0) : !nb.unknown
+  // expected-error @+1 {{cannot assign into the read-only array '!nb.array<f64, 1, C, readonly>' (its NumPy flag writeable is False)}}
+  nb.setitem %a[%i], %v : (!nb.unknown, !nb.unknown, !nb.unknown) -> ()
+  %n = nb.const(unit) : !nb.unknown
+  nb.return %n : !nb.unknown
+}

@@ -180,9 +180,13 @@ func.func private @array_rank_33(!nb.array<f64, 33, C>)
 // Enum keywords
 //===----------------------------------------------------------------------===//
 
-// expected-error @+2 {{expected ::mumba::nb::ArrayLayout to be one of: C, F, A}}
-// expected-error @+1 {{failed to parse NB_ArrayType parameter 'layout' which is to be a `::mumba::nb::ArrayLayout`}}
+// expected-error @+1 {{unknown array layout 'X', expected C, F or A}}
 func.func private @array_layout(!nb.array<f64, 1, X>)
+
+// -----
+
+// expected-error @+1 {{expected 'readonly'}}
+func.func private @array_access(!nb.array<f64, 1, C, mutable>)
 
 // -----
 

@@ -373,6 +373,10 @@ func.func @raise_if(%c: i1, %s: i32, %i: i64) -> i32 {
 // Types
 //===----------------------------------------------------------------------===//
 
+// CHECK-LABEL: func.func private @readonly_arrays
+// CHECK-SAME: !nb.array<f64, 1, C, readonly>, !nb.array<si32, 2, A, readonly>, !nb.array<f32, 3, F>
+func.func private @readonly_arrays(!nb.array<f64, 1, C, readonly>, !nb.array<si32, 2, A, readonly>, !nb.array<f32, 3, F>)
+
 // CHECK-LABEL: func.func private @types(
 // CHECK-SAME: !nb.unknown, !nb.none, !nb.var,
 // CHECK-SAME: !nb.array<f64, 1, C>, !nb.array<f32, 2, F>, !nb.array<si32, 3, A>,

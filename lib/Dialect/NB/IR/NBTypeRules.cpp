@@ -283,6 +283,9 @@ LogicalResult SetItemOp::inferTypes(TypingContext &, SmallVectorImpl<Type> &) {
   if (!array)
     return emitError() << "cannot assign to an item of "
                        << getTarget().getType();
+  if (array.getReadonly())
+    return emitError() << "cannot assign into the read-only array " << array
+                       << " (its NumPy flag writeable is False)";
   if (getIndices().size() != array.getNdim())
     return emitError() << "unsupported: assigning into a " << array.getNdim()
                        << "-d array " << array << " with "

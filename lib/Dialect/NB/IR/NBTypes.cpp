@@ -19,8 +19,41 @@ void NBDialect::registerTypes() {
       >();
 }
 
+/// `<f64, 2, C>`, or `<f64, 2, C, readonly>`.
+Type ArrayType::parse(AsmParser &parser) {
+  Type dtype;
+  unsigned ndim;
+  StringRef layoutName;
+  if (parser.parseLess() || parser.parseType(dtype) || parser.parseComma() ||
+      parser.parseInteger(ndim) || parser.parseComma() ||
+      parser.parseKeyword(&layoutName))
+    return {};
+  std::optional<ArrayLayout> layout = symbolizeArrayLayout(layoutName);
+  if (!layout) {
+    parser.emitError(parser.getCurrentLocation(), "unknown array layout '")
+        << layoutName << "', expected C, F or A";
+    return {};
+  }
+  bool readonly = succeeded(parser.parseOptionalComma());
+  if (readonly && parser.parseKeyword("readonly"))
+    return {};
+  if (parser.parseGreater())
+    return {};
+  return parser.getChecked<ArrayType>(parser.getContext(), dtype, ndim,
+                                      *layout, readonly);
+}
+
+void ArrayType::print(AsmPrinter &printer) const {
+  printer << "<" << getDtype() << ", " << getNdim() << ", "
+          << stringifyArrayLayout(getLayout());
+  if (getReadonly())
+    printer << ", readonly";
+  printer << ">";
+}
+
 LogicalResult ArrayType::verify(function_ref<InFlightDiagnostic()> emitError,
-                                Type dtype, unsigned ndim, ArrayLayout layout) {
+                                Type dtype, unsigned ndim, ArrayLayout layout,
+                                bool readonly) {
   if (!isNumberType(dtype))
     return emitError() << "array dtype must be a number type, got " << dtype;
   if (ndim > 32)

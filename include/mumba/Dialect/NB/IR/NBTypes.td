@@ -43,10 +43,24 @@ def NB_ArrayType : NB_Type<"Array", "array"> {
     The layout is `C` (row-major, unit inner stride), `F` (column-major) or
     `A` (any strides, such as `a[::2]` or `a.T`). It lowers to a memref with
     an identity layout for `C` and a fully dynamic strided layout otherwise.
+    A read-only array (`!nb.array<f64, 1, C, readonly>`, NumPy's
+    `writeable=False`) may be read but not assigned to.
   }];
   let parameters = (ins "::mlir::Type":$dtype, "unsigned":$ndim,
-                        EnumParameter<NB_ArrayLayout>:$layout);
-  let assemblyFormat = "`<` $dtype `,` $ndim `,` $layout `>`";
+                        EnumParameter<NB_ArrayLayout>:$layout,
+                        DefaultValuedParameter<"bool", "false">:$readonly);
+  let builders = [
+    TypeBuilderWithInferredContext<(ins "::mlir::Type":$dtype,
+                                        "unsigned":$ndim,
+                                        "ArrayLayout":$layout), [{
+      return $_get(dtype.getContext(), dtype, ndim, layout, false);
+    }]>,
+    TypeBuilder<(ins "::mlir::Type":$dtype, "unsigned":$ndim,
+                     "ArrayLayout":$layout), [{
+      return $_get($_ctxt, dtype, ndim, layout, false);
+    }]>
+  ];
+  let hasCustomAssemblyFormat = 1;
   let genVerifyDecl = 1;
 }
 
