@@ -8,6 +8,7 @@
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
 
 namespace mumba {
 #define GEN_PASS_DEF_MUMBAUPLIFTWHILETOFORPASS
@@ -183,6 +184,10 @@ struct UpliftCountedLoop : public OpRewritePattern<scf::WhileOp> {
 struct UpliftWhileToForPass
     : public mumba::impl::MumbaUpliftWhileToForPassBase<UpliftWhileToForPass> {
   void runOnOperation() override {
+    // A bound computed in the loop (the size of an iterated array is read
+    // in every loop header) must come out before the loop can be counted.
+    getOperation().walk(
+        [](scf::WhileOp loop) { moveLoopInvariantCode(loop); });
     MLIRContext *ctx = &getContext();
     RewritePatternSet patterns(ctx);
     patterns.add<SinkForwardedComputation, MaterializeExitValue,

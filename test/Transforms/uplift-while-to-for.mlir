@@ -164,3 +164,33 @@ func.func @early_exit(%n: i64, %d: i64) -> i32 {
   }
   return %r#2 : i32
 }
+
+// -----
+
+// `for x in a`: the array's size is read in the loop header; it is hoisted
+// first, then the loop is counted.
+// CHECK-LABEL: func.func @array_iteration
+// CHECK-SAME: (%[[A:.*]]: memref<?xf64>)
+// CHECK: %[[DIM:.*]] = memref.dim %[[A]]
+// CHECK: %[[N:.*]] = arith.index_cast %[[DIM]] : index to i64
+// CHECK: scf.for %[[I:.*]] = %{{.*}} to %[[N]] step %{{.*}} iter_args(%{{.*}} = %{{.*}}) -> (f64) : i64 {
+func.func @array_iteration(%a: memref<?xf64>) -> f64 {
+  %c0 = arith.constant 0 : index
+  %c0_i64 = arith.constant 0 : i64
+  %c1_i64 = arith.constant 1 : i64
+  %zero = arith.constant 0.0 : f64
+  %r:3 = scf.while (%t = %zero, %i = %c0_i64) : (f64, i64) -> (i64, f64, i64) {
+    %dim = memref.dim %a, %c0 : memref<?xf64>
+    %n = arith.index_cast %dim : index to i64
+    %more = arith.cmpi slt, %i, %n : i64
+    %next = arith.addi %i, %c1_i64 : i64
+    scf.condition(%more) %next, %t, %i : i64, f64, i64
+  } do {
+  ^bb0(%next: i64, %t: f64, %i: i64):
+    %k = arith.index_cast %i : i64 to index
+    %x = memref.load %a[%k] : memref<?xf64>
+    %s = arith.addf %t, %x : f64
+    scf.yield %s, %next : f64, i64
+  }
+  return %r#1 : f64
+}

@@ -34,6 +34,9 @@ def MumbaUpliftWhileToForPass
     scf.for %i = %c0 to %n step %c1 : i64 { ... }
     ```
 
+    Pure computations that do not depend on the loop (the size of an
+    iterated array, read in every loop header) are hoisted out first.
+
     Loops that test something else (a `while` on data, an early `return`
     inside the body, a step whose sign is known only at run time) stay
     `scf.while`.

@@ -394,11 +394,14 @@ static LogicalResult lowerArrayIterNext(IterNextOp op, ValueRange iter,
   Location loc = op.getLoc();
   Value cursor = iter[0], memref = iter[1];
   Value current = memref::LoadOp::create(rewriter, loc, cursor);
-  Value index = arith::IndexCastOp::create(rewriter, loc,
-                                           rewriter.getIndexType(), current);
-  Value size = memref::DimOp::create(rewriter, loc, memref, 0);
+  // The cursor is compared as an i64 and cast to an index only for the
+  // load, so that the loop is `cursor < size; cursor + 1` as for a range,
+  // which the lifting to scf.for recognises.
+  Value size = arith::IndexCastOp::create(
+      rewriter, loc, rewriter.getI64Type(),
+      memref::DimOp::create(rewriter, loc, memref, 0));
   Value valid = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt,
-                                      index, size);
+                                      current, size);
   Value one = arith::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
                                         rewriter.getI64IntegerAttr(1));
   memref::StoreOp::create(rewriter, loc,
@@ -408,6 +411,8 @@ static LogicalResult lowerArrayIterNext(IterNextOp op, ValueRange iter,
   auto load = scf::IfOp::create(
       rewriter, loc, valid,
       [&](OpBuilder &b, Location l) {
+        Value index =
+            arith::IndexCastOp::create(b, l, b.getIndexType(), current);
         Value v = memref::LoadOp::create(b, l, memref, index);
         scf::YieldOp::create(b, l, v);
       },

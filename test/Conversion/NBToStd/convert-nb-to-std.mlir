@@ -663,12 +663,13 @@ func.func @range_step(%a: si64, %b: si64, %s: si64) -> si64 {
 // CHECK: %[[ZERO:.*]] = arith.constant 0 : i64
 // CHECK: memref.store %[[ZERO]], %[[CURSOR]][] : memref<i64>
 // CHECK: %[[I:.*]] = memref.load %[[CURSOR]][] : memref<i64>
-// CHECK: %[[IDX:.*]] = arith.index_cast %[[I]] : i64 to index
 // CHECK: %[[DIM:.*]] = memref.dim %[[A]], %{{.*}} : memref<?xf64>
-// CHECK: %[[VALID:.*]] = arith.cmpi slt, %[[IDX]], %[[DIM]] : index
+// CHECK: %[[SIZE:.*]] = arith.index_cast %[[DIM]] : index to i64
+// CHECK: %[[VALID:.*]] = arith.cmpi slt, %[[I]], %[[SIZE]] : i64
 // CHECK: %[[NEXT:.*]] = arith.addi %[[I]], %{{.*}} : i64
 // CHECK: memref.store %[[NEXT]], %[[CURSOR]][] : memref<i64>
 // CHECK: %[[X:.*]] = scf.if %[[VALID]] -> (f64) {
+// CHECK:   %[[IDX:.*]] = arith.index_cast %[[I]] : i64 to index
 // CHECK:   %[[L:.*]] = memref.load %[[A]][%[[IDX]]] : memref<?xf64>
 // CHECK:   scf.yield %[[L]] : f64
 // CHECK: } else {
