@@ -24,17 +24,18 @@ ARRAY_DTYPES: Dict[str, str] = {
     "float32": "f32",
     "int64": "si64",
     "int32": "si32",
-}
-
-_NUMPY_SCALARS = {
-    "float64": "f64",
-    "float32": "f32",
-    "int64": "si64",
-    "int32": "si32",
+    "int16": "si16",
+    "int8": "si8",
+    "uint64": "ui64",
+    "uint32": "ui32",
+    "uint16": "ui16",
+    "uint8": "ui8",
     "bool_": "i1",
 }
 
-MAX_NDIM = 3
+_NUMPY_SCALARS = dict(ARRAY_DTYPES)
+
+MAX_NDIM = 4
 
 # (dtype, ndim, contiguity bits) -> "!nb.array<...>"; NumPy dtype objects
 # hash well, and ``flags.num & 0x403`` holds C_CONTIGUOUS (1), F_CONTIGUOUS (2)
@@ -73,8 +74,8 @@ def _fail(value: Any, name: Optional[str], why: str = "") -> ArgumentTypeError:
     if why:
         msg += f" ({why})"
     msg += (
-        "; supported are bool, int, float, NumPy float64/float32/int64/int32/"
-        f"bool_ scalars and float64/float32/int64/int32 arrays with 1 to {MAX_NDIM}"
+        "; supported are bool, int, float, NumPy bool_ and (u)int8-64 and "
+        f"float32/64 scalars, and arrays of those with 0 to {MAX_NDIM}"
         " dimensions"
     )
     return ArgumentTypeError(msg)
@@ -92,7 +93,7 @@ def _typeof_array(value: Any, name: Optional[str]) -> str:
     elem = _ARRAY_DTYPE_BY_DTYPE.get(dtype)
     if elem is None:
         raise _fail(value, name, f"dtype {dtype} is not supported")
-    if not 1 <= ndim <= MAX_NDIM:
+    if not 0 <= ndim <= MAX_NDIM:
         raise _fail(value, name, f"{ndim}-dimensional arrays are not supported")
     layout = "C" if bits & 1 else ("F" if bits & 2 else "A")
     readonly = "" if bits & 0x400 else ", readonly"

@@ -288,3 +288,39 @@ def test_read_only_arrays_read_but_not_written():
     # A copy of a read-only array is writable.
     c = copy_of(a)
     assert c.flags.writeable and c[0] == -1
+
+
+@njit
+def element_sum(a):
+    t = 0
+    for i in range(a.shape[0]):
+        t += a[i]
+    return t
+
+
+@njit
+def corner_4d(a):
+    return a[1, 0, 1, 0] + a.shape[3]
+
+
+@njit
+def rank(a):
+    return a.ndim
+
+
+@njit
+def zeros_0d():
+    return np.zeros(())
+
+
+@pytest.mark.parametrize(
+    "dtype", ["int8", "int16", "uint8", "uint16", "uint32", "uint64", "bool_", "float32"]
+)
+def test_arguments_of_every_dtype(dtype):
+    check(element_sum, np.arange(5).astype(dtype))
+
+
+def test_zero_and_four_dimensional_arrays():
+    check(corner_4d, np.arange(16.0).reshape(2, 2, 2, 2))
+    check(rank, np.zeros(()))
+    check(zeros_0d)
