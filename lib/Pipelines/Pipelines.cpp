@@ -51,6 +51,10 @@ void mumba::buildNBToStdPipeline(OpPassManager &pm,
 
 void mumba::buildAffinePipeline(OpPassManager &pm,
                                 const CPUPipelineOptions &options) {
+  // Index checks that loop ranges decide go first: a raising branch left in
+  // a loop would keep it from being counted.
+  pm.addNestedPass<func::FuncOp>(createMumbaFoldIndexChecksPass());
+  pm.addPass(createCanonicalizerPass());
   pm.addPass(createLiftControlFlowToSCFPass());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createMumbaUpliftWhileToForPass());

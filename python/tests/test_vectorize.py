@@ -239,3 +239,49 @@ def test_vectorize_off_and_target_cpu():
 def test_inspect_before_compile_raises():
     with pytest.raises(ValueError):
         njit(total).inspect_asm()
+
+
+def smooth(a):
+    for i in range(1, len(a) - 1):
+        a[i] = 0.5 * (a[i - 1] + a[i + 1])
+
+
+def sum_first(a, n):
+    t = 0.0
+    for i in range(n):
+        t += a[i]
+    return t
+
+
+def test_boundscheck_in_range_loops_are_raised():
+    f = njit(boundscheck=True)(total)
+    a = make_array(100, "float64")
+    np.testing.assert_allclose(f(a), total(a))
+    text = f.inspect_mlir("affine")
+    # range(len(a)) never leaves the array: no check, an affine loop.
+    assert "affine.for" in text and "call @mumbaRaiseIndexError" not in text
+    # a[i - 1] and a[i + 1] for i in range(1, len(a) - 1): within a.
+    g = njit(boundscheck=True)(smooth)
+    a = make_array(50, "float64")
+    expected = a.copy()
+    g(a)
+    smooth(expected)
+    np.testing.assert_allclose(a, expected)
+    text = g.inspect_mlir("affine")
+    assert "affine.for" in text and "call @mumbaRaiseIndexError" not in text
+    # b's size says nothing about a's: the checks on b stay.
+    h = njit(boundscheck=True)(stencil)
+    a, b, eb = make_array((9, 7), "float64"), np.zeros((9, 7)), np.zeros((9, 7))
+    h(a, b)
+    stencil(a, eb)
+    np.testing.assert_allclose(b, eb)
+    with pytest.raises(IndexError):
+        h(a, np.zeros((9, 3)))
+
+
+def test_boundscheck_still_raises_where_undecided():
+    f = njit(boundscheck=True)(sum_first)
+    a = make_array(10, "float64")
+    np.testing.assert_allclose(f(a, 10), sum_first(a, 10))
+    with pytest.raises(IndexError):
+        f(a, 11)

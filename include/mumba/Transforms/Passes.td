@@ -46,6 +46,39 @@ def MumbaUpliftWhileToForPass
   ];
 }
 
+def MumbaFoldIndexChecksPass
+    : Pass<"mumba-fold-index-checks", "::mlir::func::FuncOp"> {
+  let summary = "Folds index checks that a counted loop makes redundant";
+  let description = [{
+    Python's indexing costs two checks: the negative-index wrap-around
+    `select(i < 0, i + size, i)` and, with `boundscheck=True`, the test
+    `i >= size` that raises IndexError. Inside a counted loop in cf form,
+
+    ```mlir
+    ^head(%i: i64):            // entered with a constant >= 0,
+      %more = arith.cmpi slt, %i, %n : i64   // re-entered with %i + c, c > 0
+      cf.cond_br %more, ^body, ^exit
+    ^body:                     // only from ^head: 0 <= lb <= %i < %n
+    ```
+
+    an index `%i + c` is non-negative when `lb + c >= 0`, and below a size
+    `%d` when `%n + c <= %d` (`%n` the size itself, or the size minus a
+    constant, as in `range(1, len(a) - 1)`). Those checks become constants;
+    canonicalisation then drops the selects, and the raising branches with
+    them, so that the loop has a single exit and can become `scf.for` and
+    `affine.for`. Checks this cannot decide stay.
+
+    ```mlir
+    %k = arith.index_cast %i : i64 to index
+    %neg = arith.cmpi slt, %k, %c0 : index     // -> false
+    %w = arith.select %neg, %kd, %k : index
+    %oob = arith.cmpi uge, %w, %dim : index    // -> false (%n is %dim)
+    cf.cond_br %oob, ^raise, ^load
+    ```
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect"];
+}
+
 def MumbaRaiseToAffinePass
     : Pass<"mumba-raise-to-affine", "::mlir::func::FuncOp"> {
   let summary = "Raises scf.for loops and their memref accesses to affine";
