@@ -141,16 +141,19 @@ def MumbaAffineOptPass : Pass<"mumba-affine-opt", "::mlir::func::FuncOp"> {
       run at all; it runs only when every loop that could lose such a load
       has a trip count known to be positive.
 
+    Upstream's fusion weighs a fusion by trip counts, so it fuses loops whose
+    trip counts are constants:
+
     ```mlir
-    affine.for %i = 0 to %n {
+    affine.for %i = 0 to 1024 {
       %x = affine.load %a[%i] : memref<?xf64>
-      affine.store %x, %t[%i] : memref<?xf64>
+      affine.store %x, %t[%i] : memref<1024xf64>
     }
-    affine.for %i = 0 to %n {
-      %y = affine.load %t[%i] : memref<?xf64>
-      affine.store %y, %b[%i] : memref<?xf64>
+    affine.for %i = 0 to 1024 {
+      %y = affine.load %t[%i] : memref<1024xf64>
+      affine.store %y, %b[%i] : memref<1024xf64>
     }
-    // fuse into one loop when %t, %a and %b cannot overlap
+    // one loop when %a cannot overlap %b: %t and %b are allocated here
     ```
   }];
   let options = [
