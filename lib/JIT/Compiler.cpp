@@ -8,8 +8,8 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVMIR/Export.h"
-#include "mumba/JIT/LLVMBackend.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/JIT/LLVMBackend.h"
 #include "mumba/Pipelines/Pipelines.h"
 #include "mumba/Registration.h"
 #include "mumba/Runtime/Memory.h"
@@ -290,15 +290,15 @@ bool CompiledFunction::getAssembly(std::string &text,
   return true;
 }
 
-bool CompiledFunction::emitObject(const std::string &name,
-                                  const ObjectTarget &target,
-                                  std::string &object,
-                                  std::vector<mumba::Diagnostic> &diagnostics) const {
+bool CompiledFunction::emitObject(
+    const std::string &name, const ObjectTarget &target, std::string &object,
+    std::vector<mumba::Diagnostic> &diagnostics) const {
   // The module as it enters the llvm-dialect stage, lowered again with a C
   // entry point.
   ArrayRef<PipelineStage> pipeline = getCPUPipelineStages();
-  auto last = llvm::find_if(
-      pipeline, [](const PipelineStage &stage) { return stage.name == "llvm"; });
+  auto last = llvm::find_if(pipeline, [](const PipelineStage &stage) {
+    return stage.name == "llvm";
+  });
   assert(last != pipeline.begin() && last != pipeline.end() &&
          "the pipeline ends in the llvm stage");
   StringRef before = std::prev(last)->name;

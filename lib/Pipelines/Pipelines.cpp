@@ -2,8 +2,8 @@
 #include "mumba/Pipelines/Pipelines.h"
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
-#include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
+#include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
 #include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
@@ -119,10 +119,8 @@ void mumba::buildMumbaCPUPipeline(OpPassManager &pm,
 
 ArrayRef<mumba::PipelineStage> mumba::getCPUPipelineStages() {
   static const PipelineStage stages[] = {
-      {"nb-ssa", buildNBToSSAPipeline},
-      {"nb-typed", buildTypingPipeline},
-      {"std", buildNBToStdPipeline},
-      {"affine", buildAffinePipeline},
+      {"nb-ssa", buildNBToSSAPipeline}, {"nb-typed", buildTypingPipeline},
+      {"std", buildNBToStdPipeline},    {"affine", buildAffinePipeline},
       {"llvm", buildStdToLLVMPipeline},
   };
   return stages;
@@ -133,7 +131,7 @@ void mumba::registerMumbaPipelines() {
       "mumba-cpu-pipeline",
       "Compiles untyped nb to the llvm dialect for the CPU, as @njit does",
       buildMumbaCPUPipeline);
-  PassPipelineRegistration<CPUPipelineOptions>("mumba-std-to-llvm",
-                             "Lowers Mumba's std stage to the llvm dialect",
-                             buildStdToLLVMPipeline);
+  PassPipelineRegistration<CPUPipelineOptions>(
+      "mumba-std-to-llvm", "Lowers Mumba's std stage to the llvm dialect",
+      buildStdToLLVMPipeline);
 }

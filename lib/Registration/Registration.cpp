@@ -7,8 +7,8 @@
 #include "mumba/Registration.h"
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
-#include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
+#include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
 #include "mlir/Conversion/MathToFuncs/MathToFuncs.h"
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
@@ -71,7 +71,8 @@ void mumba::registerPasses() {
   // The upstream passes of the pipelines, one by one.
   registerPass([] { return createLiftControlFlowToSCFPass(); });
   registerPass([] { return createLowerAffinePass(); });
-  registerPass([] { return affine::createAffineLoopInvariantCodeMotionPass(); });
+  registerPass(
+      [] { return affine::createAffineLoopInvariantCodeMotionPass(); });
   registerPass([] { return affine::createAffineScalarReplacementPass(); });
   registerPass([] { return affine::createLoopFusionPass(); });
   registerPass([] { return affine::createAffineVectorize(); });

@@ -6,7 +6,6 @@
 // pass runs them only on functions where that cannot matter.
 //
 //===----------------------------------------------------------------------===//
-#include "mumba/Transforms/Passes.h"
 #include "mlir/Analysis/AliasAnalysis.h"
 #include "mlir/Dialect/Affine/Analysis/LoopAnalysis.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -16,6 +15,7 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Pass/PassManager.h"
+#include "mumba/Transforms/Passes.h"
 
 namespace mumba {
 #define GEN_PASS_DEF_MUMBAAFFINEOPTPASS

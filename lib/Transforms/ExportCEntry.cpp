@@ -1,7 +1,7 @@
 //===- ExportCEntry.cpp - Plain C entry points for AOT compilation --------===//
-#include "mumba/Transforms/Passes.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mumba/Transforms/Passes.h"
 
 namespace mumba {
 #define GEN_PASS_DEF_MUMBAEXPORTCENTRYPASS
@@ -75,8 +75,7 @@ LogicalResult ExportCEntryPass::exportFunction(func::FuncOp impl,
   builder.setInsertionPointAfter(impl);
   Location loc = impl.getLoc();
   auto entry = func::FuncOp::create(
-      builder, loc, name,
-      builder.getFunctionType(inputs, type.getResult(0)));
+      builder, loc, name, builder.getFunctionType(inputs, type.getResult(0)));
   Block *body = entry.addEntryBlock();
   builder.setInsertionPointToStart(body);
 
@@ -89,9 +88,9 @@ LogicalResult ExportCEntryPass::exportFunction(func::FuncOp impl,
     }
     Value descriptor =
         LLVM::LoadOp::create(builder, loc, descriptorType(memref), arg);
-    args.push_back(UnrealizedConversionCastOp::create(builder, loc, memref,
-                                                      descriptor)
-                       .getResult(0));
+    args.push_back(
+        UnrealizedConversionCastOp::create(builder, loc, memref, descriptor)
+            .getResult(0));
   }
   auto call = func::CallOp::create(builder, loc, impl, args);
   if (!results.empty()) {
@@ -123,8 +122,7 @@ void ExportCEntryPass::runOnOperation() {
   if (entries.empty()) {
     for (auto func : module.getOps<func::FuncOp>())
       if (func.isPublic() && !func.isExternal())
-        exports.emplace_back(func.getSymName().str(),
-                             func.getSymName().str());
+        exports.emplace_back(func.getSymName().str(), func.getSymName().str());
   }
   for (const std::string &entry : entries) {
     auto [symbol, name] = StringRef(entry).split('=');
@@ -155,8 +153,7 @@ void ExportCEntryPass::runOnOperation() {
     if (failed(symbols.rename(impl, ("__mumba_" + impl.getSymName()).str())))
       return signalPassFailure();
     if (SymbolTable::lookupSymbolIn(module, name)) {
-      module.emitError() << "cannot export '" << name
-                         << "': the name is taken";
+      module.emitError() << "cannot export '" << name << "': the name is taken";
       return signalPassFailure();
     }
     if (failed(exportFunction(impl, name)))

@@ -1,6 +1,6 @@
 //===- FastMath.cpp - Fast-math flags for @njit(fastmath=True) ------------===//
-#include "mumba/Transforms/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mumba/Transforms/Passes.h"
 
 namespace mumba {
 #define GEN_PASS_DEF_MUMBAFASTMATHPASS
@@ -10,8 +10,7 @@ namespace mumba {
 using namespace mlir;
 
 namespace {
-struct FastMathPass
-    : public mumba::impl::MumbaFastMathPassBase<FastMathPass> {
+struct FastMathPass : public mumba::impl::MumbaFastMathPassBase<FastMathPass> {
   void runOnOperation() override {
     auto fast = arith::FastMathFlagsAttr::get(&getContext(),
                                               arith::FastMathFlags::fast);

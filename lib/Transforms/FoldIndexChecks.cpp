@@ -1,5 +1,4 @@
 //===- FoldIndexChecks.cpp - Index checks made redundant by loop ranges ---===//
-#include "mumba/Transforms/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -7,6 +6,7 @@
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
+#include "mumba/Transforms/Passes.h"
 #include "llvm/ADT/DepthFirstIterator.h"
 
 namespace mumba {
@@ -114,7 +114,7 @@ static std::optional<CountedLoop> matchCountedLoop(Block *head,
     if (dominance.dominates(head, pred)) {
       // A back edge: the counter grows.
       auto add = incoming.getDefiningOp<arith::AddIOp>();
-      Value step = !add                  ? Value()
+      Value step = !add                 ? Value()
                    : add.getLhs() == iv ? add.getRhs()
                    : add.getRhs() == iv ? add.getLhs()
                                         : Value();

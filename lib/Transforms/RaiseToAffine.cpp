@@ -5,7 +5,6 @@
 // index arithmetic through the i64 values that Python ints lower to.
 //
 //===----------------------------------------------------------------------===//
-#include "mumba/Transforms/Passes.h"
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -13,6 +12,7 @@
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mumba/Transforms/Passes.h"
 #include "llvm/ADT/TypeSwitch.h"
 
 namespace mumba {
@@ -130,8 +130,7 @@ static Value matchNegativeIndexWrap(arith::SelectOp select) {
       negative.getLhs() != index || !matchPattern(negative.getRhs(), m_Zero()))
     return nullptr;
   auto wrapped = select.getTrueValue().getDefiningOp<arith::AddIOp>();
-  if (!wrapped ||
-      (wrapped.getLhs() != index && wrapped.getRhs() != index))
+  if (!wrapped || (wrapped.getLhs() != index && wrapped.getRhs() != index))
     return nullptr;
   return index;
 }
@@ -349,7 +348,8 @@ void RaiseToAffinePass::runOnOperation() {
   // Outer loops first, so that inner bounds may use outer induction
   // variables; raising moves the bodies, so the inner ops stay valid.
   SmallVector<scf::ForOp> loops;
-  func.walk<WalkOrder::PreOrder>([&](scf::ForOp loop) { loops.push_back(loop); });
+  func.walk<WalkOrder::PreOrder>(
+      [&](scf::ForOp loop) { loops.push_back(loop); });
   for (scf::ForOp loop : loops)
     (void)raiseLoop(loop, rewriter);
 

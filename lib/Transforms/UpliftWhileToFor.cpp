@@ -1,5 +1,4 @@
 //===- UpliftWhileToFor.cpp - Counted scf.while loops to scf.for ----------===//
-#include "mumba/Transforms/Passes.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/Transforms.h"
@@ -9,6 +8,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+#include "mumba/Transforms/Passes.h"
 
 namespace mumba {
 #define GEN_PASS_DEF_MUMBAUPLIFTWHILETOFORPASS
@@ -58,8 +58,7 @@ struct SinkForwardedComputation : public OpRewritePattern<scf::WhileOp> {
       if (afterArg.use_empty() && result.use_empty())
         continue;
       bool movable = llvm::all_of(def->getOperands(), [&](Value operand) {
-        return forwardedAt.contains(operand) ||
-               isDefinedOutside(operand, loop);
+        return forwardedAt.contains(operand) || isDefinedOutside(operand, loop);
       });
       if (!movable)
         continue;
@@ -186,12 +185,12 @@ struct UpliftWhileToForPass
   void runOnOperation() override {
     // A bound computed in the loop (the size of an iterated array is read
     // in every loop header) must come out before the loop can be counted.
-    getOperation().walk(
-        [](scf::WhileOp loop) { moveLoopInvariantCode(loop); });
+    getOperation().walk([](scf::WhileOp loop) { moveLoopInvariantCode(loop); });
     MLIRContext *ctx = &getContext();
     RewritePatternSet patterns(ctx);
-    patterns.add<SinkForwardedComputation, MaterializeExitValue,
-                 UpliftCountedLoop>(ctx);
+    patterns
+        .add<SinkForwardedComputation, MaterializeExitValue, UpliftCountedLoop>(
+            ctx);
     // Dropping the arguments and results left unused, and lining up the
     // `before` arguments with the condition's, is scf.while's own
     // canonicalisation.

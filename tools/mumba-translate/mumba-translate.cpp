@@ -5,12 +5,12 @@
 // or an object file, for the host or a chosen target triple and CPU.
 //
 //===----------------------------------------------------------------------===//
-#include "mumba/JIT/LLVMBackend.h"
-#include "mumba/Registration.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
+#include "mumba/JIT/LLVMBackend.h"
+#include "mumba/Registration.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/CommandLine.h"
@@ -75,10 +75,10 @@ LogicalResult generate(Operation *op, llvm::raw_ostream &os,
     module->print(os, /*AAW=*/nullptr);
     return success();
   }
-  auto code = mumba::emitMachineCode(
-      *module, **machine,
-      output == Output::Object ? llvm::CodeGenFileType::ObjectFile
-                               : llvm::CodeGenFileType::AssemblyFile);
+  auto code = mumba::emitMachineCode(*module, **machine,
+                                     output == Output::Object
+                                         ? llvm::CodeGenFileType::ObjectFile
+                                         : llvm::CodeGenFileType::AssemblyFile);
   if (!code)
     return op->emitError() << llvm::toString(code.takeError());
   os << *code;

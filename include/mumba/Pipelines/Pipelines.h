@@ -20,8 +20,7 @@ struct CPUPipelineOptions
   Option<unsigned> optLevel{*this, "opt-level",
                             llvm::cl::desc("LLVM optimisation level (0-3)"),
                             llvm::cl::init(3)};
-  Option<bool> vectorize{*this, "vectorize",
-                         llvm::cl::desc("Vectorise loops"),
+  Option<bool> vectorize{*this, "vectorize", llvm::cl::desc("Vectorise loops"),
                          llvm::cl::init(true)};
   Option<bool> fastmath{*this, "fastmath",
                         llvm::cl::desc("Allow reassociating float math"),
@@ -40,8 +39,7 @@ struct CPUPipelineOptions
                                 llvm::cl::init("")};
   Option<std::string> targetFeatures{
       *this, "target-features",
-      llvm::cl::desc("CPU features to compile for (host)"),
-      llvm::cl::init("")};
+      llvm::cl::desc("CPU features to compile for (host)"), llvm::cl::init("")};
   Option<unsigned> affineVectorSize{
       *this, "affine-vector-size",
       llvm::cl::desc("With vectorize, also run the affine super-vectorizer "
