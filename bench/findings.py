@@ -26,8 +26,9 @@ VS_NUMBA: Dict[str, str] = {
     " memory; the suite now times every implementation on the same arrays)",
     "nbody_fastmath": "see below: neither JIT vectorises the inner loop",
     "histogram": "the same loop as Numba (2× unrolled, both keep the negative-index wrap"
-    " on `hist[b]`, see below); bound by store-to-load forwarding on the bins, this kernel"
-    " moves by 10–20 % between runs (three reruns after a 1.21: 0.94–1.06)",
+    " on `hist[b]`, see below); bound by store-to-load forwarding on the bins, it is the"
+    " kernel most moved by its surroundings (1.2 when timed among NumPy's temporaries,"
+    " 0.94–1.06 apart from them)",
     "branch_sum": "the same scalar loop as Numba (ordered sum, the branch as a select):"
     " noise",
 }

@@ -41,8 +41,10 @@ METHOD = """\
   rotating from round to round) so that machine noise and cache state hit
   all alike; N is chosen to fill a time budget ({budget}) and lies between
   3 and 30. All implementations are timed on the same arrays (checked on
-  separate ones first): where an array lands in memory moves a
-  memory-bound kernel by up to 10 %.
+  separate ones first), on two fresh sets of them in turn, each keeping
+  its best: where arrays land in memory moves some kernels by 10–20 %.
+  NumPy is timed after the compiled three, not among them: its large
+  temporaries slow down the calls that follow them.
 - The 1-D kernels use 4 M float64 elements (32 MB an array): where the
   L3 cache is large (see the machine above) they stay in it between calls,
   and bandwidth-bound kernels measure L3 bandwidth, alike for every
