@@ -59,7 +59,8 @@ def plot(run: Run, path: Path) -> Optional[Path]:
         ax.set_xlim(lo / 1.3, hi * 1.6)
         ax.legend(loc="lower right", fontsize=8)
     fig.suptitle(
-        f"Mumba's run time per kernel, {run.meta.get('date', '')}, {run.meta.get('machine', '')}\n"
+        f"Mumba's run time per kernel, {run.meta.get('date', '')},"
+        f" {run.meta.get('machine', '').split(' (')[0]}\n"
         "blue: the suite; orange: fastmath variants; black: geometric mean of the suite"
     )
     fig.tight_layout()

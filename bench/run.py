@@ -53,8 +53,8 @@ def machine() -> str:
         key, _, value = line.partition(":")
         fields[key.strip()] = value.strip()
     text = f"{fields.get('Model name', platform.processor())}, {fields.get('CPU(s)', '?')} cores"
-    caches = [f"{level} {fields[key]}" for level, key in (("L2", "L2 cache"), ("L3", "L3 cache"))
-              if fields.get(key)]
+    caches = [f"{level} {fields[key].split(' (')[0]}"  # lscpu: "4 MiB (2 instances)", in all
+              for level, key in (("L2", "L2 cache"), ("L3", "L3 cache")) if fields.get(key)]
     extra = ([f"{fields['Hypervisor vendor']} guest"] if fields.get("Hypervisor vendor") else []) + caches
     if extra:
         text += f" ({', '.join(extra)})"
