@@ -9,19 +9,6 @@ from typing import Any, Callable, Dict, Optional, Sequence, Tuple
 import numpy as np
 
 #: Every dispatcher the suite creates, kept alive to the end of the process.
-#: mumba._dispatch's tp_dealloc (7ac5f7e) also DECREFs the heap subclass
-#: that Python's subtype_dealloc DECREFs, so each dropped mumba.Dispatcher
-#: takes a reference from the class until it is freed and the process
-#: crashes (ten `mumba.njit(f)` in a row do it).  Drop this once fixed.
-_KEEP: list = []
-
-
-def retain(dispatcher: Any) -> Any:
-    """Keep ``dispatcher`` alive for the rest of the process (see _KEEP)."""
-    _KEEP.append(dispatcher)
-    return dispatcher
-
-
 @dataclass
 class Kernel:
     """One kernel, written once in Python and run by every implementation.
@@ -72,9 +59,9 @@ class Kernel:
         fn = self.py
         if self.helpers:
             glb = dict(fn.__globals__)
-            glb.update({k: retain(jit(h)) for k, h in self.helpers.items()})
+            glb.update({k: jit(h) for k, h in self.helpers.items()})
             fn = types.FunctionType(fn.__code__, glb, fn.__name__, fn.__defaults__, fn.__closure__)
-        return retain(jit(fn))
+        return jit(fn)
 
     def label(self, n: int) -> str:
         """The problem size as the tables show it."""

@@ -13,7 +13,6 @@ from typing import Callable, Dict, List
 
 import numpy as np
 
-from .kernel import retain
 
 ROOT = Path(__file__).resolve().parents[1]
 JITS = ("mumba", "numba")
@@ -66,7 +65,7 @@ def call_overhead(number: int, repeat: int) -> Dict[str, Dict[str, float]]:
     cases = {"f(1, 2.0)": (noop_scalars, (1, 2.0)), "f(a)": (noop_array, (a,))}
     out: Dict[str, Dict[str, float]] = {}
     for label, (fn, args) in cases.items():
-        variants = {"mumba": retain(mumba.njit(fn)), "numba": numba.njit(fn), "python": fn}
+        variants = {"mumba": mumba.njit(fn), "numba": numba.njit(fn), "python": fn}
         row = {}
         for name, f in variants.items():
             f(*args)  # compile

@@ -20,7 +20,6 @@ from typing import Dict, List
 
 from . import kernels, overhead
 from .cbuild import CC
-from .kernel import retain
 from .measure import KernelResult, measure_kernel, measure_sizes
 from .plot import plot
 from .report import markdown, summary
@@ -89,7 +88,7 @@ def warm_up_compilers() -> None:
 
     import mumba
 
-    retain(mumba.njit(overhead.noop_scalars))(1, 2.0)
+    mumba.njit(overhead.noop_scalars)(1, 2.0)
     numba.njit(overhead.noop_scalars)(1, 2.0)
 
 
