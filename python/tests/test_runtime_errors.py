@@ -161,3 +161,29 @@ def test_raise_of_non_builtin_is_unsupported():
 
     with pytest.raises(UnsupportedError, match="builtin exception class"):
         njit(f)(1)
+
+
+def _softened(x, y):
+    r2 = x * x + y * y + 1e-3
+    return 1.0 / (r2 * (r2 ** 0.5))
+
+
+def _inverse_square(x):
+    return 1.0 / (x * x)
+
+
+softened = njit(_softened)
+inverse_square = njit(_inverse_square)
+
+
+@pytest.mark.parametrize("x,y", [(0.0, 0.0), (1.0, -2.0), (1e-200, 0.0)])
+def test_provably_nonzero_divisor_needs_no_test(x, y):
+    check(softened, x, y)
+
+
+def test_possibly_zero_divisor_still_raises():
+    with pytest.raises(ZeroDivisionError, match="float division by zero"):
+        inverse_square(0.0)
+    with pytest.raises(ZeroDivisionError):
+        _inverse_square(0.0)
+    check(inverse_square, 2.0)

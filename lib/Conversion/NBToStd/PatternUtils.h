@@ -35,6 +35,11 @@ void expandRaises(mlir::ModuleOp module);
 /// MUMBA_USER_EXCEPTION.
 void expandRaiseStatements(mlir::ModuleOp module);
 
+/// Whether the float nb value `value` provably never equals zero (a sum of
+/// squares plus a positive constant, a square root of such, ...), so that
+/// dividing by it needs no zero test.
+bool isNonZeroFloat(mlir::Value value);
+
 /// The single value an nb value of scalar type lowers to.
 mlir::Value single(mlir::ValueRange values);
 
