@@ -7,6 +7,8 @@
 #include "mumba/Registration.h"
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/ComplexToLLVM/ComplexToLLVM.h"
+#include "mlir/Conversion/ComplexToStandard/ComplexToStandard.h"
 #include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
 #include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
 #include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
@@ -25,6 +27,7 @@
 #include "mlir/Dialect/Arith/Transforms/BufferDeallocationOpInterfaceImpl.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/ControlFlow/Transforms/BufferDeallocationOpInterfaceImpl.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -53,6 +56,7 @@ void mumba::registerDialects(DialectRegistry &registry) {
                   math::MathDialect, memref::MemRefDialect, scf::SCFDialect,
                   ub::UBDialect, vector::VectorDialect>();
   registry.insert<bufferization::BufferizationDialect>();
+  registry.insert<complex::ComplexDialect>();
   // How arith.select, cf branches and scf ops pass buffer ownership, for
   // the deallocation of arrays made in compiled code.
   arith::registerBufferDeallocationOpInterfaceExternalModels(registry);
@@ -79,6 +83,8 @@ void mumba::registerPasses() {
   registerPass([] { return createConvertVectorToSCFPass(); });
   registerPass([] { return createConvertVectorToLLVMPass(); });
   registerPass([] { return createSCFToControlFlowPass(); });
+  registerPass([] { return createConvertComplexToStandardPass(); });
+  registerPass([] { return createConvertComplexToLLVMPass(); });
   registerPass([] { return createConvertMathToFuncs(); });
   registerPass([] { return arith::createArithExpandOpsPass(); });
   registerPass([] { return memref::createExpandStridedMetadataPass(); });

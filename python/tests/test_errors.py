@@ -65,8 +65,8 @@ def test_typing_error_on_call():
 
 
 @njit
-def uses_string(x):
-    s = "hello"  # MARK-str
+def uses_bytes(x):
+    s = b"hello"  # MARK-bytes
     return x
 
 
@@ -125,7 +125,7 @@ def uses_comprehension(n):
 @pytest.mark.parametrize(
     "fn,arg,marker,column_text",
     [
-        (uses_string, 1, "MARK-str", '"hello"'),
+        (uses_bytes, 1, "MARK-bytes", 'b"hello"'),
         (uses_dict, 1, "MARK-dict", "{1: x}"),
         (uses_with, 1, "MARK-with", "with CTX"),
         (uses_list, 1, "MARK-list", "[x, x]"),

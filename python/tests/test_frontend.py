@@ -336,7 +336,7 @@ def test_float_literal_format():
 
 @njit
 def uses_string():
-    return "x"
+    return b"x"
 
 
 @njit

@@ -3,6 +3,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Dialect/NB/Typing/ComplexLowering.h"
 #include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 
 using namespace mlir;
@@ -36,6 +37,7 @@ private:
   Value checkDivisor(Value divisor, MumbaStatus status);
   Value lowerInt(BinOpKind kind, Value lhs, Value rhs);
   Value lowerFloat(BinOpKind kind, Value lhs, Value rhs);
+  Value lowerComplex(BinOpKind kind, Value lhs, Value rhs);
   Value floatDivMod(Value lhs, Value rhs, bool wantDiv);
 
   ConversionPatternRewriter &b;
@@ -52,6 +54,10 @@ private:
 Value BinaryLowering::checkDivisor(Value divisor, MumbaStatus status) {
   bool isFloat = isa<FloatType>(divisor.getType());
   if (!options.pythonErrorModel && isFloat)
+    return divisor;
+  // A divisor that cannot be zero needs no test, which in a loop would keep
+  // it from vectorising. (Operand 1 is the nb divisor.)
+  if (isFloat && isNonZeroFloat(op->getOperand(1)))
     return divisor;
   Value isZero =
       isa<FloatType>(divisor.getType())
@@ -218,8 +224,33 @@ Value BinaryLowering::lowerFloat(BinOpKind kind, Value lhs, Value rhs) {
   }
 }
 
+Value BinaryLowering::lowerComplex(BinOpKind kind, Value lhs, Value rhs) {
+  switch (kind) {
+  case BinOpKind::Add:
+  case BinOpKind::Sub: {
+    ComplexParts x = complexParts(b, loc, lhs), y = complexParts(b, loc, rhs);
+    bool add = kind == BinOpKind::Add;
+    Value re = add ? arith::AddFOp::create(b, loc, x.re, y.re).getResult()
+                   : arith::SubFOp::create(b, loc, x.re, y.re).getResult();
+    Value im = add ? arith::AddFOp::create(b, loc, x.im, y.im).getResult()
+                   : arith::SubFOp::create(b, loc, x.im, y.im).getResult();
+    return makeComplex(b, loc, type, re, im);
+  }
+  case BinOpKind::Mul:
+    return complexMul(b, loc, lhs, rhs);
+  case BinOpKind::TrueDiv:
+    return complexDiv(b, loc, lhs, rhs, options.pythonErrorModel);
+  case BinOpKind::Pow:
+    return complexPow(b, loc, lhs, rhs);
+  default:
+    llvm_unreachable("typing rejects //, % and bitwise operators on complex");
+  }
+}
+
 Value BinaryLowering::lower(BinOpKind kind, Value lhs, Value rhs,
                             bool anyFloat) {
+  if (isa<ComplexType>(type))
+    return lowerComplex(kind, lhs, rhs);
   if (kind == BinOpKind::TrueDiv)
     rhs =
         checkDivisor(rhs, anyFloat ? MUMBA_ZERO_DIV_FLOAT : MUMBA_ZERO_TRUEDIV);
@@ -244,6 +275,13 @@ struct BinaryOpLowering : public OpConversionPattern<OpT> {
     Type lhsType = op.getLhs().getType(), rhsType = op.getRhs().getType();
     Type type = op.getType();
     Location loc = op.getLoc();
+    if (isa<TupleType>(type)) {
+      // Tuple concatenation: the elements of both, in order.
+      SmallVector<Value> values(adaptor.getLhs());
+      llvm::append_range(values, adaptor.getRhs());
+      rewriter.replaceOpWithMultiple(op, {values});
+      return success();
+    }
     Value lhs =
         castNumber(rewriter, loc, single(adaptor.getLhs()), lhsType, type);
     Value rhs =
@@ -260,86 +298,235 @@ struct BinaryOpLowering : public OpConversionPattern<OpT> {
   NBToStdOptions options;
 };
 
+/// Lowers Python comparisons of numbers, None, string literals and tuples
+/// (element by element, lexicographic for ordering).
+class ComparisonLowering {
+public:
+  ComparisonLowering(OpBuilder &b, Location loc, const TypeConverter &converter)
+      : b(b), loc(loc), converter(converter) {}
+
+  /// `lhs kind rhs` on the lowered values of nb types `lt` and `rt`.
+  Value compare(CmpOpKind kind, Type lt, ValueRange lv, Type rt, ValueRange rv);
+
+private:
+  Value constant(bool value) {
+    return arith::ConstantOp::create(b, loc, b.getI1Type(),
+                                     b.getBoolAttr(value));
+  }
+  Value negate(Value v) {
+    return arith::XOrIOp::create(b, loc, v, constant(true));
+  }
+  Value numbers(CmpOpKind kind, Type lt, Value l, Type rt, Value r);
+  Value mixedSignInts(CmpOpKind kind, Type lt, Value l, Type rt, Value r);
+  Value tuples(CmpOpKind kind, TupleType lt, ValueRange lv, TupleType rt,
+               ValueRange rv);
+  SmallVector<ValueRange> elements(TupleType type, ValueRange values);
+
+  OpBuilder &b;
+  Location loc;
+  const TypeConverter &converter;
+};
+} // namespace
+
+static arith::CmpIPredicate intPredicate(CmpOpKind kind, bool uns) {
+  switch (kind) {
+  case CmpOpKind::Eq:
+  case CmpOpKind::Is:
+    return arith::CmpIPredicate::eq;
+  case CmpOpKind::Ne:
+  case CmpOpKind::IsNot:
+    return arith::CmpIPredicate::ne;
+  case CmpOpKind::Lt:
+    return uns ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt;
+  case CmpOpKind::Le:
+    return uns ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle;
+  case CmpOpKind::Gt:
+    return uns ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt;
+  case CmpOpKind::Ge:
+    return uns ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge;
+  default:
+    llvm_unreachable("membership is not a scalar comparison");
+  }
+}
+
+static arith::CmpFPredicate floatPredicate(CmpOpKind kind) {
+  switch (kind) {
+  case CmpOpKind::Eq:
+  case CmpOpKind::Is:
+    return arith::CmpFPredicate::OEQ;
+  case CmpOpKind::Ne:
+  case CmpOpKind::IsNot:
+    return arith::CmpFPredicate::UNE;
+  case CmpOpKind::Lt:
+    return arith::CmpFPredicate::OLT;
+  case CmpOpKind::Le:
+    return arith::CmpFPredicate::OLE;
+  case CmpOpKind::Gt:
+    return arith::CmpFPredicate::OGT;
+  case CmpOpKind::Ge:
+    return arith::CmpFPredicate::OGE;
+  default:
+    llvm_unreachable("membership is not a scalar comparison");
+  }
+}
+
+/// Whether `kind` holds when the left operand is the greater one.
+static bool holdsWhenGreater(CmpOpKind kind) {
+  return kind == CmpOpKind::Gt || kind == CmpOpKind::Ge ||
+         kind == CmpOpKind::Ne || kind == CmpOpKind::IsNot;
+}
+
+static CmpOpKind swapped(CmpOpKind kind) {
+  switch (kind) {
+  case CmpOpKind::Lt:
+    return CmpOpKind::Gt;
+  case CmpOpKind::Le:
+    return CmpOpKind::Ge;
+  case CmpOpKind::Gt:
+    return CmpOpKind::Lt;
+  case CmpOpKind::Ge:
+    return CmpOpKind::Le;
+  default:
+    return kind;
+  }
+}
+
+/// uint64 against a signed int, exactly (Python compares ints exactly,
+/// where promotion would go through float64): a negative signed value is
+/// less than any unsigned one, otherwise both compare as unsigned.
+Value ComparisonLowering::mixedSignInts(CmpOpKind kind, Type lt, Value l,
+                                        Type rt, Value r) {
+  if (!isUnsigned(lt))
+    return mixedSignInts(swapped(kind), rt, r, lt, l);
+  Type i64 = b.getI64Type();
+  Value s = r;
+  if (rt.getIntOrFloatBitWidth() < 64)
+    s = arith::ExtSIOp::create(b, loc, i64, s);
+  Value zero = arith::ConstantOp::create(b, loc, i64, b.getI64IntegerAttr(0));
+  Value negative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, s, zero);
+  Value asUnsigned =
+      arith::CmpIOp::create(b, loc, intPredicate(kind, /*uns=*/true), l, s);
+  // Here the unsigned left operand is the greater one.
+  return arith::SelectOp::create(b, loc, negative,
+                                 constant(holdsWhenGreater(kind)), asUnsigned);
+}
+
+Value ComparisonLowering::numbers(CmpOpKind kind, Type lt, Value l, Type rt,
+                                  Value r) {
+  Type type = promoteNumbers(lt, rt);
+  if (isIntType(lt) && isIntType(rt) && isa<FloatType>(type))
+    return mixedSignInts(kind, lt, l, rt, r);
+  l = castNumber(b, loc, l, lt, type);
+  r = castNumber(b, loc, r, rt, type);
+  if (isa<ComplexType>(type)) {
+    ComplexParts x = complexParts(b, loc, l), y = complexParts(b, loc, r);
+    arith::CmpFPredicate pred = floatPredicate(kind);
+    Value re = arith::CmpFOp::create(b, loc, pred, x.re, y.re);
+    Value im = arith::CmpFOp::create(b, loc, pred, x.im, y.im);
+    if (kind == CmpOpKind::Eq || kind == CmpOpKind::Is)
+      return arith::AndIOp::create(b, loc, re, im);
+    return arith::OrIOp::create(b, loc, re, im);
+  }
+  if (isa<FloatType>(type))
+    return arith::CmpFOp::create(b, loc, floatPredicate(kind), l, r);
+  return arith::CmpIOp::create(b, loc, intPredicate(kind, isUnsigned(type)), l,
+                               r);
+}
+
+SmallVector<ValueRange> ComparisonLowering::elements(TupleType type,
+                                                     ValueRange values) {
+  SmallVector<ValueRange> result;
+  unsigned offset = 0;
+  for (Type element : type.getTypes()) {
+    SmallVector<Type> converted;
+    (void)converter.convertType(element, converted);
+    result.push_back(values.slice(offset, converted.size()));
+    offset += converted.size();
+  }
+  return result;
+}
+
+Value ComparisonLowering::tuples(CmpOpKind kind, TupleType lt, ValueRange lv,
+                                 TupleType rt, ValueRange rv) {
+  SmallVector<ValueRange> ls = elements(lt, lv), rs = elements(rt, rv);
+  bool equality = kind == CmpOpKind::Eq || kind == CmpOpKind::Ne;
+  if (equality) {
+    Value equal = constant(lt.size() == rt.size());
+    if (lt.size() == rt.size())
+      for (unsigned i = 0; i < lt.size(); ++i)
+        equal = arith::AndIOp::create(
+            b, loc, equal,
+            compare(CmpOpKind::Eq, lt.getType(i), ls[i], rt.getType(i), rs[i]));
+    return kind == CmpOpKind::Eq ? equal : negate(equal);
+  }
+  // Lexicographic: the first elements that differ decide, else the lengths.
+  size_t n = std::min(lt.size(), rt.size());
+  bool tail;
+  switch (kind) {
+  case CmpOpKind::Lt:
+    tail = lt.size() < rt.size();
+    break;
+  case CmpOpKind::Le:
+    tail = lt.size() <= rt.size();
+    break;
+  case CmpOpKind::Gt:
+    tail = lt.size() > rt.size();
+    break;
+  default:
+    tail = lt.size() >= rt.size();
+    break;
+  }
+  CmpOpKind strict = kind == CmpOpKind::Lt || kind == CmpOpKind::Le
+                         ? CmpOpKind::Lt
+                         : CmpOpKind::Gt;
+  Value result = constant(tail);
+  for (size_t i = n; i-- > 0;) {
+    Value equal =
+        compare(CmpOpKind::Eq, lt.getType(i), ls[i], rt.getType(i), rs[i]);
+    Value decided = compare(strict, lt.getType(i), ls[i], rt.getType(i), rs[i]);
+    result = arith::SelectOp::create(b, loc, equal, result, decided);
+  }
+  return result;
+}
+
+Value ComparisonLowering::compare(CmpOpKind kind, Type lt, ValueRange lv,
+                                  Type rt, ValueRange rv) {
+  if (kind == CmpOpKind::In || kind == CmpOpKind::NotIn) {
+    auto tuple = cast<TupleType>(rt);
+    SmallVector<ValueRange> items = elements(tuple, rv);
+    Value found = constant(false);
+    for (unsigned i = 0; i < tuple.size(); ++i)
+      found = arith::OrIOp::create(
+          b, loc, found,
+          compare(CmpOpKind::Eq, lt, lv, tuple.getType(i), items[i]));
+    return kind == CmpOpKind::In ? found : negate(found);
+  }
+  bool positive = kind == CmpOpKind::Eq || kind == CmpOpKind::Is ||
+                  kind == CmpOpKind::Le || kind == CmpOpKind::Ge;
+  // None is only ever equal (and identical) to None.
+  if (isa<PyNoneType>(lt) || isa<PyNoneType>(rt))
+    return constant((isa<PyNoneType>(lt) && isa<PyNoneType>(rt)) == positive);
+  // String literals are known: compare their texts.
+  if (auto ls = dyn_cast<StrType>(lt))
+    return constant((ls.getValue() == cast<StrType>(rt).getValue()) ==
+                    positive);
+  if (auto ltuple = dyn_cast<TupleType>(lt))
+    return tuples(kind, ltuple, lv, cast<TupleType>(rt), rv);
+  return numbers(kind, lt, single(lv), rt, single(rv));
+}
+
+namespace {
 struct CompareOpLowering : public OpConversionPattern<CompareOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
   matchAndRewrite(CompareOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    Type lhsType = op.getLhs().getType(), rhsType = op.getRhs().getType();
-    CmpOpKind kind = op.getKind();
-    bool positive = kind == CmpOpKind::Eq || kind == CmpOpKind::Is ||
-                    kind == CmpOpKind::Le || kind == CmpOpKind::Ge;
-    // None is only ever equal (and identical) to None.
-    if (isa<PyNoneType>(lhsType) || isa<PyNoneType>(rhsType)) {
-      bool same = isa<PyNoneType>(lhsType) && isa<PyNoneType>(rhsType);
-      rewriter.replaceOpWithNewOp<arith::ConstantOp>(
-          op, rewriter.getI1Type(), rewriter.getBoolAttr(same == positive));
-      return success();
-    }
-    Type type = promoteNumbers(lhsType, rhsType);
-    Value lhs =
-        castNumber(rewriter, loc, single(adaptor.getLhs()), lhsType, type);
-    Value rhs =
-        castNumber(rewriter, loc, single(adaptor.getRhs()), rhsType, type);
-    Value result;
-    if (isa<FloatType>(type)) {
-      arith::CmpFPredicate pred;
-      switch (kind) {
-      case CmpOpKind::Eq:
-      case CmpOpKind::Is:
-        pred = arith::CmpFPredicate::OEQ;
-        break;
-      case CmpOpKind::Ne:
-      case CmpOpKind::IsNot:
-        pred = arith::CmpFPredicate::UNE;
-        break;
-      case CmpOpKind::Lt:
-        pred = arith::CmpFPredicate::OLT;
-        break;
-      case CmpOpKind::Le:
-        pred = arith::CmpFPredicate::OLE;
-        break;
-      case CmpOpKind::Gt:
-        pred = arith::CmpFPredicate::OGT;
-        break;
-      case CmpOpKind::Ge:
-        pred = arith::CmpFPredicate::OGE;
-        break;
-      default:
-        return rewriter.notifyMatchFailure(op, "no membership on numbers");
-      }
-      result = arith::CmpFOp::create(rewriter, loc, pred, lhs, rhs);
-    } else {
-      bool uns = isUnsigned(type);
-      arith::CmpIPredicate pred;
-      switch (kind) {
-      case CmpOpKind::Eq:
-      case CmpOpKind::Is:
-        pred = arith::CmpIPredicate::eq;
-        break;
-      case CmpOpKind::Ne:
-      case CmpOpKind::IsNot:
-        pred = arith::CmpIPredicate::ne;
-        break;
-      case CmpOpKind::Lt:
-        pred = uns ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt;
-        break;
-      case CmpOpKind::Le:
-        pred = uns ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle;
-        break;
-      case CmpOpKind::Gt:
-        pred = uns ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt;
-        break;
-      case CmpOpKind::Ge:
-        pred = uns ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge;
-        break;
-      default:
-        return rewriter.notifyMatchFailure(op, "no membership on numbers");
-      }
-      result = arith::CmpIOp::create(rewriter, loc, pred, lhs, rhs);
-    }
-    rewriter.replaceOp(op, result);
+    ComparisonLowering lowering(rewriter, op.getLoc(), *getTypeConverter());
+    rewriter.replaceOp(op,
+                       lowering.compare(op.getKind(), op.getLhs().getType(),
+                                        adaptor.getLhs(), op.getRhs().getType(),
+                                        adaptor.getRhs()));
     return success();
   }
 };
@@ -352,10 +539,13 @@ struct UnaryOpLowering : public OpConversionPattern<UnaryOp> {
     Location loc = op.getLoc();
     Type from = op.getOperand().getType(), type = op.getType();
     if (op.getKind() == UnaryOpKind::Not) {
-      Value truth =
-          isa<PyNoneType>(from)
-              ? numberConstant(rewriter, loc, type, 0)
-              : truthOf(rewriter, loc, single(adaptor.getOperand()), from);
+      Value truth;
+      if (auto tuple = dyn_cast<TupleType>(from))
+        truth = numberConstant(rewriter, loc, type, tuple.size() ? 1 : 0);
+      else if (isa<PyNoneType>(from))
+        truth = numberConstant(rewriter, loc, type, 0);
+      else
+        truth = truthOf(rewriter, loc, single(adaptor.getOperand()), from);
       Value one = numberConstant(rewriter, loc, type, 1);
       rewriter.replaceOpWithNewOp<arith::XOrIOp>(op, truth, one);
       return success();
@@ -367,7 +557,13 @@ struct UnaryOpLowering : public OpConversionPattern<UnaryOp> {
       rewriter.replaceOp(op, x);
       break;
     case UnaryOpKind::Neg:
-      if (isa<FloatType>(type))
+      if (isa<ComplexType>(type)) {
+        ComplexParts p = complexParts(rewriter, loc, x);
+        rewriter.replaceOp(
+            op, makeComplex(rewriter, loc, type,
+                            arith::NegFOp::create(rewriter, loc, p.re),
+                            arith::NegFOp::create(rewriter, loc, p.im)));
+      } else if (isa<FloatType>(type))
         rewriter.replaceOpWithNewOp<arith::NegFOp>(op, x);
       else
         rewriter.replaceOpWithNewOp<arith::SubIOp>(
@@ -390,13 +586,44 @@ struct TruthOpLowering : public OpConversionPattern<TruthOp> {
   matchAndRewrite(TruthOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Type type = op.getValue().getType();
-    if (isa<PyNoneType>(type)) {
+    if (isa<PyNoneType, TupleType>(type)) {
+      // None is false, a tuple true unless empty: known at compile time.
+      auto tuple = dyn_cast<TupleType>(type);
       rewriter.replaceOpWithNewOp<arith::ConstantOp>(
-          op, rewriter.getI1Type(), rewriter.getBoolAttr(false));
+          op, rewriter.getI1Type(),
+          rewriter.getBoolAttr(tuple && tuple.size() > 0));
       return success();
     }
     rewriter.replaceOp(
         op, truthOf(rewriter, op.getLoc(), single(adaptor.getValue()), type));
+    return success();
+  }
+};
+/// `x.real` and `x.imag` of a number; `a.dtype` (and `a.dtype.type`), a
+/// compile-time value.
+struct NumberAttrLowering : public OpConversionPattern<GetAttrOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(GetAttrOp op, OneToNOpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Type type = op.getValue().getType();
+    if (isa<DTypeType>(op.getType())) {
+      rewriter.replaceOpWithMultiple(op, {ValueRange{}});
+      return success();
+    }
+    if (!isNumberType(type))
+      return failure();
+    Location loc = op.getLoc();
+    Value x = single(adaptor.getValue());
+    bool real = op.getAttr() == "real";
+    if (isa<ComplexType>(type)) {
+      ComplexParts p = complexParts(rewriter, loc, x);
+      rewriter.replaceOp(op, real ? p.re : p.im);
+      return success();
+    }
+    rewriter.replaceOp(op,
+                       real ? castNumber(rewriter, loc, x, type, op.getType())
+                            : numberConstant(rewriter, loc, op.getType(), 0));
     return success();
   }
 };
@@ -408,6 +635,6 @@ void mumba::detail::populateArithmeticPatterns(NBTypeConverter &converter,
   MLIRContext *ctx = patterns.getContext();
   patterns.add<BinaryOpLowering<BinOp>, BinaryOpLowering<InplaceBinOp>>(
       converter, ctx, options);
-  patterns.add<CompareOpLowering, UnaryOpLowering, TruthOpLowering>(converter,
-                                                                    ctx);
+  patterns.add<CompareOpLowering, UnaryOpLowering, TruthOpLowering,
+               NumberAttrLowering>(converter, ctx);
 }

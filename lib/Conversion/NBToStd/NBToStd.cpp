@@ -1,7 +1,9 @@
 //===- NBToStd.cpp - The convert-nb-to-std pass and type converter --------===//
 #include "mumba/Conversion/NBToStd/NBToStd.h"
+#include "IterationPatterns.h"
 #include "PatternUtils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
@@ -88,6 +90,7 @@ NBTypeConverter::NBTypeConverter(MLIRContext *ctx) {
         return std::nullopt;
       });
   addConversion([](UnknownType) -> std::optional<Type> { return Type(); });
+  detail::addIterationTypeConversions(*this, ctx);
 }
 
 SmallVector<Type>
@@ -235,6 +238,8 @@ void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
   detail::populateArithmeticPatterns(converter, patterns, options);
   detail::populateArrayPatterns(converter, patterns, options);
   detail::populateStructurePatterns(converter, patterns);
+  detail::populateIterationPatterns(converter, patterns);
+  detail::populatePrintPatterns(converter, patterns);
 }
 
 void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
@@ -244,7 +249,8 @@ void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
   target.addDynamicallyLegalOp<RaiseOp>(
       [](RaiseOp op) { return !op.getException(); });
   target
-      .addLegalDialect<arith::ArithDialect, math::MathDialect,
+      .addLegalDialect<arith::ArithDialect, complex::ComplexDialect,
+                       math::MathDialect,
                        memref::MemRefDialect, scf::SCFDialect, ub::UBDialect>();
   target.addLegalOp<func::ReturnOp, func::CallOp, UnrealizedConversionCastOp,
                     RaiseIfOp>();

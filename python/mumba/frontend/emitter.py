@@ -23,6 +23,7 @@ _LABEL_RE = re.compile(r"\^bb\d+(?=[ ,])")
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
+UINT64_MAX = 2**64 - 1
 
 
 def escape_string(text: str) -> str:
@@ -136,8 +137,15 @@ class FunctionEmitter:
 
     # -- constants and globals --------------------------------------------------
     def const_int(self, value: int, loc: Loc) -> str:
-        assert INT64_MIN <= value <= INT64_MAX
+        """An int literal: int64, or uint64 from 2**63 to 2**64 - 1 (as Numba
+        types literals that only fit unsigned)."""
+        assert INT64_MIN <= value <= UINT64_MAX
+        if value > INT64_MAX:
+            return self._def(f"nb.const({int(value)} : ui64) : {T}", loc)
         return self._def(f"nb.const({int(value)}) : {T}", loc)
+
+    def const_str(self, value: str, loc: Loc) -> str:
+        return self._def(f'nb.const("{escape_string(value)}") : {T}', loc)
 
     def const_float(self, value: float, loc: Loc) -> str:
         assert math.isfinite(value)
@@ -214,6 +222,22 @@ class FunctionEmitter:
 
     def pair_second(self, pair: str, loc: Loc) -> str:
         return self._def(f"nb.pair_second {pair} : {T} -> {T}", loc)
+
+    def print_values(
+        self, values: Sequence[str], loc: Loc, sep: Optional[str] = None, end: Optional[str] = None
+    ) -> None:
+        """``print(*values, sep=sep, end=end)``."""
+        attrs = []
+        if sep is not None:
+            attrs.append(f'sep = "{escape_string(sep)}"')
+        if end is not None:
+            attrs.append(f'end = "{escape_string(end)}"')
+        text = f"nb.print({', '.join(values)})"
+        if attrs:
+            text += " {" + ", ".join(attrs) + "}"
+        if values:
+            text += " : " + ", ".join([T] * len(values))
+        self._emit(text, loc)
 
     def exhaust_iter(self, value: str, count: int, loc: Loc) -> str:
         return self._def(f"nb.exhaust_iter {value}, {int(count)} : {T} -> {T}", loc)

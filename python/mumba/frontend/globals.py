@@ -42,6 +42,9 @@ BUILTIN_FUNCTIONS = (
     "enumerate",
     "zip",
     "complex",
+    "isinstance",
+    "reversed",
+    "tuple",
 )
 
 _BUILTINS_BY_ID = {id(getattr(builtins, n)): n for n in BUILTIN_FUNCTIONS}
@@ -53,10 +56,12 @@ _MISSING = object()
 class Resolved:
     """How a global object is emitted.
 
-    ``kind`` is one of ``"const"`` (``value`` is a bool/int/float/None),
-    ``"tuple"`` (``value`` is a tuple of :class:`Resolved`), ``"global"``
-    (``value`` is the name for ``nb.global "name"``) or ``"dispatcher"``
-    (``value`` is the jitted function object).
+    ``kind`` is one of ``"const"`` (``value`` is a
+    bool/int/float/complex/str/None), ``"npscalar"`` (``value`` is
+    ``(dtype name, Python value)``: a NumPy scalar keeps its type), ``"tuple"``
+    (``value`` is a tuple of :class:`Resolved`), ``"global"`` (``value`` is
+    the name for ``nb.global "name"``) or ``"dispatcher"`` (``value`` is the
+    jitted function object).
     """
 
     kind: str
@@ -102,16 +107,36 @@ def qualified_function_name(obj: Any) -> Optional[str]:
     return None
 
 
+#: NumPy scalar types a frozen global keeps (others become Python numbers).
+_NUMPY_SCALAR_DTYPES = (
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+)
+
+
 def _numpy_scalar(obj: Any) -> Any:
+    """``(dtype name, Python value)`` of a NumPy scalar, or a Python bool."""
     np = sys.modules.get("numpy")
     if np is None:
         return _MISSING
     if isinstance(obj, np.bool_):
         return bool(obj)
-    if isinstance(obj, np.integer):
-        return int(obj)
-    if isinstance(obj, np.floating):
-        return float(obj)
+    if isinstance(obj, (np.integer, np.floating, np.complexfloating)):
+        name = obj.dtype.name
+        if name not in _NUMPY_SCALAR_DTYPES:
+            return _MISSING
+        value = obj.item()
+        return (name, value)
     return _MISSING
 
 
@@ -122,14 +147,16 @@ def classify(obj: Any, qualname: Optional[str] = None) -> Tuple[Optional[Resolve
     attribute (``np.abs`` -> ``'numpy.abs'``).  Returns ``(resolved, why)``;
     ``resolved`` is None when unsupported, and ``why`` then says what it is.
     """
-    if obj is None or isinstance(obj, (bool, int, float)):
+    if obj is None or isinstance(obj, (bool, int, float, complex, str)):
         if isinstance(obj, int) and not isinstance(obj, bool):
-            if not -(2**63) <= obj < 2**63:
-                return None, "integer constant out of the int64 range"
+            if not -(2**63) <= obj < 2**64:
+                return None, "integer constant outside the int64 and uint64 ranges"
         return Resolved("const", obj), ""
     value = _numpy_scalar(obj)
     if value is not _MISSING:
-        return classify(value)
+        if isinstance(value, bool):
+            return classify(value)
+        return Resolved("npscalar", value), ""
     if isinstance(obj, tuple):
         items = []
         for item in obj:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import builtins
 import inspect
 import math
 import types
@@ -86,8 +87,11 @@ class ExprLowering(LoweringBase):
         if isinstance(value, bool):
             return e.const_bool(value, loc)
         if isinstance(value, int):
-            if not -(2**63) <= value < 2**63:
-                self.unsupported(node, f"integer literal {value} (outside the int64 range)")
+            # int64, or uint64 for literals that only fit unsigned (Numba).
+            if not -(2**63) <= value < 2**64:
+                self.unsupported(
+                    node, f"integer literal {value} (outside the int64 and uint64 ranges)"
+                )
             return e.const_int(value, loc)
         if isinstance(value, float):
             if not math.isfinite(value):
@@ -97,11 +101,15 @@ class ExprLowering(LoweringBase):
                 return e.unary("neg", v, loc) if value < 0 else v
             return e.const_float(value, loc)
         if isinstance(value, str):
-            self.unsupported(node, "string literal")
+            # A compile-time value: it prints and compares, nothing more.
+            return e.const_str(value, loc)
         if isinstance(value, bytes):
             self.unsupported(node, "bytes literal")
         if isinstance(value, complex):
-            self.unsupported(node, "complex literal")
+            # complex(re, im): nb has no complex attribute, the call folds.
+            callee = e.global_name("complex", loc)
+            parts = [self.constant(value.real, node), self.constant(value.imag, node)]
+            return e.call(callee, parts, loc)
         if value is Ellipsis:
             self.unsupported(node, "'...' (Ellipsis)")
         self.unsupported(node, f"constant {value!r}")
@@ -134,6 +142,12 @@ class ExprLowering(LoweringBase):
         if r.kind == "tuple":
             items = [self.emit_resolved(item, node) for item in r.value]
             return self.e.build_tuple(items, self.pos(node))
+        if r.kind == "npscalar":
+            # np.float32(1.5) frozen keeps its type: numpy.float32(1.5).
+            dtype, value = r.value
+            loc = self.pos(node)
+            callee = self.e.global_name(f"numpy.{dtype}", loc)
+            return self.e.call(callee, [self.constant(value, node)], loc)
         if r.kind == "global":
             return self.e.global_name(r.value, self.pos(node))
         assert r.kind == "dispatcher"
@@ -333,6 +347,9 @@ class ExprLowering(LoweringBase):
         for kw in node.keywords:
             if kw.arg is None:
                 self.unsupported(kw.value, "'**kwargs' in a call")
+        builtin = self.builtin_callee(node.func)
+        if builtin in ("print", "divmod", "pow"):
+            return getattr(self, f"call_{builtin}")(node)
         target = self.static_callee(node.func)
         if target is not None:
             callee = self.e.global_symbol(self.module.symbol_for(target), self.pos(node.func))
@@ -342,6 +359,60 @@ class ExprLowering(LoweringBase):
         args = [self.expr(a) for a in node.args]
         kwargs = [(kw.arg, self.expr(kw.value)) for kw in node.keywords]
         return self.e.call(callee, args, self.pos(node), kwargs)
+
+    def builtin_callee(self, func: ast.expr) -> Optional[str]:
+        """The name of the builtin function a call names, if any."""
+        if not isinstance(func, ast.Name) or func.id in self.locals:
+            return None
+        found, value = lookup_name(self.fn, func.id)
+        if found and getattr(builtins, func.id, _MISSING) is value:
+            return func.id
+        return None
+
+    def _const_str_arg(self, node: ast.expr, what: str) -> Optional[str]:
+        """The text of a string literal (or None for ``None``) argument."""
+        if isinstance(node, ast.Constant) and (node.value is None or isinstance(node.value, str)):
+            return node.value
+        self.unsupported(node, f"{what} that is not a string literal")
+
+    def call_print(self, node: ast.Call) -> str:
+        """``print(*values, sep=..., end=...)`` is the nb.print statement."""
+        options = {}
+        for kw in node.keywords:
+            if kw.arg not in ("sep", "end"):
+                self.unsupported(kw.value, f"print() keyword argument {kw.arg!r}")
+            options[kw.arg] = self._const_str_arg(kw.value, f"print({kw.arg}=...)")
+        values = [self.expr(a) for a in node.args]
+        loc = self.pos(node)
+        self.e.print_values(values, loc, options.get("sep"), options.get("end"))
+        return self.e.const_none(loc)
+
+    def call_divmod(self, node: ast.Call) -> str:
+        """``divmod(a, b)`` is ``(a // b, a % b)``, each operand evaluated once."""
+        if len(node.args) != 2 or node.keywords:
+            self._call_error(node, "divmod() takes exactly 2 positional arguments")
+        lhs, rhs = (self.expr(a) for a in node.args)
+        loc = self.pos(node)
+        quotient = self.e.binop("floordiv", lhs, rhs, loc)
+        remainder = self.e.binop("mod", lhs, rhs, loc)
+        return self.e.build_tuple([quotient, remainder], loc)
+
+    def call_pow(self, node: ast.Call) -> str:
+        """``pow(a, b)`` is ``a ** b``; the three-argument form is not."""
+        args = list(node.args)
+        for kw in node.keywords:
+            if kw.arg not in ("base", "exp", "mod"):
+                self._call_error(kw, f"pow() got an unexpected keyword argument {kw.arg!r}")
+        names = {kw.arg: kw.value for kw in node.keywords}
+        if "mod" in names or len(args) > 2:
+            self.unsupported(node, "pow() with a modulus (three arguments)")
+        for name in ("base", "exp"):
+            if name in names:
+                args.append(names[name])
+        if len(args) != 2:
+            self._call_error(node, "pow() takes 2 arguments (base and exp)")
+        lhs, rhs = (self.expr(a) for a in args)
+        return self.e.binop("pow", lhs, rhs, self.pos(node))
 
     def static_callee(self, func: ast.expr) -> Any:
         """The jitted function a call names at compile time, if any."""

@@ -21,15 +21,6 @@ func.func @raise(%e: !nb.pyobject) -> !nb.none {
 
 // -----
 
-func.func @print(%a: si64) -> !nb.none {
-  // expected-error @+1 {{failed to legalize operation 'nb.print' that was explicitly marked illegal}}
-  nb.print(%a) : si64
-  %0 = nb.const(unit) : !nb.none
-  nb.return %0 : !nb.none
-}
-
-// -----
-
 func.func @list(%a: si64) -> si64 {
   // expected-error @+1 {{'nb.build_list' op has an untyped value; run nb-infer-types before convert-nb-to-std}}
   %0 = nb.build_list(%a, %a) : (si64, si64) -> !nb.unknown

@@ -1,5 +1,6 @@
 //===- NBDialect.cpp - The Numba IR dialect -------------------------------===//
 #include "mumba/Dialect/NB/IR/NBDialect.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
 
 using namespace mlir;

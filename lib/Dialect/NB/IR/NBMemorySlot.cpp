@@ -15,7 +15,10 @@ SmallVector<MemorySlot> VarOp::getPromotableSlots() {
 }
 
 Value VarOp::getDefaultValue(const MemorySlot &slot, OpBuilder &builder) {
-  return UndefOp::create(builder, getLoc(), slot.elemType);
+  // Named after the variable, so that inference can say which variable is
+  // read before any assignment.
+  return UndefOp::create(builder, NameLoc::get(getNameAttr(), getLoc()),
+                         slot.elemType);
 }
 
 void VarOp::handleBlockArgument(const MemorySlot &, BlockArgument argument,

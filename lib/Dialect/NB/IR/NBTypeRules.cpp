@@ -3,6 +3,8 @@
 // Each op's TypeInferenceOpInterface::inferTypes: Python and NumPy semantics
 // for operators, subscripts and iteration. Calls and module attributes defer
 // to the TypingContext, whose rules live in the call-template registry.
+// Messages name types as Numba does (`int64`, `array(float64, 1d, C)`) and
+// operators as Python writes them.
 //
 //===----------------------------------------------------------------------===//
 #include "mlir/IR/Builders.h"
@@ -15,11 +17,80 @@ using namespace mumba::nb;
 static Type f64(MLIRContext *ctx) { return Float64Type::get(ctx); }
 static Type i1(MLIRContext *ctx) { return IntegerType::get(ctx, 1); }
 
-static LogicalResult binaryTypeError(Operation *op, StringRef kind, Type lhs,
-                                     Type rhs) {
-  return op->emitError() << "invalid operand types for " << kind << ": " << lhs
-                         << " and " << rhs;
+/// `+`, `//`, `<<`: how Python spells an operator.
+static StringRef symbolOf(BinOpKind kind) {
+  switch (kind) {
+  case BinOpKind::Add:
+    return "+";
+  case BinOpKind::Sub:
+    return "-";
+  case BinOpKind::Mul:
+    return "*";
+  case BinOpKind::TrueDiv:
+    return "/";
+  case BinOpKind::FloorDiv:
+    return "//";
+  case BinOpKind::Mod:
+    return "%";
+  case BinOpKind::Pow:
+    return "**";
+  case BinOpKind::LShift:
+    return "<<";
+  case BinOpKind::RShift:
+    return ">>";
+  case BinOpKind::BitAnd:
+    return "&";
+  case BinOpKind::BitOr:
+    return "|";
+  case BinOpKind::BitXor:
+    return "^";
+  }
+  llvm_unreachable("unknown binary operator");
 }
+
+static StringRef symbolOf(CmpOpKind kind) {
+  switch (kind) {
+  case CmpOpKind::Eq:
+    return "==";
+  case CmpOpKind::Ne:
+    return "!=";
+  case CmpOpKind::Lt:
+    return "<";
+  case CmpOpKind::Le:
+    return "<=";
+  case CmpOpKind::Gt:
+    return ">";
+  case CmpOpKind::Ge:
+    return ">=";
+  case CmpOpKind::Is:
+    return "is";
+  case CmpOpKind::IsNot:
+    return "is not";
+  case CmpOpKind::In:
+    return "in";
+  case CmpOpKind::NotIn:
+    return "not in";
+  }
+  llvm_unreachable("unknown comparison");
+}
+
+static StringRef symbolOf(UnaryOpKind kind) {
+  switch (kind) {
+  case UnaryOpKind::Neg:
+    return "-";
+  case UnaryOpKind::Pos:
+    return "+";
+  case UnaryOpKind::Not:
+    return "not";
+  case UnaryOpKind::Invert:
+    return "~";
+  }
+  llvm_unreachable("unknown unary operator");
+}
+
+//===----------------------------------------------------------------------===//
+// Operators
+//===----------------------------------------------------------------------===//
 
 /// The result type of `lhs kind rhs` on numbers, or null.
 static Type inferBinary(BinOpKind kind, Type lhs, Type rhs) {
@@ -27,60 +98,126 @@ static Type inferBinary(BinOpKind kind, Type lhs, Type rhs) {
   Type promoted = promoteNumbers(lhs, rhs);
   if (!promoted)
     return {};
+  bool isComplex = isComplexType(promoted);
   switch (kind) {
   case BinOpKind::TrueDiv:
-    return isa<FloatType>(promoted) ? promoted : f64(ctx);
+    return isa<FloatType>(promoted) || isComplex ? promoted : f64(ctx);
+  case BinOpKind::FloorDiv:
+  case BinOpKind::Mod:
+    // Python: "can't take floor or mod of complex number".
+    return isComplex ? Type() : promoted;
   case BinOpKind::LShift:
   case BinOpKind::RShift:
-    return isa<FloatType>(promoted) ? Type() : promoted;
+    return isa<FloatType>(promoted) || isComplex ? Type() : promoted;
   case BinOpKind::BitAnd:
   case BinOpKind::BitOr:
   case BinOpKind::BitXor:
     if (isBoolType(lhs) && isBoolType(rhs))
       return lhs;
-    return isa<FloatType>(promoted) ? Type() : promoted;
+    return isa<FloatType>(promoted) || isComplex ? Type() : promoted;
   default:
     return promoted;
   }
 }
 
-static LogicalResult inferBinaryOp(Operation *op, BinOpKind kind, Type lhs,
-                                   Type rhs,
+/// Tuples concatenate with `+`.
+static Type inferTupleBinary(BinOpKind kind, Type lhs, Type rhs) {
+  auto l = dyn_cast<TupleType>(lhs), r = dyn_cast<TupleType>(rhs);
+  if (kind != BinOpKind::Add || !l || !r)
+    return {};
+  SmallVector<Type> types(l.getTypes());
+  llvm::append_range(types, r.getTypes());
+  return TupleType::get(lhs.getContext(), types);
+}
+
+/// Whether `value` is a non-negative integer literal (`nb.const` of type
+/// int64).
+static bool isNonNegativeIntLiteral(Value value) {
+  auto constant = value.getDefiningOp<ConstOp>();
+  auto attr =
+      constant ? dyn_cast<IntegerAttr>(constant.getValue()) : IntegerAttr();
+  return attr && !attr.getType().isInteger(1) &&
+         !attr.getType().isUnsignedInteger() && !attr.getValue().isNegative();
+}
+
+static bool isUInt64(Type type) {
+  return isIntType(type) && cast<IntegerType>(type).isUnsigned() &&
+         type.getIntOrFloatBitWidth() == 64;
+}
+
+static LogicalResult inferBinaryOp(Operation *op, BinOpKind kind, Value lhs,
+                                   Value rhs,
                                    SmallVectorImpl<Type> &resultTypes) {
-  Type result = inferBinary(kind, lhs, rhs);
+  Type lt = lhs.getType(), rt = rhs.getType();
+  // A literal that fits meets uint64 as a uint64 (`u + 1` stays exact)
+  // rather than making float64 as int64 would.
+  if (isUInt64(lt) && isNonNegativeIntLiteral(rhs))
+    rt = lt;
+  else if (isUInt64(rt) && isNonNegativeIntLiteral(lhs))
+    lt = rt;
+  Type result = inferBinary(kind, lt, rt);
   if (!result)
-    return binaryTypeError(op, stringifyBinOpKind(kind), lhs, rhs);
+    result = inferTupleBinary(kind, lt, rt);
+  if (!result)
+    return op->emitError() << "invalid operand types for " << symbolOf(kind)
+                           << ": " << quoteType(lt) << " and " << quoteType(rt);
   resultTypes.push_back(result);
   return success();
 }
 
 LogicalResult BinOp::inferTypes(TypingContext &,
                                 SmallVectorImpl<Type> &resultTypes) {
-  return inferBinaryOp(*this, getKind(), getLhs().getType(), getRhs().getType(),
-                       resultTypes);
+  return inferBinaryOp(*this, getKind(), getLhs(), getRhs(), resultTypes);
 }
 
 LogicalResult InplaceBinOp::inferTypes(TypingContext &,
                                        SmallVectorImpl<Type> &resultTypes) {
-  return inferBinaryOp(*this, getKind(), getLhs().getType(), getRhs().getType(),
-                       resultTypes);
+  return inferBinaryOp(*this, getKind(), getLhs(), getRhs(), resultTypes);
+}
+
+/// Whether values of `lhs` and `rhs` can be compared with `kind`: numbers
+/// (ordering only for real ones), tuples element by element, string
+/// literals for equality, and None for equality and identity with anything.
+static bool isComparable(CmpOpKind kind, Type lhs, Type rhs) {
+  bool equality = kind == CmpOpKind::Eq || kind == CmpOpKind::Ne;
+  if (kind == CmpOpKind::Is || kind == CmpOpKind::IsNot)
+    return isa<PyNoneType>(lhs) || isa<PyNoneType>(rhs) ||
+           (isNumberType(lhs) && isNumberType(rhs));
+  if (kind == CmpOpKind::In || kind == CmpOpKind::NotIn) {
+    auto tuple = dyn_cast<TupleType>(rhs);
+    return tuple && llvm::all_of(tuple.getTypes(), [&](Type element) {
+             return isComparable(CmpOpKind::Eq, lhs, element);
+           });
+  }
+  if (equality && (isa<PyNoneType>(lhs) || isa<PyNoneType>(rhs)))
+    return true;
+  if (equality && isa<StrType>(lhs) && isa<StrType>(rhs))
+    return true;
+  if (isNumberType(lhs) && isNumberType(rhs))
+    return equality || (isRealType(lhs) && isRealType(rhs));
+  auto lt = dyn_cast<TupleType>(lhs), rt = dyn_cast<TupleType>(rhs);
+  if (!lt || !rt)
+    return false;
+  // Equality of tuples of different lengths is simply false; ordering
+  // compares the common prefix.
+  for (auto [l, r] : llvm::zip(lt.getTypes(), rt.getTypes()))
+    if (!isComparable(kind, l, r) || !isComparable(CmpOpKind::Eq, l, r))
+      return false;
+  return true;
 }
 
 LogicalResult CompareOp::inferTypes(TypingContext &,
                                     SmallVectorImpl<Type> &resultTypes) {
   Type lhs = getLhs().getType(), rhs = getRhs().getType();
   CmpOpKind kind = getKind();
-  bool identity = kind == CmpOpKind::Is || kind == CmpOpKind::IsNot;
-  bool ok = false;
-  if (identity)
-    ok = isa<PyNoneType>(lhs) || isa<PyNoneType>(rhs) ||
-         (isNumberType(lhs) && isNumberType(rhs));
-  else if (kind != CmpOpKind::In && kind != CmpOpKind::NotIn)
-    ok = static_cast<bool>(promoteNumbers(lhs, rhs)) ||
-         (isa<PyNoneType>(lhs) && isa<PyNoneType>(rhs) &&
-          (kind == CmpOpKind::Eq || kind == CmpOpKind::Ne));
-  if (!ok)
-    return binaryTypeError(*this, stringifyCmpOpKind(kind), lhs, rhs);
+  if (!isComparable(kind, lhs, rhs)) {
+    if (kind == CmpOpKind::In || kind == CmpOpKind::NotIn)
+      return emitError() << "unsupported: '" << symbolOf(kind) << "' with "
+                         << quoteType(lhs) << " and " << quoteType(rhs)
+                         << " (membership tests only look into tuples)";
+    return emitError() << "'" << symbolOf(kind) << "' is not supported between "
+                       << quoteType(lhs) << " and " << quoteType(rhs);
+  }
   resultTypes.push_back(i1(getContext()));
   return success();
 }
@@ -90,42 +227,50 @@ LogicalResult UnaryOp::inferTypes(TypingContext &,
   Type type = getOperand().getType();
   MLIRContext *ctx = getContext();
   if (getKind() == UnaryOpKind::Not) {
-    if (!isNumberType(type) && !isa<PyNoneType>(type))
-      return emitError() << "cannot take 'not' of " << type;
+    if (!isNumberType(type) && !isa<PyNoneType, TupleType>(type))
+      return emitError() << "cannot take 'not' of " << quoteType(type);
     resultTypes.push_back(i1(ctx));
     return success();
   }
-  if (!isNumberType(type) ||
-      (getKind() == UnaryOpKind::Invert && isa<FloatType>(type)))
-    return emitError() << "bad operand type for unary "
-                       << stringifyUnaryOpKind(getKind()) << ": " << type;
+  if (!isNumberType(type) || (getKind() == UnaryOpKind::Invert &&
+                              !isIntType(type) && !isBoolType(type)))
+    return emitError() << "bad operand type for unary " << symbolOf(getKind())
+                       << ": " << quoteType(type);
   // Like binary arithmetic, unary arithmetic on bools and small ints gives
   // int64.
-  resultTypes.push_back(isa<FloatType>(type) ? type
-                                             : promoteNumbers(type, type));
+  bool keep = isa<FloatType>(type) || isComplexType(type);
+  resultTypes.push_back(keep ? type : promoteNumbers(type, type));
   return success();
 }
 
 LogicalResult TruthOp::inferTypes(TypingContext &,
                                   SmallVectorImpl<Type> &resultTypes) {
   Type type = getValue().getType();
-  if (!isNumberType(type) && !isa<PyNoneType>(type))
-    return emitError() << "cannot use a value of type " << type
+  if (!isNumberType(type) && !isa<PyNoneType, TupleType>(type)) {
+    if (isa<ArrayType>(type))
+      return emitError() << "cannot use an array " << quoteType(type)
+                         << " as a condition: its truth value is ambiguous"
+                            " (use a.any() or a.all() in Python, or test an "
+                            "element)";
+    return emitError() << "cannot use a value of type " << quoteType(type)
                        << " as a condition";
+  }
   resultTypes.push_back(i1(getContext()));
   return success();
 }
 
-/// Numbers convert to numbers; tuples element by element.
+/// Reals convert to reals and to complex numbers, complex numbers to
+/// complex numbers; tuples element by element.
 static bool isCastable(Type from, Type to) {
-  if (from == to || (isNumberType(from) && isNumberType(to)))
+  if (from == to)
     return true;
+  if (isNumberType(from) && isNumberType(to))
+    return !isComplexType(from) || isComplexType(to);
   auto fromTuple = dyn_cast<TupleType>(from), toTuple = dyn_cast<TupleType>(to);
   return fromTuple && toTuple && fromTuple.size() == toTuple.size() &&
          llvm::all_of(llvm::zip(fromTuple.getTypes(), toTuple.getTypes()),
                       [](auto pair) {
-                        return isCastable(std::get<0>(pair),
-                                          std::get<1>(pair));
+                        return isCastable(std::get<0>(pair), std::get<1>(pair));
                       });
 }
 
@@ -133,10 +278,15 @@ LogicalResult CastOp::inferTypes(TypingContext &,
                                  SmallVectorImpl<Type> &resultTypes) {
   Type from = getValue().getType(), to = getResult().getType();
   if (!isCastable(from, to) && !isa<UnknownType>(to))
-    return emitError() << "cannot cast " << from << " to " << to;
+    return emitError() << "cannot cast " << quoteType(from) << " to "
+                       << quoteType(to);
   resultTypes.push_back(to);
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// Leaf expressions
+//===----------------------------------------------------------------------===//
 
 LogicalResult UndefOp::inferTypes(TypingContext &,
                                   SmallVectorImpl<Type> &resultTypes) {
@@ -162,11 +312,16 @@ LogicalResult ConstOp::inferTypes(TypingContext &,
   } else if (isa<FloatAttr>(value)) {
     resultTypes.push_back(f64(ctx));
   } else if (auto intAttr = dyn_cast<IntegerAttr>(value)) {
-    resultTypes.push_back(intAttr.getType().isInteger(1) ? i1(ctx)
-                                                         : getInt64Type(ctx));
+    Type type = intAttr.getType();
+    if (type.isInteger(1))
+      resultTypes.push_back(i1(ctx));
+    else if (type.isUnsignedInteger())
+      resultTypes.push_back(IntegerType::get(ctx, 64, IntegerType::Unsigned));
+    else
+      resultTypes.push_back(getInt64Type(ctx));
   } else {
-    return emitError() << "unsupported constant " << value
-                       << ": strings are not supported in nopython mode";
+    resultTypes.push_back(
+        StrType::get(ctx, cast<StringAttr>(value).getValue()));
   }
   return success();
 }
@@ -179,7 +334,7 @@ LogicalResult GlobalOp::inferTypes(TypingContext &,
     return success();
   }
   StringRef name = cast<StringAttr>(getValue()).getValue();
-  if (name == "math" || name == "numpy")
+  if (name == "math" || name == "numpy" || name == "cmath")
     resultTypes.push_back(ModuleType::get(ctx, name));
   else if (Type dtype = name.starts_with("numpy.")
                             ? lookupNumpyDType(ctx, name.drop_front(6))
@@ -188,6 +343,23 @@ LogicalResult GlobalOp::inferTypes(TypingContext &,
   else
     resultTypes.push_back(PyFunctionType::get(ctx, name));
   return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Attributes and items
+//===----------------------------------------------------------------------===//
+
+/// `x.real` and `x.imag` of a number: the parts of a complex number; for a
+/// real number the number itself and a zero of its type.
+static Type inferNumberAttr(Type type, StringRef attr) {
+  if (attr != "real" && attr != "imag")
+    return {};
+  if (auto complex = dyn_cast<ComplexType>(type))
+    return complex.getElementType();
+  // Python's True.real is the int 1.
+  if (isBoolType(type))
+    return getInt64Type(type.getContext());
+  return type;
 }
 
 LogicalResult GetAttrOp::inferTypes(TypingContext &ctx,
@@ -202,6 +374,16 @@ LogicalResult GetAttrOp::inferTypes(TypingContext &ctx,
     resultTypes.push_back(*result);
     return success();
   }
+  if (isNumberType(type))
+    if (Type result = inferNumberAttr(type, attr)) {
+      resultTypes.push_back(result);
+      return success();
+    }
+  if (auto dtype = dyn_cast<DTypeType>(type); dtype && attr == "type") {
+    // `a.dtype.type` is the scalar type, which also converts.
+    resultTypes.push_back(dtype);
+    return success();
+  }
   if (auto array = dyn_cast<ArrayType>(type)) {
     Type i64 = getInt64Type(context);
     if (attr == "shape" || attr == "strides") {
@@ -214,12 +396,17 @@ LogicalResult GetAttrOp::inferTypes(TypingContext &ctx,
       resultTypes.push_back(i64);
       return success();
     }
+    if (attr == "dtype") {
+      resultTypes.push_back(DTypeType::get(context, array.getDtype()));
+      return success();
+    }
     if (attr == "copy") {
       resultTypes.push_back(BoundMethodType::get(context, attr, array));
       return success();
     }
   }
-  return emitError() << "unknown attribute '" << attr << "' of " << type;
+  return emitError() << "unknown attribute '" << attr << "' of "
+                     << quoteType(type);
 }
 
 /// Index operands of arrays and tuples must be integers (or bools).
@@ -232,12 +419,13 @@ LogicalResult GetItemOp::inferTypes(TypingContext &,
   Type type = getValue().getType();
   for (Value index : getIndices())
     if (!isIndexType(index.getType()))
-      return emitError() << "unsupported index of type " << index.getType()
-                         << " into " << type;
+      return emitError() << "unsupported index of type "
+                         << quoteType(index.getType()) << " into "
+                         << quoteType(type) << " (indices are integers)";
   if (auto array = dyn_cast<ArrayType>(type)) {
     if (getIndices().size() != array.getNdim())
       return emitError() << "unsupported: indexing a " << array.getNdim()
-                         << "-d array " << type << " with "
+                         << "-d array " << quoteType(type) << " with "
                          << getIndices().size()
                          << " indices (array views are not supported yet)";
     resultTypes.push_back(array.getDtype());
@@ -249,10 +437,12 @@ LogicalResult GetItemOp::inferTypes(TypingContext &,
       resultTypes.push_back(tuple.getType(0));
       return success();
     }
-    return emitError() << "cannot index the heterogeneous tuple " << type
-                       << " with a non-constant index";
+    return emitError() << "cannot index the heterogeneous tuple "
+                       << quoteType(type)
+                       << " with a non-constant index (its element types "
+                          "differ)";
   }
-  return emitError() << "cannot index a value of type " << type;
+  return emitError() << "cannot index a value of type " << quoteType(type);
 }
 
 LogicalResult StaticGetItemOp::inferTypes(TypingContext &,
@@ -262,43 +452,55 @@ LogicalResult StaticGetItemOp::inferTypes(TypingContext &,
     int64_t size = tuple.size(), index = getIndex();
     if (index < -size || index >= size)
       return emitError() << "tuple index " << index << " out of range for "
-                         << type;
+                         << quoteType(type);
     resultTypes.push_back(tuple.getType(index < 0 ? index + size : index));
     return success();
   }
   if (auto array = dyn_cast<ArrayType>(type)) {
     if (array.getNdim() != 1)
       return emitError() << "unsupported: indexing a " << array.getNdim()
-                         << "-d array " << type
+                         << "-d array " << quoteType(type)
                          << " with 1 index (array views are not supported "
                             "yet)";
     resultTypes.push_back(array.getDtype());
     return success();
   }
-  return emitError() << "cannot index a value of type " << type;
+  return emitError() << "cannot index a value of type " << quoteType(type);
 }
 
 LogicalResult SetItemOp::inferTypes(TypingContext &, SmallVectorImpl<Type> &) {
   auto array = dyn_cast<ArrayType>(getTarget().getType());
-  if (!array)
+  if (!array) {
+    if (isa<TupleType>(getTarget().getType()))
+      return emitError() << "cannot assign to an item of "
+                         << quoteType(getTarget().getType())
+                         << ": tuples are immutable";
     return emitError() << "cannot assign to an item of "
-                       << getTarget().getType();
+                       << quoteType(getTarget().getType());
+  }
   if (array.getReadonly())
-    return emitError() << "cannot assign into the read-only array " << array
+    return emitError() << "cannot assign into the read-only array "
+                       << quoteType(array)
                        << " (its NumPy flag writeable is False)";
   if (getIndices().size() != array.getNdim())
     return emitError() << "unsupported: assigning into a " << array.getNdim()
-                       << "-d array " << array << " with "
+                       << "-d array " << quoteType(array) << " with "
                        << getIndices().size() << " indices";
   for (Value index : getIndices())
     if (!isIndexType(index.getType()))
-      return emitError() << "unsupported index of type " << index.getType()
-                         << " into " << array;
-  if (!isNumberType(getValue().getType()))
-    return emitError() << "cannot store a value of type "
-                       << getValue().getType() << " into " << array;
+      return emitError() << "unsupported index of type "
+                         << quoteType(index.getType()) << " into "
+                         << quoteType(array) << " (indices are integers)";
+  Type value = getValue().getType();
+  if (!isRealType(value))
+    return emitError() << "cannot store a value of type " << quoteType(value)
+                       << " into " << quoteType(array);
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// Calls and containers
+//===----------------------------------------------------------------------===//
 
 LogicalResult CallOp::inferTypes(TypingContext &ctx,
                                  SmallVectorImpl<Type> &resultTypes) {
@@ -321,45 +523,51 @@ LogicalResult BuildTupleOp::inferTypes(TypingContext &,
 
 LogicalResult BuildListOp::inferTypes(TypingContext &,
                                       SmallVectorImpl<Type> &) {
-  return emitError("unsupported: lists in nopython mode");
+  return emitError("unsupported: lists in nopython mode (use a tuple or a "
+                   "NumPy array)");
 }
+
+//===----------------------------------------------------------------------===//
+// Iteration
+//===----------------------------------------------------------------------===//
 
 LogicalResult GetIterOp::inferTypes(TypingContext &,
                                     SmallVectorImpl<Type> &resultTypes) {
-  if (auto range = dyn_cast<RangeType>(getValue().getType())) {
-    resultTypes.push_back(
-        RangeIterType::get(getContext(), range.getElementType()));
+  Type type = getValue().getType();
+  if (Type iterator = getIteratorType(type)) {
+    resultTypes.push_back(iterator);
     return success();
   }
-  if (auto array = dyn_cast<ArrayType>(getValue().getType());
-      array && array.getNdim() == 1) {
-    resultTypes.push_back(ArrayIterType::get(getContext(), array));
-    return success();
-  }
-  return emitError() << "unsupported: iterating over " << getValue().getType();
+  if (auto array = dyn_cast<ArrayType>(type))
+    return emitError() << "unsupported: iterating over the rows of the "
+                       << array.getNdim() << "-d array " << quoteType(type)
+                       << " (array views are not supported yet; loop over "
+                          "range(a.shape[0]) and index instead)";
+  if (isa<TupleType>(type))
+    return emitError() << "unsupported: iterating over the heterogeneous "
+                          "tuple "
+                       << quoteType(type)
+                       << " (the loop variable would change type)";
+  return emitError() << "unsupported: iterating over " << quoteType(type);
 }
 
 LogicalResult IterNextOp::inferTypes(TypingContext &,
                                      SmallVectorImpl<Type> &resultTypes) {
-  if (auto iter = dyn_cast<RangeIterType>(getIterator().getType())) {
+  if (Type element = getIteratorElementType(getIterator().getType())) {
     resultTypes.push_back(
-        PairType::get(getContext(), iter.getElementType(), i1(getContext())));
-    return success();
-  }
-  if (auto iter = dyn_cast<ArrayIterType>(getIterator().getType())) {
-    resultTypes.push_back(PairType::get(
-        getContext(), iter.getArrayType().getDtype(), i1(getContext())));
+        PairType::get(getContext(), element, i1(getContext())));
     return success();
   }
   return emitError() << "cannot advance a value of type "
-                     << getIterator().getType();
+                     << quoteType(getIterator().getType());
 }
 
 LogicalResult PairFirstOp::inferTypes(TypingContext &,
                                       SmallVectorImpl<Type> &resultTypes) {
   auto pair = dyn_cast<PairType>(getPair().getType());
   if (!pair)
-    return emitError() << "expects a pair, got " << getPair().getType();
+    return emitError() << "expects a pair, got "
+                       << quoteType(getPair().getType());
   resultTypes.push_back(pair.getFirst());
   return success();
 }
@@ -368,7 +576,8 @@ LogicalResult PairSecondOp::inferTypes(TypingContext &,
                                        SmallVectorImpl<Type> &resultTypes) {
   auto pair = dyn_cast<PairType>(getPair().getType());
   if (!pair)
-    return emitError() << "expects a pair, got " << getPair().getType();
+    return emitError() << "expects a pair, got "
+                       << quoteType(getPair().getType());
   resultTypes.push_back(pair.getSecond());
   return success();
 }
@@ -378,14 +587,34 @@ LogicalResult ExhaustIterOp::inferTypes(TypingContext &,
   auto tuple = dyn_cast<TupleType>(getValue().getType());
   if (!tuple)
     return emitError() << "unsupported: unpacking a value of type "
-                       << getValue().getType();
+                       << quoteType(getValue().getType())
+                       << " (only tuples unpack)";
   if (tuple.size() != getCount())
-    return emitError() << "cannot unpack " << tuple << " into " << getCount()
-                       << " values";
+    return emitError() << "cannot unpack " << quoteType(tuple) << " of "
+                       << tuple.size() << " values into " << getCount()
+                       << " targets";
   resultTypes.push_back(tuple);
   return success();
 }
 
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+/// What `print` can show: numbers, None, string literals and tuples of them.
+static bool isPrintable(Type type) {
+  if (isNumberType(type) || isa<PyNoneType, StrType>(type))
+    return true;
+  auto tuple = dyn_cast<TupleType>(type);
+  return tuple && llvm::all_of(tuple.getTypes(), isPrintable);
+}
+
 LogicalResult PrintOp::inferTypes(TypingContext &, SmallVectorImpl<Type> &) {
-  return emitError("unsupported: print in nopython mode");
+  for (Value value : getValues())
+    if (!isPrintable(value.getType()))
+      return emitError() << "unsupported: printing a value of type "
+                         << quoteType(value.getType())
+                         << " (print takes numbers, None, string literals "
+                            "and tuples of them)";
+  return success();
 }

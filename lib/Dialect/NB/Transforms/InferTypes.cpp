@@ -66,11 +66,39 @@ static std::string mangle(StringRef name, ArrayRef<Type> types) {
   return result;
 }
 
-/// The name of the variable a block argument stands for, if mem2reg gave one.
+/// The name of the variable a value stands for, if mem2reg gave it one (a
+/// block argument or an undefined value carries it in a NameLoc).
+static std::optional<std::string> variableName(Location loc) {
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return name.getName().getValue().str();
+  return std::nullopt;
+}
+
 static std::string describeBlockArgument(BlockArgument arg) {
-  if (auto name = dyn_cast<NameLoc>(arg.getLoc()))
-    return ("variable '" + name.getName().getValue() + "'").str();
+  if (std::optional<std::string> name = variableName(arg.getLoc()))
+    return "variable '" + *name + "'";
   return "a value merged from several branches";
+}
+
+/// Where a value was computed: its op's location; a block argument's
+/// location, a NameLoc of the variable, has its declaration inside.
+static Location definitionLoc(Value value) {
+  if (Operation *op = value.getDefiningOp())
+    return op->getLoc();
+  return value.getLoc();
+}
+
+/// The first op, in block order, that uses `value`; null if none.
+static Operation *firstUser(func::FuncOp func, Value value) {
+  Operation *found = nullptr;
+  func.walk([&](Operation *op) {
+    if (llvm::is_contained(op->getOperands(), value)) {
+      found = op;
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return found;
 }
 
 namespace {
@@ -130,10 +158,21 @@ LogicalResult InferenceDriver::run() {
   return success();
 }
 
+/// Why two types do not unify, when one of them is None: Numba would make
+/// an Optional, which nopython code here does not have.
+static StringRef optionalHint(Type lhs, Type rhs) {
+  if (isa<PyNoneType>(lhs) != isa<PyNoneType>(rhs))
+    return " (a value that may be None, an Optional in Numba, is not "
+           "supported: use a sentinel of the same type, such as -1 or nan)";
+  return "";
+}
+
 LogicalResult InferenceDriver::inferBlockArguments(Block &block,
                                                    bool &changed) {
   for (BlockArgument arg : block.getArguments()) {
     Type type = arg.getType();
+    // The incoming value that first gave the argument a type, for notes.
+    Value first;
     for (auto it = block.pred_begin(), e = block.pred_end(); it != e; ++it) {
       auto branch = dyn_cast<BranchOpInterface>((*it)->getTerminator());
       if (!branch)
@@ -143,10 +182,23 @@ LogicalResult InferenceDriver::inferBlockArguments(Block &block,
       Value incoming = branch.getSuccessorOperands(
           it.getSuccessorIndex())[arg.getArgNumber()];
       Type unified = unifyTypes(type, incoming.getType());
-      if (!unified)
-        return emitError(arg.getLoc())
-               << "cannot unify " << type << " and " << incoming.getType()
-               << " for " << describeBlockArgument(arg);
+      if (!unified) {
+        // At the assignment that conflicts, with a note at the one before.
+        Type have = incoming.getType();
+        InFlightDiagnostic diag = emitError(definitionLoc(incoming))
+                                  << "cannot unify " << quoteType(type)
+                                  << " and " << quoteType(have) << " for "
+                                  << describeBlockArgument(arg)
+                                  << optionalHint(type, have);
+        if (first)
+          diag.attachNote(definitionLoc(first))
+              << "the other value, of type " << quoteType(type)
+              << ", comes from here";
+        return diag;
+      }
+      if (!first && !isUnknown(incoming.getType()) &&
+          !incoming.getDefiningOp<UndefOp>())
+        first = incoming;
       type = unified;
     }
     if (type != arg.getType()) {
@@ -160,14 +212,23 @@ LogicalResult InferenceDriver::inferBlockArguments(Block &block,
 LogicalResult InferenceDriver::inferReturnType(func::FuncOp func,
                                                bool &changed) {
   Type type = UnknownType::get(func.getContext());
+  ReturnOp firstReturn;
   WalkResult result = func.walk([&](ReturnOp ret) {
-    Type unified = unifyTypes(type, ret.getValue().getType());
+    Type have = ret.getValue().getType();
+    Type unified = unifyTypes(type, have);
     if (!unified) {
-      ret.emitError() << "cannot unify return types " << type << " and "
-                      << ret.getValue().getType() << " of function '"
-                      << func.getSymName() << "'";
+      InFlightDiagnostic diag =
+          ret.emitError() << "function '" << func.getSymName() << "' returns "
+                          << quoteType(have) << " here but " << quoteType(type)
+                          << " elsewhere, and the two do not unify"
+                          << optionalHint(type, have);
+      if (firstReturn)
+        diag.attachNote(firstReturn.getLoc())
+            << "returns " << quoteType(type) << " here";
       return WalkResult::interrupt();
     }
+    if (!firstReturn && !isUnknown(have))
+      firstReturn = ret;
     type = unified;
     return WalkResult::advance();
   });
@@ -296,21 +357,45 @@ LogicalResult InferenceDriver::finalizeFunction(func::FuncOp func) {
   });
   for (Operation *op : dead)
     op->erase();
+  // A variable read before any assignment on every path: at the read.
+  auto unbound = [&](Value value) -> LogicalResult {
+    Operation *user = firstUser(func, value);
+    std::optional<std::string> name = variableName(value.getLoc());
+    InFlightDiagnostic diag =
+        user ? user->emitError() : emitError(value.getLoc());
+    if (name)
+      diag << "local variable '" << *name << "' is read before any assignment";
+    else
+      diag << "cannot infer the type of "
+           << (isa<BlockArgument>(value)
+                   ? describeBlockArgument(cast<BlockArgument>(value))
+                   : std::string("this value"))
+           << ": it is read before any assignment";
+    if (name || user)
+      diag.attachNote(value.getLoc())
+          << (name ? "the variable is declared here" : "the value is here");
+    return diag;
+  };
   for (Block &block : func.getBody())
     for (BlockArgument arg : block.getArguments())
       if (isUnknown(arg.getType()) && !arg.use_empty())
-        return emitError(arg.getLoc())
-               << "cannot infer the type of " << describeBlockArgument(arg)
-               << ": it is read before any assignment";
-  WalkResult result = func.walk([&](Operation *op) {
+        return unbound(arg);
+  Value untyped;
+  Operation *untypedOp = nullptr;
+  func.walk([&](Operation *op) {
     for (Value v : op->getResults())
       if (isUnknown(v.getType())) {
-        op->emitError("cannot infer the type of this value");
+        untyped = v;
+        untypedOp = op;
         return WalkResult::interrupt();
       }
     return WalkResult::advance();
   });
-  return failure(result.wasInterrupted());
+  if (!untypedOp)
+    return success();
+  if (isa<UndefOp>(untypedOp))
+    return unbound(untyped);
+  return untypedOp->emitError("cannot infer the type of this value");
 }
 
 FailureOr<func::FuncOp> InferenceDriver::specialize(CallOp call,
@@ -347,7 +432,7 @@ FailureOr<func::FuncOp> InferenceDriver::specialize(CallOp call,
     InFlightDiagnostic diag = call.emitError()
                               << "while specialising '" << tmpl.getSymName()
                               << "' for argument types (";
-    llvm::interleaveComma(args, diag);
+    llvm::interleaveComma(args, diag, [&](Type t) { diag << describeType(t); });
     diag << ")";
     return diag;
   }
@@ -390,11 +475,19 @@ FailureOr<Type> InferenceDriver::inferCall(CallOp op, Type callee,
     return inferTemplateCall(op, name, method.getReceiver(), operands);
   }
   if (auto dtype = dyn_cast<DTypeType>(callee)) {
-    // np.float32(x) converts a number.
+    // np.float32(x) converts a number; a complex number only to complex.
     if (operands.size() != 1 || !op.getKwargs().empty() ||
-        !isNumberType(operands[0]))
-      return op.emitError()
-             << "converting to " << dtype.getDtype() << " takes one number";
+        !isNumberType(operands[0]) ||
+        (isComplexType(operands[0]) && !isComplexType(dtype.getDtype()))) {
+      InFlightDiagnostic diag = op.emitError() << "invalid arguments to numpy."
+                                               << describeType(dtype.getDtype())
+                                               << "(): got (";
+      llvm::interleaveComma(operands, diag,
+                            [&](Type t) { diag << describeType(t); });
+      return diag << "); it accepts (x: "
+                  << (isComplexType(dtype.getDtype()) ? "number" : "real")
+                  << ")";
+    }
     return dtype.getDtype();
   }
   if (!op.getKwargs().empty())
@@ -403,7 +496,8 @@ FailureOr<Type> InferenceDriver::inferCall(CallOp op, Type callee,
   ArrayRef<Type> args = operands;
   auto dispatcher = dyn_cast<DispatcherType>(callee);
   if (!dispatcher)
-    return op.emitError() << "cannot call a value of type " << callee;
+    return op.emitError() << "cannot call a value of type "
+                          << quoteType(callee);
 
   auto func = symbols.lookup<func::FuncOp>(dispatcher.getCallee());
   if (!func)
@@ -416,9 +510,14 @@ FailureOr<Type> InferenceDriver::inferCall(CallOp op, Type callee,
       return func.getResultTypes().front();
     auto tmplName = func->getAttrOfType<StringAttr>(kTemplateAttr);
     func = tmplName ? symbols.lookup<func::FuncOp>(tmplName) : func::FuncOp();
-    if (!func)
-      return op.emitError() << "cannot call '" << dispatcher.getCallee()
-                            << "' with argument types " << args;
+    if (!func) {
+      InFlightDiagnostic diag = op.emitError()
+                                << "cannot call '" << dispatcher.getCallee()
+                                << "' with argument types (";
+      llvm::interleaveComma(args, diag,
+                            [&](Type t) { diag << describeType(t); });
+      return diag << ")";
+    }
   }
   if (func.getNumArguments() != args.size())
     return op.emitError() << "'" << func.getSymName() << "' takes "

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ArrayCreation.h"
+#include "Templates.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -31,7 +32,8 @@ static std::optional<unsigned> shapeRank(Operation *op, Type shape) {
                      [](Type t) { return isIntType(t) || isBoolType(t); }))
       return tuple.size();
   }
-  op->emitError() << "a shape must be an int or a tuple of ints, got " << shape;
+  op->emitError() << "a shape must be an int or a tuple of ints, got "
+                  << quoteType(shape);
   return std::nullopt;
 }
 
@@ -39,8 +41,13 @@ static std::optional<unsigned> shapeRank(Operation *op, Type shape) {
 static Type dtypeOf(Operation *op, Type dtype, Type fallback) {
   if (!dtype)
     return fallback;
-  if (auto numpyType = dyn_cast<DTypeType>(dtype))
-    return numpyType.getDtype();
+  if (auto numpyType = dyn_cast<DTypeType>(dtype)) {
+    if (isRealType(numpyType.getDtype()))
+      return numpyType.getDtype();
+    op->emitError() << "unsupported dtype " << quoteType(numpyType.getDtype())
+                    << ": arrays of complex numbers are not supported yet";
+    return {};
+  }
   if (auto builtin = dyn_cast<PyFunctionType>(dtype)) {
     MLIRContext *ctx = op->getContext();
     if (builtin.getName() == "float")
@@ -50,7 +57,7 @@ static Type dtypeOf(Operation *op, Type dtype, Type fallback) {
     if (builtin.getName() == "bool")
       return IntegerType::get(ctx, 1);
   }
-  op->emitError() << "unsupported dtype " << dtype
+  op->emitError() << "unsupported dtype " << quoteType(dtype)
                   << ": use a NumPy scalar type such as np.float32";
   return {};
 }
@@ -82,8 +89,9 @@ Type mumba::nb::detail::typeFull(Operation *op, ArrayRef<Type> args) {
   std::optional<unsigned> rank = shapeRank(op, args[0]);
   if (!rank)
     return {};
-  if (!isNumberType(args[1])) {
-    op->emitError() << "np.full() fills with a number, got " << args[1];
+  if (!isRealType(args[1])) {
+    op->emitError() << "np.full() fills with a real number, got "
+                    << quoteType(args[1]);
     return {};
   }
   Type dtype = dtypeOf(op, args.size() > 2 ? args[2] : Type(), args[1]);
@@ -97,7 +105,8 @@ Type mumba::nb::detail::typeLike(Operation *op, ArrayRef<Type> args) {
     return {};
   auto array = dyn_cast<ArrayType>(args[0]);
   if (!array) {
-    op->emitError() << "np.*_like() expects an array, got " << args[0];
+    op->emitError() << "np.*_like() expects an array, got "
+                    << quoteType(args[0]);
     return {};
   }
   Type dtype =
@@ -115,8 +124,9 @@ Type mumba::nb::detail::typeArange(Operation *op, ArrayRef<Type> args) {
   for (size_t i = 0; i < std::min<size_t>(args.size(), 3); ++i) {
     if (!args[i])
       continue;
-    if (!isNumberType(args[i])) {
-      op->emitError() << "np.arange() expects numbers, got " << args[i];
+    if (!isRealType(args[i])) {
+      op->emitError() << "np.arange() expects real numbers, got "
+                      << quoteType(args[i]);
       return {};
     }
     if (isa<FloatType>(args[i]))
@@ -379,4 +389,43 @@ LoweredCall mumba::nb::detail::lowerArange(OpBuilder &b, Location loc,
                                 array.memref, ivs);
       });
   return LoweredCall{{array.memref}, isZeroStep, MUMBA_ZERO_TRUEDIV};
+}
+
+//===----------------------------------------------------------------------===//
+// The table
+//===----------------------------------------------------------------------===//
+
+static constexpr StringLiteral kShapeParams[] = {"shape", "dtype"};
+static constexpr StringLiteral kFullParams[] = {"shape", "fill_value", "dtype"};
+static constexpr StringLiteral kLikeParams[] = {"a", "dtype"};
+static constexpr StringLiteral kArangeParams[] = {"start", "stop", "step",
+                                                  "dtype"};
+
+static const CallTemplate kArrayTemplates[] = {
+    {"numpy.empty", mumba::nb::detail::typeEmpty, mumba::nb::detail::lowerEmpty,
+     kShapeParams, "(shape: int or tuple of ints, dtype=float64)"},
+    {"numpy.zeros", mumba::nb::detail::typeEmpty, mumba::nb::detail::lowerZeros,
+     kShapeParams, "(shape: int or tuple of ints, dtype=float64)"},
+    {"numpy.ones", mumba::nb::detail::typeEmpty, mumba::nb::detail::lowerOnes,
+     kShapeParams, "(shape: int or tuple of ints, dtype=float64)"},
+    {"numpy.full", mumba::nb::detail::typeFull, mumba::nb::detail::lowerFull,
+     kFullParams, "(shape: int or tuple of ints, fill_value: real, dtype)"},
+    {"numpy.empty_like", mumba::nb::detail::typeLike,
+     mumba::nb::detail::lowerEmptyLike, kLikeParams, "(a: array, dtype)"},
+    {"numpy.zeros_like", mumba::nb::detail::typeLike,
+     mumba::nb::detail::lowerZerosLike, kLikeParams, "(a: array, dtype)"},
+    {"numpy.ones_like", mumba::nb::detail::typeLike,
+     mumba::nb::detail::lowerOnesLike, kLikeParams, "(a: array, dtype)"},
+    {"numpy.arange", mumba::nb::detail::typeArange,
+     mumba::nb::detail::lowerArange, kArangeParams,
+     "([start: real,] stop: real[, step: real], dtype)"},
+    {"array.copy",
+     mumba::nb::detail::typeCopy,
+     mumba::nb::detail::lowerCopy,
+     {},
+     "()"},
+};
+
+ArrayRef<CallTemplate> mumba::nb::detail::getArrayTemplates() {
+  return kArrayTemplates;
 }

@@ -30,6 +30,9 @@ def NB_Dialect : Dialect {
     ```
   }];
   let cppNamespace = "::mumba::nb";
+  // Complex numbers are builtin `complex<f64>` values that lower to the
+  // complex dialect's ops.
+  let dependentDialects = ["::mlir::complex::ComplexDialect"];
   let useDefaultTypePrinterParser = 1;
   let extraClassDeclaration = [{
     void registerTypes();

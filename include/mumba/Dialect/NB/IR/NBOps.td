@@ -107,14 +107,16 @@ def NB_ArgOp : NB_TypedOp<"arg", [Pure]> {
 def NB_ConstOp : NB_TypedOp<"const", [Pure]> {
   let summary = "a Python literal (Numba's `const`)";
   let description = [{
-    An `int` (as an i64 attribute), `float` (f64), `bool` (`true`/`false`),
-    `None` (`unit`) or a string. Its type follows Python: int64, float64,
-    bool, none.
+    An `int` (as an i64 attribute, or a ui64 one for literals from 2**63 to
+    2**64 - 1), `float` (f64), `bool` (`true`/`false`), `None` (`unit`) or a
+    string. Its type follows Python and Numba: int64 (uint64 for the large
+    literals), float64, bool, none, `!nb.str<"...">`.
 
     ```mlir
     %c = nb.const(3) : !nb.unknown
     %f = nb.const(2.500000e+00) : !nb.unknown
     %n = nb.const(unit) : !nb.unknown
+    %u = nb.const(18446744073709551615 : ui64) : !nb.unknown
     ```
   }];
   let arguments = (ins AnyAttr:$value);
@@ -422,11 +424,18 @@ def NB_ExhaustIterOp : NB_TypedOp<"exhaust_iter"> {
 def NB_PrintOp : NB_TypedOp<"print"> {
   let summary = "the `print` statement (Numba's `Print`)";
   let description = [{
+    Prints its values as Python's `print` does: numbers, bools, None, string
+    literals and tuples of them, separated by `sep` (default a space) and
+    followed by `end` (default a newline). It lowers to calls of the
+    runtime's `mumbaPrint`.
+
     ```mlir
     nb.print(%a, %b) : !nb.unknown, !nb.unknown
+    nb.print(%s, %x) {sep = ", ", end = ""} : !nb.str<"x">, f64
     ```
   }];
-  let arguments = (ins Variadic<AnyType>:$values);
+  let arguments = (ins Variadic<AnyType>:$values, OptionalAttr<StrAttr>:$sep,
+                       OptionalAttr<StrAttr>:$end);
   let assemblyFormat = "`(` $values `)` attr-dict (`:` type($values)^)?";
 }
 

@@ -28,6 +28,17 @@ def NB_NoneType : NB_Type<"PyNone", "none"> {
   }];
 }
 
+def NB_StrType : NB_Type<"Str", "str"> {
+  let summary = "a string literal, known at compile time";
+  let description = [{
+    `!nb.str<"x =">` is the type of the constant `"x ="`. Nopython code has
+    no run-time strings: a string literal can be printed or compared to
+    another literal, and lowers to no value at all.
+  }];
+  let parameters = (ins StringRefParameter<"the text">:$value);
+  let assemblyFormat = "`<` $value `>`";
+}
+
 def NB_VarType : NB_Type<"Var", "var"> {
   let summary = "a reference to a named variable slot";
   let description = [{
@@ -91,6 +102,51 @@ def NB_ArrayIterType : NB_Type<"ArrayIter", "array_iter"> {
   }];
   let parameters = (ins "ArrayType":$arrayType);
   let assemblyFormat = "`<` $arrayType `>`";
+}
+
+def NB_TupleIterType : NB_Type<"TupleIter", "tuple_iter"> {
+  let summary = "an iterator over a homogeneous tuple";
+  let description = [{
+    The result of `nb.getiter` on `tuple<si64, si64, si64>`: a cursor plus
+    the tuple's elements, as `for x in (a, b, c)` walks them.
+
+    ```mlir
+    %it = nb.getiter %t : tuple<si64, si64> -> !nb.tuple_iter<tuple<si64, si64>>
+    ```
+  }];
+  let parameters = (ins "::mlir::TupleType":$tupleType);
+  let assemblyFormat = "`<` $tupleType `>`";
+}
+
+def NB_EnumerateType : NB_Type<"Enumerate", "enumerate"> {
+  let summary = "the value of `enumerate(iterable, start)`";
+  let description = [{
+    An iterator (Python's enumerate object is its own iterator) that counts
+    from `start` and wraps the iterator of the iterable: iterating it yields
+    `tuple<si64, T>`. It lowers to a counter slot and the inner iterator's
+    values.
+
+    ```mlir
+    %e = nb.call %enumerate(%a) : (!nb.function<"enumerate">, !nb.array<f64, 1, C>)
+        -> !nb.enumerate<!nb.array_iter<!nb.array<f64, 1, C>>>
+    ```
+  }];
+  let parameters = (ins "::mlir::Type":$iterator);
+  let assemblyFormat = "`<` $iterator `>`";
+}
+
+def NB_ZipType : NB_Type<"Zip", "zip"> {
+  let summary = "the value of `zip(a, b, ...)`";
+  let description = [{
+    An iterator over several iterators at once, yielding a tuple of their
+    values until the shortest ends. It lowers to the inner iterators' values.
+
+    ```mlir
+    !nb.zip<!nb.range_iter<si64>, !nb.array_iter<!nb.array<f64, 1, C>>>
+    ```
+  }];
+  let parameters = (ins ArrayRefParameter<"::mlir::Type">:$iterators);
+  let assemblyFormat = "`<` $iterators `>`";
 }
 
 def NB_PairType : NB_Type<"Pair", "pair"> {

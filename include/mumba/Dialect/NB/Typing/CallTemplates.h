@@ -9,6 +9,7 @@
 #define MUMBA_DIALECT_NB_TYPING_CALLTEMPLATES_H
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Location.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/ValueRange.h"
@@ -45,7 +46,15 @@ struct CallTemplate {
   /// Parameter names, for keyword arguments; empty for functions that take
   /// positional arguments only.
   llvm::ArrayRef<llvm::StringLiteral> params = {};
+  /// What the function accepts, for error messages: `(x: real)`.
+  llvm::StringLiteral accepts = "";
 };
+
+/// Emits "invalid arguments to NAME(): got (T, ...); it accepts ..." at
+/// `op`, a call of a template, with the given argument types (null ones,
+/// omitted parameters, left out) and the template's `accepts`. Returns null
+/// so that a typer can `return argumentError(op, args);`.
+mlir::Type argumentError(mlir::Operation *op, llvm::ArrayRef<mlir::Type> args);
 
 /// Orders a call's operands (`numPositional` positional ones, then one per
 /// name in `kwnames`) by the template's parameters: entry i is the operand
@@ -55,8 +64,9 @@ mlir::FailureOr<llvm::SmallVector<int>>
 matchCallArguments(mlir::Operation *op, const CallTemplate &tmpl,
                    unsigned numPositional, mlir::ArrayAttr kwnames);
 
-
 /// The template of `name` ("range", "math.sqrt", "numpy.exp"), or null.
+/// Templates live in tables by family (builtins, math and cmath, NumPy
+/// scalars, array creation); this searches them all.
 const CallTemplate *lookupCallTemplate(llvm::StringRef name);
 
 /// The value of a module constant such as `math.pi`, if `name` is one.

@@ -24,6 +24,25 @@ mlir::Value numberConstant(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value truthOf(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
                     mlir::Type type);
 
+/// Raises the builtin exception `excClass(message)` when `cond` holds, as a
+/// `raise` statement would: the class and message become constant strings,
+/// and an nb.raise_if records them through the runtime's `mumbaRaiseUser`
+/// before the function returns MUMBA_USER_EXCEPTION. For use inside
+/// convert-nb-to-std, which expands the nb.raise_if afterwards.
+void raiseException(mlir::OpBuilder &b, mlir::Location loc, mlir::Value cond,
+                    llvm::StringRef excClass, llvm::StringRef message);
+
+/// The address, as an i64, of a NUL-terminated copy of `text` in a private
+/// constant global of the enclosing module (shared by equal texts).
+mlir::Value constantStringAddress(mlir::OpBuilder &b, mlir::Location loc,
+                                  llvm::StringRef text);
+
+/// Declares the external function `name` of type `type` in the enclosing
+/// module unless it exists, and returns its name.
+llvm::StringRef declareExternalFunction(mlir::OpBuilder &b, mlir::Location loc,
+                                        llvm::StringRef name,
+                                        mlir::FunctionType type);
+
 } // namespace mumba::nb
 
 #endif // MUMBA_DIALECT_NB_TYPING_SCALARLOWERING_H

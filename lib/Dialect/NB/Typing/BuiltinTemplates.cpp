@@ -1,0 +1,482 @@
+//===- BuiltinTemplates.cpp - Python's builtin functions ------------------===//
+//
+// range, len, abs, min, max, int, float, bool, complex, round, isinstance,
+// enumerate, zip and reversed: typing after Python and Numba, lowering to
+// arith/math on the converted values. (print is the nb.print op; divmod and
+// pow are operators, which the frontend emits for them.)
+//
+//===----------------------------------------------------------------------===//
+#include "Templates.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mumba/Dialect/NB/Typing/ComplexLowering.h"
+#include "mumba/Dialect/NB/Typing/IteratorLowering.h"
+#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
+
+using namespace mlir;
+using namespace mumba::nb;
+using namespace mumba::nb::detail;
+
+static Value i64Const(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantOp::create(b, loc, b.getI64Type(),
+                                   b.getI64IntegerAttr(v));
+}
+
+//===----------------------------------------------------------------------===//
+// range, len, reversed
+//===----------------------------------------------------------------------===//
+
+static Type typeRange(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 3, isIntegerArg))
+    return argumentError(op, args);
+  return RangeType::get(op->getContext(), getInt64Type(op->getContext()));
+}
+
+static LoweredCall lowerRange(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type) {
+  Type i64 = getInt64Type(b.getContext());
+  SmallVector<Value> values;
+  for (auto [arg, type] : llvm::zip(args, argTypes))
+    values.push_back(castNumber(b, loc, arg.front(), type, i64));
+  Value start = values.size() > 1 ? values[0] : i64Const(b, loc, 0);
+  Value stop = values.size() > 1 ? values[1] : values[0];
+  Value step = values.size() > 2 ? values[2] : i64Const(b, loc, 1);
+  LoweredCall call{{start, stop, step}, {}, MUMBA_OK};
+  if (values.size() > 2) {
+    call.raiseIf = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, step,
+                                         i64Const(b, loc, 0));
+    call.status = MUMBA_RANGE_STEP_ZERO;
+  }
+  return call;
+}
+
+static Type typeLen(Operation *op, ArrayRef<Type> args) {
+  if (args.size() == 1 &&
+      isa<ArrayType, TupleType, RangeType, StrType>(args[0]))
+    return getInt64Type(op->getContext());
+  return argumentError(op, args);
+}
+
+/// The length of range(start, stop, step) for either sign of step.
+static Value rangeLength(OpBuilder &b, Location loc, ValueRange r) {
+  Value diff = arith::SubIOp::create(b, loc, r[1], r[0]);
+  Value n = arith::CeilDivSIOp::create(b, loc, diff, r[2]);
+  return arith::MaxSIOp::create(b, loc, n, i64Const(b, loc, 0));
+}
+
+static LoweredCall lowerLen(OpBuilder &b, Location loc,
+                            ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                            Type) {
+  if (auto tuple = dyn_cast<TupleType>(argTypes[0]))
+    return single(i64Const(b, loc, tuple.size()));
+  if (auto str = dyn_cast<StrType>(argTypes[0]))
+    return single(i64Const(b, loc, str.getValue().size()));
+  if (isa<RangeType>(argTypes[0]))
+    return single(rangeLength(b, loc, args[0]));
+  Value dim = memref::DimOp::create(b, loc, args[0].front(), 0);
+  return single(
+      arith::IndexCastOp::create(b, loc, b.getI64Type(), dim).getResult());
+}
+
+/// reversed(range) is a range; reversed(tuple) the reversed tuple: both
+/// iterate as Python's reverse iterators do.
+static Type typeReversed(Operation *op, ArrayRef<Type> args) {
+  if (args.size() == 1 && isa<RangeType>(args[0]))
+    return args[0];
+  if (auto tuple = args.size() == 1 ? dyn_cast<TupleType>(args[0]) : nullptr;
+      tuple && llvm::all_of(tuple.getTypes(), isNumberType)) {
+    SmallVector<Type> types(llvm::reverse(tuple.getTypes()));
+    return TupleType::get(op->getContext(), types);
+  }
+  return argumentError(op, args);
+}
+
+static LoweredCall lowerReversed(OpBuilder &b, Location loc,
+                                 ArrayRef<ValueRange> args,
+                                 ArrayRef<Type> argTypes, Type) {
+  if (isa<TupleType>(argTypes[0]))
+    return LoweredCall{
+        SmallVector<Value>(llvm::reverse(args[0])), {}, MUMBA_OK};
+  // range(start + (n - 1) * step, start - step, -step).
+  ValueRange r = args[0];
+  Value n = rangeLength(b, loc, r);
+  Value last = arith::AddIOp::create(
+      b, loc, r[0],
+      arith::MulIOp::create(
+          b, loc, arith::SubIOp::create(b, loc, n, i64Const(b, loc, 1)), r[2]));
+  Value stop = arith::SubIOp::create(b, loc, r[0], r[2]);
+  Value step = arith::SubIOp::create(b, loc, i64Const(b, loc, 0), r[2]);
+  return LoweredCall{{last, stop, step}, {}, MUMBA_OK};
+}
+
+//===----------------------------------------------------------------------===//
+// enumerate, zip
+//===----------------------------------------------------------------------===//
+
+static Type typeEnumerate(Operation *op, ArrayRef<Type> args) {
+  Type iterator =
+      args.size() >= 1 && args[0] ? getIteratorType(args[0]) : Type();
+  if (!iterator || (args.size() > 1 && args[1] && !isIntegerArg(args[1])))
+    return argumentError(op, args);
+  return EnumerateType::get(op->getContext(), iterator);
+}
+
+static LoweredCall lowerEnumerate(OpBuilder &b, Location loc,
+                                  ArrayRef<ValueRange> args,
+                                  ArrayRef<Type> argTypes, Type) {
+  Value start = argTypes.size() > 1 && argTypes[1]
+                    ? castNumber(b, loc, args[1].front(), argTypes[1],
+                                 getInt64Type(b.getContext()))
+                    : i64Const(b, loc, 0);
+  LoweredCall call;
+  call.results.push_back(createCursorSlot(b, loc, start));
+  llvm::append_range(call.results, lowerGetIter(b, loc, argTypes[0], args[0]));
+  return call;
+}
+
+static Type typeZip(Operation *op, ArrayRef<Type> args) {
+  SmallVector<Type> iterators;
+  for (Type arg : args) {
+    iterators.push_back(getIteratorType(arg));
+    if (!iterators.back())
+      return argumentError(op, args);
+  }
+  if (iterators.empty())
+    return argumentError(op, args);
+  return ZipType::get(op->getContext(), iterators);
+}
+
+static LoweredCall lowerZip(OpBuilder &b, Location loc,
+                            ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                            Type) {
+  LoweredCall call;
+  for (auto [values, type] : llvm::zip(args, argTypes))
+    llvm::append_range(call.results, lowerGetIter(b, loc, type, values));
+  return call;
+}
+
+//===----------------------------------------------------------------------===//
+// Numbers
+//===----------------------------------------------------------------------===//
+
+/// abs() keeps floats, gives int64 for bools and ints and the part type for
+/// complex numbers.
+static Type typeAbs(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isNumberArg))
+    return argumentError(op, args);
+  if (auto complex = dyn_cast<ComplexType>(args[0]))
+    return complex.getElementType();
+  return isa<FloatType>(args[0]) ? args[0] : promoteNumbers(args[0], args[0]);
+}
+
+static LoweredCall lowerAbs(OpBuilder &b, Location loc,
+                            ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                            Type resultType) {
+  if (isa<ComplexType>(argTypes[0]))
+    return single(complexAbs(b, loc, args[0].front()));
+  Value x = castNumber(b, loc, args[0].front(), argTypes[0], resultType);
+  if (isa<FloatType>(resultType))
+    return single(math::AbsFOp::create(b, loc, x));
+  if (cast<IntegerType>(resultType).isUnsigned())
+    return single(x);
+  return single(math::AbsIOp::create(b, loc, x));
+}
+
+/// min/max of several real numbers, or of one tuple of them.
+static Type typeMinMax(Operation *op, ArrayRef<Type> args) {
+  SmallVector<Type> items;
+  if (args.size() == 1 && isa<TupleType>(args[0]))
+    llvm::append_range(items, cast<TupleType>(args[0]).getTypes());
+  else if (args.size() >= 2)
+    llvm::append_range(items, args);
+  if (items.empty() ||
+      !llvm::all_of(items, [](Type t) { return t && isRealType(t); }))
+    return argumentError(op, args);
+  Type result = items[0];
+  for (Type item : ArrayRef(items).drop_front())
+    result = unifyTypes(result, item);
+  return result;
+}
+
+/// Python's min/max return the first extreme argument: `b < a ? b : a`,
+/// which also keeps a NaN first argument as Python does.
+template <bool isMax>
+static LoweredCall lowerMinMax(OpBuilder &b, Location loc,
+                               ArrayRef<ValueRange> args,
+                               ArrayRef<Type> argTypes, Type resultType) {
+  SmallVector<Value> values;
+  SmallVector<Type> types;
+  if (auto tuple = dyn_cast<TupleType>(argTypes[0])) {
+    llvm::append_range(values, args[0]);
+    llvm::append_range(types, tuple.getTypes());
+  } else {
+    for (auto [arg, type] : llvm::zip(args, argTypes)) {
+      values.push_back(arg.front());
+      types.push_back(type);
+    }
+  }
+  Value best = castNumber(b, loc, values[0], types[0], resultType);
+  for (size_t i = 1; i < values.size(); ++i) {
+    Value next = castNumber(b, loc, values[i], types[i], resultType);
+    Value better;
+    if (isa<FloatType>(resultType)) {
+      better = arith::CmpFOp::create(
+          b, loc, isMax ? arith::CmpFPredicate::OGT : arith::CmpFPredicate::OLT,
+          next, best);
+    } else {
+      bool isUnsigned = cast<IntegerType>(resultType).isUnsigned();
+      arith::CmpIPredicate pred =
+          isMax ? (isUnsigned ? arith::CmpIPredicate::ugt
+                              : arith::CmpIPredicate::sgt)
+                : (isUnsigned ? arith::CmpIPredicate::ult
+                              : arith::CmpIPredicate::slt);
+      better = arith::CmpIOp::create(b, loc, pred, next, best);
+    }
+    best = arith::SelectOp::create(b, loc, better, next, best);
+  }
+  return single(best);
+}
+
+static Type typeInt(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isRealArg))
+    return argumentError(op, args);
+  return getInt64Type(op->getContext());
+}
+
+static Type typeFloat(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isRealArg))
+    return argumentError(op, args);
+  return f64Type(op->getContext());
+}
+
+static Type typeBool(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isNumberArg))
+    return argumentError(op, args);
+  return IntegerType::get(op->getContext(), 1);
+}
+
+/// int(), float(), bool(): a conversion to the result type.
+static LoweredCall lowerConvert(OpBuilder &b, Location loc,
+                                ArrayRef<ValueRange> args,
+                                ArrayRef<Type> argTypes, Type resultType) {
+  return single(castNumber(b, loc, args[0].front(), argTypes[0], resultType));
+}
+
+/// complex(real=0, imag=0): always complex128, as Python's complex.
+static Type typeComplex(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 0, 2, isNumberArg) &&
+      !(args.size() == 2 && !args[0] && args[1] && isNumberType(args[1])))
+    return argumentError(op, args);
+  return ComplexType::get(f64Type(op->getContext()));
+}
+
+static LoweredCall lowerComplex(OpBuilder &b, Location loc,
+                                ArrayRef<ValueRange> args,
+                                ArrayRef<Type> argTypes, Type resultType) {
+  Type part = cast<ComplexType>(resultType).getElementType();
+  Value zero = stdConstant(b, loc, part, 0);
+  // re + im * 1j, either of which may itself be complex.
+  ComplexParts re{zero, zero}, im{zero, zero};
+  if (!argTypes.empty() && argTypes[0])
+    re = complexParts(
+        b, loc, castNumber(b, loc, args[0].front(), argTypes[0], resultType));
+  if (argTypes.size() > 1 && argTypes[1])
+    im = complexParts(
+        b, loc, castNumber(b, loc, args[1].front(), argTypes[1], resultType));
+  if (argTypes.size() < 2 || !argTypes[1] || !isa<ComplexType>(argTypes[1]))
+    return single(
+        makeComplex(b, loc, resultType, re.re,
+                    argTypes.size() > 1 && argTypes[1] ? im.re : re.im));
+  return single(makeComplex(b, loc, resultType,
+                            arith::SubFOp::create(b, loc, re.re, im.im),
+                            arith::AddFOp::create(b, loc, re.im, im.re)));
+}
+
+/// round(x) is an int (half to even); round(x, n) keeps the type.
+static Type typeRound(Operation *op, ArrayRef<Type> args) {
+  bool withDigits = args.size() > 1 && args[1] && !isa<PyNoneType>(args[1]);
+  if (args.empty() || !args[0] || !isRealType(args[0]) ||
+      (withDigits && !isIntegerArg(args[1])))
+    return argumentError(op, args);
+  if (isa<FloatType>(args[0]))
+    return withDigits ? args[0] : Type(getInt64Type(op->getContext()));
+  return promoteNumbers(args[0], args[0]);
+}
+
+static Value powerOfTen(OpBuilder &b, Location loc, Type type, Value n) {
+  Value ten = stdConstant(b, loc, type, 10);
+  Value exponent = arith::SIToFPOp::create(b, loc, type, n);
+  return math::PowFOp::create(b, loc, ten, exponent);
+}
+
+static LoweredCall lowerRound(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type resultType) {
+  Type from = argTypes[0];
+  Value x = args[0].front();
+  bool withDigits =
+      argTypes.size() > 1 && argTypes[1] && !isa<PyNoneType>(argTypes[1]);
+  Type i64 = getInt64Type(b.getContext());
+  if (!withDigits) {
+    if (!isa<FloatType>(from))
+      return single(castNumber(b, loc, x, from, resultType));
+    Value rounded = math::RoundEvenOp::create(b, loc, x);
+    return single(castNumber(b, loc, rounded, from, resultType));
+  }
+  Value n = castNumber(b, loc, args[1].front(), argTypes[1], i64);
+  Value zero = i64Const(b, loc, 0);
+  Value negative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, n, zero);
+  if (isa<FloatType>(from)) {
+    // Scale, round half to even, scale back (Numba's and CPython's
+    // fallback algorithm); an overflowing scale leaves x as it is.
+    Value absN = arith::SelectOp::create(
+        b, loc, negative, arith::SubIOp::create(b, loc, zero, n), n);
+    Value scale = powerOfTen(b, loc, from, absN);
+    Value scaled = arith::SelectOp::create(
+        b, loc, negative, arith::DivFOp::create(b, loc, x, scale),
+        arith::MulFOp::create(b, loc, x, scale));
+    Value rounded = math::RoundEvenOp::create(b, loc, scaled);
+    Value back = arith::SelectOp::create(
+        b, loc, negative, arith::MulFOp::create(b, loc, rounded, scale),
+        arith::DivFOp::create(b, loc, rounded, scale));
+    Value inf = stdConstant(b, loc, from, INFINITY);
+    Value overflow =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
+                              math::AbsFOp::create(b, loc, scaled), inf);
+    return single(arith::SelectOp::create(b, loc, overflow, x, back));
+  }
+  // An int rounds to a multiple of 10**-n, half to even; n >= 0 keeps it.
+  Value v = castNumber(b, loc, x, from, resultType);
+  Value absN = arith::SelectOp::create(
+      b, loc, negative, arith::SubIOp::create(b, loc, zero, n), zero);
+  Value pow = math::IPowIOp::create(b, loc, i64Const(b, loc, 10), absN);
+  Value q = arith::FloorDivSIOp::create(b, loc, v, pow);
+  Value r =
+      arith::SubIOp::create(b, loc, v, arith::MulIOp::create(b, loc, q, pow));
+  Value twice = arith::MulIOp::create(b, loc, r, i64Const(b, loc, 2));
+  Value above =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, twice, pow);
+  Value half =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, twice, pow);
+  Value odd = arith::CmpIOp::create(
+      b, loc, arith::CmpIPredicate::ne,
+      arith::AndIOp::create(b, loc, q, i64Const(b, loc, 1)), zero);
+  Value up = arith::OrIOp::create(b, loc, above,
+                                  arith::AndIOp::create(b, loc, half, odd));
+  Value qUp = arith::SelectOp::create(
+      b, loc, up, arith::AddIOp::create(b, loc, q, i64Const(b, loc, 1)), q);
+  Value result = arith::MulIOp::create(b, loc, qUp, pow);
+  return single(arith::SelectOp::create(b, loc, negative, result, v));
+}
+
+//===----------------------------------------------------------------------===//
+// isinstance
+//===----------------------------------------------------------------------===//
+
+/// Whether a value of `type` is an instance of the class that `classinfo`
+/// types, following Numba: int covers every integer type (and bool, as in
+/// Python), float both float types; NumPy scalar types match exactly.
+/// Empty when `classinfo` names no class.
+static std::optional<bool> isInstance(Type type, Type classinfo) {
+  if (auto tuple = dyn_cast<TupleType>(classinfo)) {
+    bool any = false;
+    for (Type element : tuple.getTypes()) {
+      std::optional<bool> result = isInstance(type, element);
+      if (!result)
+        return std::nullopt;
+      any |= *result;
+    }
+    return any;
+  }
+  if (auto dtype = dyn_cast<DTypeType>(classinfo))
+    return type == dtype.getDtype();
+  auto function = dyn_cast<PyFunctionType>(classinfo);
+  if (!function)
+    return std::nullopt;
+  StringRef name = function.getName();
+  if (name == "int")
+    return isIntType(type) || isBoolType(type);
+  if (name == "float")
+    return isa<FloatType>(type);
+  if (name == "bool")
+    return isBoolType(type);
+  if (name == "complex")
+    return isComplexType(type);
+  if (name == "tuple")
+    return isa<TupleType>(type);
+  return std::nullopt;
+}
+
+static Type typeIsInstance(Operation *op, ArrayRef<Type> args) {
+  if (args.size() != 2 || !args[0] || !args[1] || !isInstance(args[0], args[1]))
+    return argumentError(op, args);
+  return IntegerType::get(op->getContext(), 1);
+}
+
+static LoweredCall lowerIsInstance(OpBuilder &b, Location loc,
+                                   ArrayRef<ValueRange>,
+                                   ArrayRef<Type> argTypes, Type) {
+  return single(arith::ConstantOp::create(
+      b, loc, b.getI1Type(),
+      b.getBoolAttr(*isInstance(argTypes[0], argTypes[1]))));
+}
+
+//===----------------------------------------------------------------------===//
+// The table
+//===----------------------------------------------------------------------===//
+
+static constexpr StringLiteral kComplexParams[] = {"real", "imag"};
+static constexpr StringLiteral kRoundParams[] = {"number", "ndigits"};
+static constexpr StringLiteral kEnumerateParams[] = {"iterable", "start"};
+
+static const CallTemplate kBuiltinTemplates[] = {
+    {"range",
+     typeRange,
+     lowerRange,
+     {},
+     "(stop: int) or (start: int, stop: int[, step: int])"},
+    {"len", typeLen, lowerLen, {}, "(obj: array, tuple, range or str)"},
+    {"reversed",
+     typeReversed,
+     lowerReversed,
+     {},
+     "(seq: range or tuple of numbers)"},
+    {"enumerate", typeEnumerate, lowerEnumerate, kEnumerateParams,
+     "(iterable: range, 1-d array, tuple, enumerate or zip, start: int = 0)"},
+    {"zip",
+     typeZip,
+     lowerZip,
+     {},
+     "(iterable, ...: ranges, 1-d arrays, tuples, enumerate or zip objects)"},
+    {"abs", typeAbs, lowerAbs, {}, "(x: number)"},
+    {"min",
+     typeMinMax,
+     lowerMinMax<false>,
+     {},
+     "(a: real, b: real, ...) or (iterable: tuple of reals)"},
+    {"max",
+     typeMinMax,
+     lowerMinMax<true>,
+     {},
+     "(a: real, b: real, ...) or (iterable: tuple of reals)"},
+    {"int", typeInt, lowerConvert, {}, "(x: real)"},
+    {"float", typeFloat, lowerConvert, {}, "(x: real)"},
+    {"bool", typeBool, lowerConvert, {}, "(x: number)"},
+    {"complex", typeComplex, lowerComplex, kComplexParams,
+     "(real: number = 0, imag: number = 0)"},
+    {"round", typeRound, lowerRound, kRoundParams,
+     "(number: real, ndigits: int = None)"},
+    {"isinstance",
+     typeIsInstance,
+     lowerIsInstance,
+     {},
+     "(obj, classinfo: int, float, bool, complex, tuple, a NumPy scalar type "
+     "or a tuple of those)"},
+};
+
+ArrayRef<CallTemplate> mumba::nb::detail::getBuiltinTemplates() {
+  return kBuiltinTemplates;
+}

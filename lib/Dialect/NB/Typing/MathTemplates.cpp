@@ -1,0 +1,689 @@
+//===- MathTemplates.cpp - The math and cmath modules ---------------------===//
+//
+// math.* computes in float64 whatever the real argument, as Python does
+// (floor, ceil, trunc, factorial and gcd give ints); cmath.* in complex128.
+// Functions without a math-dialect op call libm (gamma, lgamma, ldexp).
+// Domain errors follow Numba (NaN, not ValueError), except where a NaN would
+// be a silent wrong answer: factorial of a negative number, gamma at a pole.
+//
+//===----------------------------------------------------------------------===//
+#include "Templates.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Complex/IR/Complex.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mumba/Dialect/NB/Typing/ComplexLowering.h"
+#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
+#include <cmath>
+#include <limits>
+
+using namespace mlir;
+using namespace mumba::nb;
+using namespace mumba::nb::detail;
+
+static Value i64Const(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantOp::create(b, loc, b.getI64Type(),
+                                   b.getI64IntegerAttr(v));
+}
+
+static Value cmpf(OpBuilder &b, Location loc, arith::CmpFPredicate pred,
+                  Value x, Value y) {
+  return arith::CmpFOp::create(b, loc, pred, x, y);
+}
+
+/// Argument `i` converted to `type`.
+static Value arg(OpBuilder &b, Location loc, ArrayRef<ValueRange> args,
+                 ArrayRef<Type> argTypes, unsigned i, Type type) {
+  return castNumber(b, loc, args[i].front(), argTypes[i], type);
+}
+
+//===----------------------------------------------------------------------===//
+// Typers
+//===----------------------------------------------------------------------===//
+
+/// math.f(x): float64 whatever the real number.
+static Type typeMathUnary(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isRealArg))
+    return argumentError(op, args);
+  return f64Type(op->getContext());
+}
+
+static Type typeMathBinary(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 2, 2, isRealArg))
+    return argumentError(op, args);
+  return f64Type(op->getContext());
+}
+
+/// math.log(x[, base]).
+static Type typeMathLog(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 2, isRealArg))
+    return argumentError(op, args);
+  return f64Type(op->getContext());
+}
+
+/// math.floor/ceil/trunc return int in Python 3.
+static Type typeMathToInt(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isRealArg))
+    return argumentError(op, args);
+  return getInt64Type(op->getContext());
+}
+
+static Type typePredicate(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isRealArg))
+    return argumentError(op, args);
+  return IntegerType::get(op->getContext(), 1);
+}
+
+static Type typeIntUnary(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isIntegerArg))
+    return argumentError(op, args);
+  return getInt64Type(op->getContext());
+}
+
+static Type typeGcd(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 0, SIZE_MAX, isIntegerArg))
+    return argumentError(op, args);
+  return getInt64Type(op->getContext());
+}
+
+static Type typeLdexp(Operation *op, ArrayRef<Type> args) {
+  if (args.size() != 2 || !isRealType(args[0]) || !isIntegerArg(args[1]))
+    return argumentError(op, args);
+  return f64Type(op->getContext());
+}
+
+/// math.frexp(x) -> (mantissa, exponent).
+static Type typeFrexp(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isRealArg))
+    return argumentError(op, args);
+  MLIRContext *ctx = op->getContext();
+  return TupleType::get(ctx, {f64Type(ctx), getInt64Type(ctx)});
+}
+
+/// math.modf(x) -> (fraction, integer part).
+static Type typeModf(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isRealArg))
+    return argumentError(op, args);
+  MLIRContext *ctx = op->getContext();
+  return TupleType::get(ctx, {f64Type(ctx), f64Type(ctx)});
+}
+
+/// math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0).
+static Type typeIsClose(Operation *op, ArrayRef<Type> args) {
+  if (args.size() < 2 || !args[0] || !args[1] ||
+      !llvm::all_of(args, [](Type t) { return !t || isRealType(t); }))
+    return argumentError(op, args);
+  return IntegerType::get(op->getContext(), 1);
+}
+
+/// cmath.f(z): complex128 for any number.
+static Type typeCmathUnary(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isNumberArg))
+    return argumentError(op, args);
+  return ComplexType::get(f64Type(op->getContext()));
+}
+
+static Type typeCmathLog(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 2, isNumberArg))
+    return argumentError(op, args);
+  return ComplexType::get(f64Type(op->getContext()));
+}
+
+static Type typeCmathPredicate(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isNumberArg))
+    return argumentError(op, args);
+  return IntegerType::get(op->getContext(), 1);
+}
+
+static Type typeCmathPhase(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isNumberArg))
+    return argumentError(op, args);
+  return f64Type(op->getContext());
+}
+
+static Type typeCmathPolar(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 1, 1, isNumberArg))
+    return argumentError(op, args);
+  MLIRContext *ctx = op->getContext();
+  return TupleType::get(ctx, {f64Type(ctx), f64Type(ctx)});
+}
+
+static Type typeCmathRect(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 2, 2, isRealArg))
+    return argumentError(op, args);
+  return ComplexType::get(f64Type(op->getContext()));
+}
+
+//===----------------------------------------------------------------------===//
+// Lowerers: math
+//===----------------------------------------------------------------------===//
+
+template <typename OpT>
+static LoweredCall lowerUnaryFloat(OpBuilder &b, Location loc,
+                                   ArrayRef<ValueRange> args,
+                                   ArrayRef<Type> argTypes, Type resultType) {
+  return single(
+      OpT::create(b, loc, arg(b, loc, args, argTypes, 0, resultType)));
+}
+
+template <typename OpT>
+static LoweredCall lowerBinaryFloat(OpBuilder &b, Location loc,
+                                    ArrayRef<ValueRange> args,
+                                    ArrayRef<Type> argTypes, Type resultType) {
+  return single(OpT::create(b, loc, arg(b, loc, args, argTypes, 0, resultType),
+                            arg(b, loc, args, argTypes, 1, resultType)));
+}
+
+/// A call of the libm function `name` of one float64 argument.
+static Value callLibm(OpBuilder &b, Location loc, StringRef name,
+                      ValueRange operands) {
+  Type f64 = b.getF64Type();
+  StringRef symbol = declareExternalFunction(
+      b, loc, name, b.getFunctionType(operands.getTypes(), {f64}));
+  return func::CallOp::create(b, loc, symbol, TypeRange{f64}, operands)
+      .getResult(0);
+}
+
+/// math.gamma and math.lgamma through libm; both raise ValueError at their
+/// poles (zero and the negative integers) and gamma at -inf, as Python does.
+template <bool isLog>
+static LoweredCall lowerGamma(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type resultType) {
+  Value x = arg(b, loc, args, argTypes, 0, resultType);
+  Value zero = stdConstant(b, loc, resultType, 0);
+  Value pole = arith::AndIOp::create(
+      b, loc, cmpf(b, loc, arith::CmpFPredicate::OLE, x, zero),
+      cmpf(b, loc, arith::CmpFPredicate::OEQ, x,
+           math::FloorOp::create(b, loc, x)));
+  if (isLog) // lgamma(-inf) is inf.
+    pole = arith::AndIOp::create(
+        b, loc, pole,
+        cmpf(b, loc, arith::CmpFPredicate::ONE, x,
+             stdConstant(b, loc, resultType,
+                         -std::numeric_limits<double>::infinity())));
+  raiseException(b, loc, pole, "ValueError", "math domain error");
+  return single(callLibm(b, loc, isLog ? "lgamma" : "tgamma", {x}));
+}
+
+static LoweredCall lowerLdexp(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type resultType) {
+  Value x = arg(b, loc, args, argTypes, 0, resultType);
+  // Exponents beyond int32 over- or underflow anyway: clamp them.
+  Value e = arg(b, loc, args, argTypes, 1, getInt64Type(b.getContext()));
+  e = arith::MaxSIOp::create(b, loc, e, i64Const(b, loc, -100000));
+  e = arith::MinSIOp::create(b, loc, e, i64Const(b, loc, 100000));
+  Value e32 = arith::TruncIOp::create(b, loc, b.getI32Type(), e);
+  return single(callLibm(b, loc, "ldexp", {x, e32}));
+}
+
+/// math.log(x, base) is log(x) / log(base).
+static LoweredCall lowerLog(OpBuilder &b, Location loc,
+                            ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                            Type resultType) {
+  Value lx =
+      math::LogOp::create(b, loc, arg(b, loc, args, argTypes, 0, resultType));
+  if (args.size() < 2 || !argTypes[1])
+    return single(lx);
+  Value lb =
+      math::LogOp::create(b, loc, arg(b, loc, args, argTypes, 1, resultType));
+  return single(arith::DivFOp::create(b, loc, lx, lb));
+}
+
+/// math.floor and friends: round in float, return an int.
+template <typename OpT>
+static LoweredCall lowerRoundToInt(OpBuilder &b, Location loc,
+                                   ArrayRef<ValueRange> args,
+                                   ArrayRef<Type> argTypes, Type resultType) {
+  if (!isa<FloatType>(argTypes[0]))
+    return single(arg(b, loc, args, argTypes, 0, resultType));
+  Value rounded = OpT::create(b, loc, args[0].front());
+  return single(castNumber(b, loc, rounded, argTypes[0], resultType));
+}
+
+static LoweredCall lowerHypot(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type resultType) {
+  return single(hypotOf(b, loc, arg(b, loc, args, argTypes, 0, resultType),
+                        arg(b, loc, args, argTypes, 1, resultType)));
+}
+
+/// math.fmod: C's fmod, the remainder with the dividend's sign.
+static LoweredCall lowerFmod(OpBuilder &b, Location loc,
+                             ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                             Type resultType) {
+  return single(
+      arith::RemFOp::create(b, loc, arg(b, loc, args, argTypes, 0, resultType),
+                            arg(b, loc, args, argTypes, 1, resultType)));
+}
+
+template <bool toDegrees>
+static LoweredCall lowerAngle(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type resultType) {
+  Value x = arg(b, loc, args, argTypes, 0, resultType);
+  Value factor =
+      stdConstant(b, loc, resultType, toDegrees ? 180.0 / M_PI : M_PI / 180.0);
+  return single(arith::MulFOp::create(b, loc, x, factor));
+}
+
+enum class FloatClass { NaN, Inf, Finite };
+
+/// Classifies a real float; ints and bools are always finite.
+static Value classify(OpBuilder &b, Location loc, FloatClass kind, Value x,
+                      Type type) {
+  if (!isa<FloatType>(type))
+    return arith::ConstantOp::create(b, loc, b.getI1Type(),
+                                     b.getBoolAttr(kind == FloatClass::Finite));
+  if (kind == FloatClass::NaN)
+    return cmpf(b, loc, arith::CmpFPredicate::UNO, x, x);
+  Value inf =
+      stdConstant(b, loc, x.getType(), std::numeric_limits<double>::infinity());
+  Value mag = math::AbsFOp::create(b, loc, x);
+  // |x| == inf is Inf; |x| < inf is Finite (false for NaN).
+  return cmpf(b, loc,
+              kind == FloatClass::Inf ? arith::CmpFPredicate::OEQ
+                                      : arith::CmpFPredicate::OLT,
+              mag, inf);
+}
+
+template <FloatClass kind>
+static LoweredCall lowerClassify(OpBuilder &b, Location loc,
+                                 ArrayRef<ValueRange> args,
+                                 ArrayRef<Type> argTypes, Type) {
+  Type type = argTypes[0];
+  if (auto complex = dyn_cast<ComplexType>(type)) {
+    ComplexParts p = complexParts(b, loc, args[0].front());
+    Type part = complex.getElementType();
+    Value re = classify(b, loc, kind, p.re, part);
+    Value im = classify(b, loc, kind, p.im, part);
+    if (kind == FloatClass::Finite)
+      return single(arith::AndIOp::create(b, loc, re, im));
+    return single(arith::OrIOp::create(b, loc, re, im));
+  }
+  return single(classify(b, loc, kind, args[0].front(), type));
+}
+
+/// math.factorial(n): ValueError for negative n; results past 20! do not
+/// fit in int64 and raise OverflowError rather than wrap.
+static LoweredCall lowerFactorial(OpBuilder &b, Location loc,
+                                  ArrayRef<ValueRange> args,
+                                  ArrayRef<Type> argTypes, Type resultType) {
+  Value n = arg(b, loc, args, argTypes, 0, resultType);
+  Value zero = i64Const(b, loc, 0);
+  raiseException(
+      b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, n, zero),
+      "ValueError", "factorial() not defined for negative values");
+  raiseException(b, loc,
+                 arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, n,
+                                       i64Const(b, loc, 20)),
+                 "OverflowError", "factorial() result does not fit in int64");
+  Value lower = arith::ConstantIndexOp::create(b, loc, 2);
+  Value upper = arith::IndexCastOp::create(
+      b, loc, b.getIndexType(),
+      arith::AddIOp::create(b, loc, n, i64Const(b, loc, 1)));
+  Value step = arith::ConstantIndexOp::create(b, loc, 1);
+  auto loop = scf::ForOp::create(
+      b, loc, lower, upper, step, ValueRange{i64Const(b, loc, 1)},
+      [&](OpBuilder &bb, Location l, Value iv, ValueRange acc) {
+        Value i = arith::IndexCastOp::create(bb, l, bb.getI64Type(), iv);
+        scf::YieldOp::create(
+            bb, l, ValueRange{arith::MulIOp::create(bb, l, acc[0], i)});
+      });
+  return single(loop.getResult(0));
+}
+
+/// math.gcd(*ints) by Euclid's algorithm on absolute values; gcd() is 0.
+static LoweredCall lowerGcd(OpBuilder &b, Location loc,
+                            ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                            Type resultType) {
+  Value result = i64Const(b, loc, 0);
+  Type i64 = b.getI64Type();
+  for (unsigned i = 0; i < args.size(); ++i) {
+    Value next = math::AbsIOp::create(
+        b, loc, arg(b, loc, args, argTypes, i, resultType));
+    auto loop = scf::WhileOp::create(
+        b, loc, TypeRange{i64, i64}, ValueRange{result, next},
+        [&](OpBuilder &bb, Location l, ValueRange xs) {
+          Value zero =
+              arith::ConstantOp::create(bb, l, i64, bb.getI64IntegerAttr(0));
+          Value go = arith::CmpIOp::create(bb, l, arith::CmpIPredicate::ne,
+                                           xs[1], zero);
+          scf::ConditionOp::create(bb, l, go, xs);
+        },
+        [&](OpBuilder &bb, Location l, ValueRange xs) {
+          Value rem = arith::RemUIOp::create(bb, l, xs[0], xs[1]);
+          scf::YieldOp::create(bb, l, ValueRange{xs[1], rem});
+        });
+    result = loop.getResult(0);
+  }
+  return single(result);
+}
+
+/// math.frexp on the bits: the exponent field gives e, the mantissa is
+/// rescaled into [0.5, 1); zero, infinities and NaN come back with e = 0.
+static LoweredCall lowerFrexp(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type) {
+  Type f64 = b.getF64Type(), i64 = b.getI64Type();
+  Value x = arg(b, loc, args, argTypes, 0, Float64Type::get(b.getContext()));
+  // Subnormals first become normal: scale by 2**54.
+  Value tiny =
+      cmpf(b, loc, arith::CmpFPredicate::OLT, math::AbsFOp::create(b, loc, x),
+           stdConstant(b, loc, f64, 0x1p-1022));
+  Value scaled = arith::SelectOp::create(
+      b, loc, tiny,
+      arith::MulFOp::create(b, loc, x, stdConstant(b, loc, f64, 0x1p54)), x);
+  Value bits = arith::BitcastOp::create(b, loc, i64, scaled);
+  Value field = arith::AndIOp::create(
+      b, loc, arith::ShRUIOp::create(b, loc, bits, i64Const(b, loc, 52)),
+      i64Const(b, loc, 0x7ff));
+  Value e = arith::SubIOp::create(
+      b, loc, field,
+      arith::SelectOp::create(b, loc, tiny, i64Const(b, loc, 1022 + 54),
+                              i64Const(b, loc, 1022)));
+  Value mantBits = arith::OrIOp::create(
+      b, loc,
+      arith::AndIOp::create(b, loc, bits,
+                            i64Const(b, loc, ~(int64_t(0x7ff) << 52))),
+      i64Const(b, loc, int64_t(1022) << 52));
+  Value m = arith::BitcastOp::create(b, loc, f64, mantBits);
+  Value special = arith::OrIOp::create(
+      b, loc,
+      cmpf(b, loc, arith::CmpFPredicate::OEQ, x, stdConstant(b, loc, f64, 0)),
+      arith::XOrIOp::create(b, loc,
+                            classify(b, loc, FloatClass::Finite, x, f64),
+                            arith::ConstantOp::create(b, loc, b.getI1Type(),
+                                                      b.getBoolAttr(true))));
+  m = arith::SelectOp::create(b, loc, special, x, m);
+  e = arith::SelectOp::create(b, loc, special, i64Const(b, loc, 0), e);
+  return LoweredCall{{m, e}, {}, MUMBA_OK};
+}
+
+/// math.modf(x): (x - trunc(x), trunc(x)), both with x's sign; an infinite
+/// x has fraction zero.
+static LoweredCall lowerModf(OpBuilder &b, Location loc,
+                             ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                             Type) {
+  Type f64 = b.getF64Type();
+  Value x = arg(b, loc, args, argTypes, 0, Float64Type::get(b.getContext()));
+  Value whole = math::TruncOp::create(b, loc, x);
+  Value frac = arith::SubFOp::create(b, loc, x, whole);
+  Value inf = classify(b, loc, FloatClass::Inf, x, f64);
+  frac =
+      arith::SelectOp::create(b, loc, inf, stdConstant(b, loc, f64, 0), frac);
+  frac = math::CopySignOp::create(b, loc, frac, x);
+  return LoweredCall{{frac, whole}, {}, MUMBA_OK};
+}
+
+/// CPython's math.isclose.
+static LoweredCall lowerIsClose(OpBuilder &b, Location loc,
+                                ArrayRef<ValueRange> args,
+                                ArrayRef<Type> argTypes, Type) {
+  Type f64 = Float64Type::get(b.getContext());
+  Value a = arg(b, loc, args, argTypes, 0, f64);
+  Value c = arg(b, loc, args, argTypes, 1, f64);
+  Value rel = argTypes.size() > 2 && argTypes[2]
+                  ? arg(b, loc, args, argTypes, 2, f64)
+                  : stdConstant(b, loc, f64, 1e-9);
+  Value abs = argTypes.size() > 3 && argTypes[3]
+                  ? arg(b, loc, args, argTypes, 3, f64)
+                  : stdConstant(b, loc, f64, 0);
+  Value zero = stdConstant(b, loc, f64, 0);
+  raiseException(b, loc,
+                 arith::OrIOp::create(
+                     b, loc, cmpf(b, loc, arith::CmpFPredicate::OLT, rel, zero),
+                     cmpf(b, loc, arith::CmpFPredicate::OLT, abs, zero)),
+                 "ValueError", "tolerances must be non-negative");
+  Value equal = cmpf(b, loc, arith::CmpFPredicate::OEQ, a, c);
+  Value anyInf =
+      arith::OrIOp::create(b, loc, classify(b, loc, FloatClass::Inf, a, f64),
+                           classify(b, loc, FloatClass::Inf, c, f64));
+  Value diff =
+      math::AbsFOp::create(b, loc, arith::SubFOp::create(b, loc, c, a));
+  auto within = [&](Value bound) {
+    return cmpf(b, loc, arith::CmpFPredicate::OLE, diff, bound);
+  };
+  Value close = arith::OrIOp::create(
+      b, loc,
+      arith::OrIOp::create(b, loc,
+                           within(math::AbsFOp::create(
+                               b, loc, arith::MulFOp::create(b, loc, rel, c))),
+                           within(math::AbsFOp::create(
+                               b, loc, arith::MulFOp::create(b, loc, rel, a)))),
+      within(abs));
+  Value notInf = arith::XOrIOp::create(
+      b, loc, anyInf,
+      arith::ConstantOp::create(b, loc, b.getI1Type(), b.getBoolAttr(true)));
+  return single(arith::OrIOp::create(
+      b, loc, equal, arith::AndIOp::create(b, loc, notInf, close)));
+}
+
+//===----------------------------------------------------------------------===//
+// Lowerers: cmath
+//===----------------------------------------------------------------------===//
+
+/// The argument as a complex128.
+static Value complexArg(OpBuilder &b, Location loc, ArrayRef<ValueRange> args,
+                        ArrayRef<Type> argTypes, unsigned i) {
+  return arg(b, loc, args, argTypes, i,
+             ComplexType::get(Float64Type::get(b.getContext())));
+}
+
+template <typename OpT>
+static LoweredCall lowerComplexUnary(OpBuilder &b, Location loc,
+                                     ArrayRef<ValueRange> args,
+                                     ArrayRef<Type> argTypes, Type) {
+  return single(OpT::create(b, loc, complexArg(b, loc, args, argTypes, 0)));
+}
+
+static LoweredCall lowerComplexSqrt(OpBuilder &b, Location loc,
+                                    ArrayRef<ValueRange> args,
+                                    ArrayRef<Type> argTypes, Type) {
+  return single(complexSqrt(b, loc, complexArg(b, loc, args, argTypes, 0)));
+}
+
+/// sinh and cosh from the parts: sinh(x+iy) = sinh x cos y + i cosh x sin y,
+/// cosh(x+iy) = cosh x cos y + i sinh x sin y.
+template <bool isSinh>
+static LoweredCall
+lowerComplexHyperbolic(OpBuilder &b, Location loc, ArrayRef<ValueRange> args,
+                       ArrayRef<Type> argTypes, Type resultType) {
+  ComplexParts z = complexParts(b, loc, complexArg(b, loc, args, argTypes, 0));
+  Value sh = math::SinhOp::create(b, loc, z.re);
+  Value ch = math::CoshOp::create(b, loc, z.re);
+  Value c = math::CosOp::create(b, loc, z.im);
+  Value s = math::SinOp::create(b, loc, z.im);
+  Value re = arith::MulFOp::create(b, loc, isSinh ? sh : ch, c);
+  Value im = arith::MulFOp::create(b, loc, isSinh ? ch : sh, s);
+  return single(makeComplex(b, loc, resultType, re, im));
+}
+
+/// cmath.log(z[, base]) and cmath.log10(z).
+template <bool isLog10>
+static LoweredCall lowerComplexLog(OpBuilder &b, Location loc,
+                                   ArrayRef<ValueRange> args,
+                                   ArrayRef<Type> argTypes, Type resultType) {
+  Value lz =
+      complex::LogOp::create(b, loc, complexArg(b, loc, args, argTypes, 0));
+  Value divisor;
+  if (isLog10) {
+    Type f64 = b.getF64Type();
+    divisor = makeComplex(b, loc, resultType, stdConstant(b, loc, f64, M_LN10),
+                          stdConstant(b, loc, f64, 0));
+  } else if (args.size() > 1 && argTypes[1]) {
+    divisor =
+        complex::LogOp::create(b, loc, complexArg(b, loc, args, argTypes, 1));
+  } else {
+    return single(lz);
+  }
+  return single(complexDiv(b, loc, lz, divisor, /*raiseOnZero=*/true));
+}
+
+/// cmath.phase(z): the argument, atan2(im, re).
+static LoweredCall lowerPhase(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type) {
+  ComplexParts z = complexParts(b, loc, complexArg(b, loc, args, argTypes, 0));
+  return single(math::Atan2Op::create(b, loc, z.im, z.re));
+}
+
+static LoweredCall lowerPolar(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type) {
+  Value z = complexArg(b, loc, args, argTypes, 0);
+  ComplexParts p = complexParts(b, loc, z);
+  return LoweredCall{
+      {complexAbs(b, loc, z), math::Atan2Op::create(b, loc, p.im, p.re)},
+      {},
+      MUMBA_OK};
+}
+
+static LoweredCall lowerRect(OpBuilder &b, Location loc,
+                             ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                             Type resultType) {
+  Type f64 = Float64Type::get(b.getContext());
+  Value r = arg(b, loc, args, argTypes, 0, f64);
+  Value phi = arg(b, loc, args, argTypes, 1, f64);
+  Value re = arith::MulFOp::create(b, loc, r, math::CosOp::create(b, loc, phi));
+  Value im = arith::MulFOp::create(b, loc, r, math::SinOp::create(b, loc, phi));
+  return single(makeComplex(b, loc, resultType, re, im));
+}
+
+//===----------------------------------------------------------------------===//
+// The table
+//===----------------------------------------------------------------------===//
+
+#define MATH_UNARY(NAME, OP)                                                   \
+  {"math." NAME, typeMathUnary, lowerUnaryFloat<math::OP>, {}, "(x: real)"}
+#define CMATH_UNARY(NAME, LOWER)                                               \
+  {"cmath." NAME, typeCmathUnary, LOWER, {}, "(z: number)"}
+
+static constexpr StringLiteral kIsCloseParams[] = {"a", "b", "rel_tol",
+                                                   "abs_tol"};
+
+static const CallTemplate kMathTemplates[] = {
+    MATH_UNARY("sqrt", SqrtOp),
+    MATH_UNARY("exp", ExpOp),
+    MATH_UNARY("exp2", Exp2Op),
+    MATH_UNARY("expm1", ExpM1Op),
+    MATH_UNARY("log2", Log2Op),
+    MATH_UNARY("log10", Log10Op),
+    MATH_UNARY("log1p", Log1pOp),
+    MATH_UNARY("sin", SinOp),
+    MATH_UNARY("cos", CosOp),
+    MATH_UNARY("tan", TanOp),
+    MATH_UNARY("asin", AsinOp),
+    MATH_UNARY("acos", AcosOp),
+    MATH_UNARY("atan", AtanOp),
+    MATH_UNARY("sinh", SinhOp),
+    MATH_UNARY("cosh", CoshOp),
+    MATH_UNARY("tanh", TanhOp),
+    MATH_UNARY("asinh", AsinhOp),
+    MATH_UNARY("acosh", AcoshOp),
+    MATH_UNARY("atanh", AtanhOp),
+    MATH_UNARY("erf", ErfOp),
+    MATH_UNARY("erfc", ErfcOp),
+    MATH_UNARY("cbrt", CbrtOp),
+    MATH_UNARY("fabs", AbsFOp),
+    {"math.log", typeMathLog, lowerLog, {}, "(x: real[, base: real])"},
+    {"math.gamma", typeMathUnary, lowerGamma<false>, {}, "(x: real)"},
+    {"math.lgamma", typeMathUnary, lowerGamma<true>, {}, "(x: real)"},
+    {"math.degrees", typeMathUnary, lowerAngle<true>, {}, "(x: real)"},
+    {"math.radians", typeMathUnary, lowerAngle<false>, {}, "(x: real)"},
+    {"math.floor",
+     typeMathToInt,
+     lowerRoundToInt<math::FloorOp>,
+     {},
+     "(x: real)"},
+    {"math.ceil",
+     typeMathToInt,
+     lowerRoundToInt<math::CeilOp>,
+     {},
+     "(x: real)"},
+    {"math.trunc",
+     typeMathToInt,
+     lowerRoundToInt<math::TruncOp>,
+     {},
+     "(x: real)"},
+    {"math.atan2",
+     typeMathBinary,
+     lowerBinaryFloat<math::Atan2Op>,
+     {},
+     "(y: real, x: real)"},
+    {"math.pow",
+     typeMathBinary,
+     lowerBinaryFloat<math::PowFOp>,
+     {},
+     "(x: real, y: real)"},
+    {"math.copysign",
+     typeMathBinary,
+     lowerBinaryFloat<math::CopySignOp>,
+     {},
+     "(x: real, y: real)"},
+    {"math.hypot", typeMathBinary, lowerHypot, {}, "(x: real, y: real)"},
+    {"math.fmod", typeMathBinary, lowerFmod, {}, "(x: real, y: real)"},
+    {"math.ldexp", typeLdexp, lowerLdexp, {}, "(x: real, i: int)"},
+    {"math.frexp", typeFrexp, lowerFrexp, {}, "(x: real)"},
+    {"math.modf", typeModf, lowerModf, {}, "(x: real)"},
+    {"math.isnan",
+     typePredicate,
+     lowerClassify<FloatClass::NaN>,
+     {},
+     "(x: real)"},
+    {"math.isinf",
+     typePredicate,
+     lowerClassify<FloatClass::Inf>,
+     {},
+     "(x: real)"},
+    {"math.isfinite",
+     typePredicate,
+     lowerClassify<FloatClass::Finite>,
+     {},
+     "(x: real)"},
+    {"math.isclose", typeIsClose, lowerIsClose, kIsCloseParams,
+     "(a: real, b: real, *, rel_tol: real = 1e-09, abs_tol: real = 0.0)"},
+    {"math.factorial", typeIntUnary, lowerFactorial, {}, "(n: int)"},
+    {"math.gcd", typeGcd, lowerGcd, {}, "(*integers: int)"},
+    CMATH_UNARY("sqrt", lowerComplexSqrt),
+    CMATH_UNARY("exp", lowerComplexUnary<complex::ExpOp>),
+    CMATH_UNARY("sin", lowerComplexUnary<complex::SinOp>),
+    CMATH_UNARY("cos", lowerComplexUnary<complex::CosOp>),
+    CMATH_UNARY("tan", lowerComplexUnary<complex::TanOp>),
+    CMATH_UNARY("tanh", lowerComplexUnary<complex::TanhOp>),
+    CMATH_UNARY("sinh", lowerComplexHyperbolic<true>),
+    CMATH_UNARY("cosh", lowerComplexHyperbolic<false>),
+    CMATH_UNARY("log10", lowerComplexLog<true>),
+    {"cmath.log",
+     typeCmathLog,
+     lowerComplexLog<false>,
+     {},
+     "(z: number[, base: number])"},
+    {"cmath.phase", typeCmathPhase, lowerPhase, {}, "(z: number)"},
+    {"cmath.polar", typeCmathPolar, lowerPolar, {}, "(z: number)"},
+    {"cmath.rect", typeCmathRect, lowerRect, {}, "(r: real, phi: real)"},
+    {"cmath.isnan",
+     typeCmathPredicate,
+     lowerClassify<FloatClass::NaN>,
+     {},
+     "(z: number)"},
+    {"cmath.isinf",
+     typeCmathPredicate,
+     lowerClassify<FloatClass::Inf>,
+     {},
+     "(z: number)"},
+    {"cmath.isfinite",
+     typeCmathPredicate,
+     lowerClassify<FloatClass::Finite>,
+     {},
+     "(z: number)"},
+};
+
+#undef MATH_UNARY
+#undef CMATH_UNARY
+
+ArrayRef<CallTemplate> mumba::nb::detail::getMathTemplates() {
+  return kMathTemplates;
+}
