@@ -13,6 +13,7 @@
 #include "mumba/Pipelines/Pipelines.h"
 #include "mumba/Registration.h"
 #include "mumba/Runtime/Memory.h"
+#include "mumba/Runtime/Print.h"
 #include "mumba/Runtime/Status.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
@@ -225,6 +226,7 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
     };
     add("mumbaRaiseIndexError", &mumbaRaiseIndexError);
     add("mumbaRaiseUser", &mumbaRaiseUser);
+    add("mumbaPrint", &mumbaPrint);
     add("_mlir_memref_to_llvm_alloc", &_mlir_memref_to_llvm_alloc);
     add("_mlir_memref_to_llvm_aligned_alloc",
         &_mlir_memref_to_llvm_aligned_alloc);
