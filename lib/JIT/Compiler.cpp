@@ -1,5 +1,6 @@
 //===- Compiler.cpp - Compile nb text to native code ----------------------===//
 #include "mumba/JIT/Compiler.h"
+#include "Engine.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/IR/Diagnostics.h"
@@ -27,9 +28,22 @@
 using namespace mlir;
 using namespace mumba;
 
-struct CompiledFunction::Engine {
-  std::unique_ptr<ExecutionEngine> engine;
-};
+llvm::orc::SymbolMap
+mumba::runtimeSymbols(llvm::orc::MangleAndInterner &interner) {
+  llvm::orc::SymbolMap symbols;
+  auto add = [&](llvm::StringRef name, auto *function) {
+    symbols[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(function),
+                               llvm::JITSymbolFlags::Exported};
+  };
+  add("mumbaRaiseIndexError", &mumbaRaiseIndexError);
+  add("mumbaRaiseUser", &mumbaRaiseUser);
+  add("mumbaPrint", &mumbaPrint);
+  add("_mlir_memref_to_llvm_alloc", &_mlir_memref_to_llvm_alloc);
+  add("_mlir_memref_to_llvm_aligned_alloc",
+      &_mlir_memref_to_llvm_aligned_alloc);
+  add("_mlir_memref_to_llvm_free", &_mlir_memref_to_llvm_free);
+  return symbols;
+}
 
 CompiledFunction::CompiledFunction() = default;
 CompiledFunction::~CompiledFunction() = default;
@@ -45,9 +59,7 @@ static void setPipelineOptions(CPUPipelineOptions &pipelineOptions,
   pipelineOptions.targetFeatures = options.targetFeatures;
 }
 
-/// The machine the JIT compiles for: the host, or the CPU and features the
-/// options name.
-static TargetSpec jitTarget(const CompileOptions &options) {
+TargetSpec mumba::jitTarget(const CompileOptions &options) {
   TargetSpec spec;
   spec.cpu = options.targetCPU;
   spec.features = options.targetFeatures;
@@ -174,8 +186,7 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
         return spec.kind != ValueSpec::Kind::Tuple &&
                spec.kind != ValueSpec::Kind::None;
       };
-      bool supported = isLeaf(fn->result) ||
-                       isa<nb::PyNoneType>(resultType) ||
+      bool supported = isLeaf(fn->result) || isa<nb::PyNoneType>(resultType) ||
                        (fn->result.kind == ValueSpec::Kind::Tuple &&
                         fn->result.elements.size() <= 16 &&
                         llvm::all_of(fn->result.elements, isLeaf));
@@ -219,19 +230,7 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
   // The runtime is linked into this library, not exported by the process:
   // tell the JIT where its functions are.
   (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
-    llvm::orc::SymbolMap symbols;
-    auto add = [&](llvm::StringRef name, auto *function) {
-      symbols[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(function),
-                                 llvm::JITSymbolFlags::Exported};
-    };
-    add("mumbaRaiseIndexError", &mumbaRaiseIndexError);
-    add("mumbaRaiseUser", &mumbaRaiseUser);
-    add("mumbaPrint", &mumbaPrint);
-    add("_mlir_memref_to_llvm_alloc", &_mlir_memref_to_llvm_alloc);
-    add("_mlir_memref_to_llvm_aligned_alloc",
-        &_mlir_memref_to_llvm_aligned_alloc);
-    add("_mlir_memref_to_llvm_free", &_mlir_memref_to_llvm_free);
-    return symbols;
+    return runtimeSymbols(interner);
   });
   auto packed = (*engine)->lookupPacked(entry);
   if (!packed) {

@@ -38,8 +38,8 @@ CodeGenOptLevel mumba::getCodeGenOptLevel(unsigned optLevel) {
   }
 }
 
-Expected<std::unique_ptr<TargetMachine>>
-mumba::createTargetMachine(const TargetSpec &spec) {
+Expected<orc::JITTargetMachineBuilder>
+mumba::createTargetMachineBuilder(const TargetSpec &spec) {
   initializeLLVMTargets(/*allTargets=*/!spec.triple.empty());
   std::optional<orc::JITTargetMachineBuilder> builder;
   if (spec.triple.empty()) {
@@ -62,6 +62,14 @@ mumba::createTargetMachine(const TargetSpec &spec) {
     builder->setRelocationModel(Reloc::PIC_);
   // Object files for a shared library: no emulated thread-locals.
   builder->getOptions().EmulatedTLS = false;
+  return std::move(*builder);
+}
+
+Expected<std::unique_ptr<TargetMachine>>
+mumba::createTargetMachine(const TargetSpec &spec) {
+  auto builder = createTargetMachineBuilder(spec);
+  if (!builder)
+    return builder.takeError();
   return builder->createTargetMachine();
 }
 

@@ -13,8 +13,16 @@ Importing this package is cheap: the compiler (``mumba._mumba``) is loaded
 on the first compilation.
 """
 
+from . import config
 from .dispatcher import Dispatcher, jit, njit
-from .errors import ArgumentTypeError, MumbaError, TypingError, UnsupportedError
+from .errors import (
+    ArgumentTypeError,
+    MumbaError,
+    MumbaWarning,
+    PerformanceWarning,
+    TypingError,
+    UnsupportedError,
+)
 from .typeof import typeof
 
 __version__ = "0.1.0"
@@ -27,6 +35,9 @@ __all__ = [
     "TypingError",
     "UnsupportedError",
     "ArgumentTypeError",
+    "MumbaWarning",
+    "PerformanceWarning",
+    "config",
     "typeof",
     "__version__",
 ]

@@ -1,21 +1,40 @@
-"""The ``@njit`` decorator and the dispatcher that compiles per signature."""
+"""The ``@njit`` and ``@jit`` decorators and the dispatcher that compiles per
+signature.
+
+- ``@njit``: nopython mode; a function that does not type is an error.
+- ``@jit``: tries nopython mode for each new set of argument types and
+  falls back to object mode with a :class:`mumba.PerformanceWarning`
+  (:mod:`mumba.objmode`), lifting the loops that compile;
+  ``jit(nopython=True)`` is ``njit``, ``jit(forceobj=True)`` always uses
+  object mode.
+- Explicit signatures (``@njit("float64(float64[:], int64)")`` or a list)
+  compile when the function is decorated; calls then convert to the
+  closest signature or raise TypeError (:mod:`mumba.signatures`).
+- ``cache=True`` keeps compiled code on disk (:mod:`mumba.cache`).
+"""
 
 from __future__ import annotations
 
+import collections
 import functools
 import inspect
-import os
+import sys
 import threading
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Sequence, TextIO, Tuple
 
+from . import config
 from ._dispatch import DispatcherBase
 from .errors import MumbaError, TypingError, UnsupportedError
 from .typeof import typeof
 
-__all__ = ["Dispatcher", "njit", "jit", "STAGES"]
+__all__ = ["Dispatcher", "njit", "jit", "STAGES", "DispatcherStats"]
 
-#: Stages that :meth:`Dispatcher.inspect_mlir` can show.
-STAGES = ("nb", "nb-ssa", "nb-typed", "std", "llvm")
+#: Stages that :meth:`Dispatcher.inspect_mlir` can show, in pipeline order.
+STAGES = ("nb", "nb-ssa", "nb-typed", "std", "affine", "llvm")
+
+#: How a specialisation compiled in object mode is listed in ``signatures``.
+PYOBJECT = "pyobject"
 
 _ext = None
 
@@ -50,13 +69,23 @@ def _convert_compile_error(exc: Exception) -> MumbaError:
     return cls(msg, fname or None, line or None, col or None, notes)
 
 
+@dataclass
+class DispatcherStats:
+    """Counts per signature (argument-type tuple), as Numba's
+    ``dispatcher.stats``: entries loaded from the cache, and compiles that
+    found no usable entry."""
+
+    cache_hits: collections.Counter = field(default_factory=collections.Counter)
+    cache_misses: collections.Counter = field(default_factory=collections.Counter)
+
+
 class Dispatcher(DispatcherBase):
     """A jitted function: compiles one specialisation per argument types.
 
     Calls go through the native base class (python/src/Dispatcher.cpp),
-    which keys the arguments' types in C and calls the compiled code; this
-    class runs only on a miss (:meth:`_compile_for`: type the arguments with
-    :func:`mumba.typeof.typeof`, compile) and for keyword arguments.
+    which keys the arguments' types in C and calls the compiled code (or,
+    in object mode, the Python function); this class runs only on a miss
+    (:meth:`_compile_for`) and for keyword arguments.
     """
 
     def __init__(self, py_func: Callable, options: Dict[str, Any]) -> None:
@@ -69,6 +98,15 @@ class Dispatcher(DispatcherBase):
         self._source = None
         self._signature: Optional[inspect.Signature] = None
         self._lock = threading.RLock()
+        #: Explicit signatures: set when the function was decorated with them;
+        #: no other specialisation is then compiled.
+        self._explicit: Optional[List[Any]] = None
+        #: Declared return types of the explicit signatures, by argument types.
+        self._declared: Dict[Tuple[str, ...], Optional[str]] = {}
+        self._objmode = None
+        self._objmode_signatures: List[Tuple[str, ...]] = []
+        self._cache = None
+        self.stats = DispatcherStats()
         code = py_func.__code__
         # Calls with exactly the positional parameters take the native path
         # directly; others bind first.
@@ -76,13 +114,41 @@ class Dispatcher(DispatcherBase):
         super().__init__(argcount)
         functools.update_wrapper(self, py_func)
 
+    # -- modes ----------------------------------------------------------------------
+    @property
+    def nopython(self) -> bool:
+        """False for ``@jit`` functions, which may fall back to object mode."""
+        return not self.options.get("objmode_fallback", False) and not self.options.get(
+            "forceobj", False
+        )
+
+    def _object_mode(self):
+        """The Python function object mode runs (built once)."""
+        if self._objmode is None:
+            from .objmode import ObjectModeFunction
+
+            self._objmode = ObjectModeFunction(self, self.options.get("looplift", True))
+        return self._objmode
+
+    @property
+    def lifted_loops(self) -> List[Any]:
+        """The loops lifted out of this function in object mode (each a
+        dispatcher of its own); empty until object mode is used."""
+        return list(self._objmode.loops) if self._objmode is not None else []
+
     # -- introspection ----------------------------------------------------------
     def __repr__(self) -> str:
         return f"<mumba.Dispatcher {self.py_func.__qualname__}>"
 
     @property
     def signatures(self) -> List[Tuple[str, ...]]:
-        """Argument type tuples compiled so far, in compile order."""
+        """Argument type tuples compiled so far, in compile order; object
+        mode appears as a tuple of ``"pyobject"``."""
+        return list(self._overloads) + list(self._objmode_signatures)
+
+    @property
+    def nopython_signatures(self) -> List[Tuple[str, ...]]:
+        """The argument type tuples compiled to native code."""
         return list(self._overloads)
 
     def source(self):
@@ -102,9 +168,19 @@ class Dispatcher(DispatcherBase):
 
     def _overload(self, signature) -> Any:
         if not self._overloads:
+            if self._objmode_signatures:
+                raise ValueError(
+                    f"{self.__name__} runs in object mode: it has no compiled code "
+                    "(see inspect_types() for its lifted loops)"
+                )
             raise ValueError(f"{self.__name__} has not been compiled yet; call it first")
         if signature is None:
-            return self._overloads[self._last_key]
+            key = self._last_key if self._last_key in self._overloads else next(iter(self._overloads))
+            return self._overloads[key]
+        if isinstance(signature, str):
+            from .signatures import parse_signature
+
+            signature = parse_signature(signature).args
         key = tuple(signature)
         if key not in self._overloads:
             raise KeyError(
@@ -113,13 +189,13 @@ class Dispatcher(DispatcherBase):
         return self._overloads[key]
 
     def inspect_mlir(self, stage: str = "nb", signature: Optional[Sequence[str]] = None) -> str:
-        """MLIR text of one specialisation after ``stage``: ``"nb"`` (the
-        frontend's module as MLIR prints it), ``"nb-ssa"``, ``"nb-typed"``,
-        ``"std"`` or ``"llvm"``.  ``signature`` defaults to the last one
-        compiled."""
+        """MLIR text of one specialisation after ``stage``, one of
+        :data:`STAGES`: ``"nb"`` (the frontend's module as MLIR prints it),
+        ``"nb-ssa"``, ``"nb-typed"``, ``"std"``, ``"affine"`` or ``"llvm"``.
+        ``signature`` defaults to the last one compiled."""
         stages = self._overload(signature).stages
         if stage not in stages:
-            raise ValueError(f"unknown stage {stage!r}; available: {sorted(stages)}")
+            raise ValueError(f"unknown stage {stage!r}; available: {list(STAGES)}")
         return stages[stage]
 
     def inspect_llvm(self, signature: Optional[Sequence[str]] = None) -> str:
@@ -133,6 +209,79 @@ class Dispatcher(DispatcherBase):
         was compiled for (made on the first request).  ``signature`` defaults
         to the last one compiled."""
         return self._overload(signature).asm()
+
+    def inspect_types(
+        self, file: Optional[TextIO] = None, signature: Optional[Sequence[str]] = None
+    ) -> None:
+        """Print each specialisation (or the one ``signature`` names) as
+        Numba does: every source line with the typed ops it became, values
+        named after the variables they are assigned to, then each variable's
+        type. Object-mode specialisations show their lifted loops."""
+        file = file if file is not None else sys.stdout
+        file.write(self._types_text(signature))
+
+    def _types_text(self, signature: Optional[Sequence[str]] = None) -> str:
+        from .inspection import parse_description, render_types
+        from .signatures import numba_name
+
+        if signature is not None:
+            keys = [tuple(self._overload(signature).arg_types)]
+        else:
+            keys = list(self._overloads)
+        src = self.source()
+        node = src.node
+        first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        last = getattr(node, "end_lineno", None) or max(src.lines)
+        from .frontend.scope import local_names
+
+        variables = local_names(node)
+        out = []
+        ext = _extension() if keys else None
+        for key in keys:
+            text, entry = self.module_text(key)
+            try:
+                described = ext.describe_types(
+                    text,
+                    opt_level=self.options.get("opt_level", 3),
+                    fastmath=self.options["fastmath"],
+                    boundscheck=self.options["boundscheck"],
+                    error_model=self.options["error_model"],
+                )
+            except ext.CompileError as exc:
+                raise _convert_compile_error(exc) from None
+            funcs = parse_description(described)
+            func = funcs.get(entry) or next(iter(funcs.values()))
+            sig = ", ".join(numba_name(t) for t in key)
+            header = f"{self.py_func.__name__} ({sig}{',' if len(key) == 1 else ''})"
+            out.append(render_types(header, src.filename, src.lines, first, last, func, variables))
+        if self._objmode_signatures and signature is None:
+            out.append(self._objmode_types_text())
+        return "".join(out)
+
+    def _objmode_types_text(self) -> str:
+        objmode = self._object_mode()
+        lines = [
+            f"{self.py_func.__name__} ({', '.join(self._objmode_signatures[0])})",
+            "-" * 80,
+            "# object mode: the function runs in the Python interpreter",
+        ]
+        if objmode.no_lifting_reason:
+            lines.append(f"# no loops lifted: {objmode.no_lifting_reason}")
+        for loop in objmode.loops:
+            lines.append(
+                f"# lifted loop at line {loop.lineno}: {loop.py_func.__name__}"
+                f"({', '.join(loop.inputs)}) -> ({', '.join(loop.outputs)})"
+            )
+            for key, why in loop.failures.items():
+                lines.append(f"#   runs in Python for ({', '.join(key)}): {why}")
+        for line, why in objmode.rejected:
+            lines.append(f"# loop at line {line} not lifted: {why}")
+        lines.append("=" * 80)
+        text = "\n".join(lines) + "\n"
+        for loop in objmode.loops:
+            if loop.nopython_signatures:
+                text += loop._types_text()
+        return text
 
     # -- compilation ------------------------------------------------------------
     def _bind(self, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Tuple[Any, ...]:
@@ -148,53 +297,234 @@ class Dispatcher(DispatcherBase):
         for i, a in enumerate(args):
             typeof(a, names[i] if i < len(names) else f"#{i}")
 
+    def _native_compile(self, text: str, entry: str) -> Any:
+        ext = _extension()
+        try:
+            return ext.compile(
+                text,
+                entry,
+                opt_level=self.options.get("opt_level", 3),
+                fastmath=self.options["fastmath"],
+                boundscheck=self.options["boundscheck"],
+                error_model=self.options["error_model"],
+                nogil=self.options.get("nogil", False),
+                vectorize=self.options.get("vectorize", True),
+                target_cpu=self.options.get("target_cpu", ""),
+                target_features=self.options.get("target_features", ""),
+            )
+        except ext.CompileError as exc:
+            raise _convert_compile_error(exc) from None
+
+    def _function_cache(self):
+        if self._cache is None and self.options.get("cache"):
+            from .cache import FunctionCache
+
+            self._cache = FunctionCache(self)
+        return self._cache
+
+    def _build(self, key: Tuple[str, ...], return_type: Optional[str]) -> Any:
+        """Load ``key``'s specialisation from the cache, or compile it (and
+        store it)."""
+        text, entry = self.module_text(key)
+        cache = self._function_cache()
+        path = cache_key = None
+        if cache is not None and cache.usable:
+            ext = _extension()
+            path = cache.path_for(key, return_type)
+            cache_key = cache.key(ext, key, return_type, text)
+            compiled = cache.load(ext, path, cache_key, self.options.get("nogil", False))
+            if compiled is not None:
+                self.stats.cache_hits[key] += 1
+                return compiled
+            self.stats.cache_misses[key] += 1
+        compiled = self._native_compile(text, entry)
+        if return_type is not None and compiled.return_type != return_type:
+            from .frontend.wrappers import build_cast_module
+
+            compiled = self._native_compile(*build_cast_module(self, key, return_type))
+        if path is not None:
+            cache.store(path, cache_key, compiled)
+        return compiled
+
     def compile(self, arg_types: Sequence[str]) -> Any:
         """Compile (or find) the specialisation for ``arg_types``."""
         key = tuple(arg_types)
         with self._lock:
             compiled = self._overloads.get(key)
             if compiled is None:
-                text, entry = self.module_text(key)
-                ext = _extension()
-                try:
-                    compiled = ext.compile(
-                        text,
-                        entry,
-                        opt_level=self.options.get("opt_level", 3),
-                        fastmath=self.options["fastmath"],
-                        boundscheck=self.options["boundscheck"],
-                        error_model=self.options["error_model"],
-                        nogil=self.options.get("nogil", False),
-                        vectorize=self.options.get("vectorize", True),
-                        target_cpu=self.options.get("target_cpu", ""),
-                        target_features=self.options.get("target_features", ""),
-                    )
-                except ext.CompileError as exc:
-                    raise _convert_compile_error(exc) from None
+                compiled = self._build(key, self._declared.get(key))
                 self._overloads[key] = compiled
+                stages = _dump_stages()
+                if stages:
+                    from .inspection import dump_ir
+
+                    dump_ir(self.py_func.__qualname__, key, compiled, stages)
             self._last_key = key
             return compiled
 
+    def add_signature(self, signature: Any) -> Any:
+        """Compile for an explicit signature now (a string such as
+        ``"float64(float64[:], int64)"``); returns the specialisation."""
+        from .signatures import parse_signature
+
+        sig = parse_signature(signature)
+        with self._lock:
+            if self._explicit is None:
+                self._explicit = []
+            self._explicit.append(sig)
+            self._declared[sig.args] = sig.return_type
+            return self.compile(sig.args)
+
+    def _no_match(self, args: Tuple[Any, ...]) -> TypeError:
+        from .signatures import numba_name
+
+        shown = []
+        for a in args:
+            try:
+                shown.append(numba_name(typeof(a)))
+            except TypeError:
+                shown.append(type(a).__name__)
+        listed = "\n".join(f"  {sig}" for sig in self._explicit or [])
+        return TypeError(
+            f"No matching definition for argument type(s) {', '.join(shown)} of "
+            f"{self.__name__}; its signatures are:\n{listed}"
+        )
+
+    def _fall_back(self, args: Tuple[Any, ...], exc: BaseException) -> Callable:
+        from .objmode import warn_fallback
+
+        objmode = self._object_mode()
+        sig = (PYOBJECT,) * len(args)
+        if sig not in self._objmode_signatures:
+            self._objmode_signatures.append(sig)
+        warn_fallback(self, exc, objmode)
+        return objmode.function
+
     def _compile_for(self, args: Tuple[Any, ...]) -> Any:
         """The specialisation for ``args``' types, compiled if need be; the
-        native call path asks when it has not seen these types before."""
+        native call path asks when it has not seen these types before. In
+        object mode, a Python function to call instead."""
+        if self.options.get("forceobj"):
+            sig = (PYOBJECT,) * len(args)
+            if sig not in self._objmode_signatures:
+                self._objmode_signatures.append(sig)
+            return self._object_mode().function
+        fallback = self.options.get("objmode_fallback", False)
         try:
             key = tuple(map(typeof, args))
-        except TypeError:
-            self._raise_argument_error(args)
-            raise
+        except TypeError as exc:
+            if self._explicit is not None:
+                raise self._no_match(args) from None
+            try:
+                self._raise_argument_error(args)
+            except TypeError as named:
+                exc = named
+            if fallback:
+                return self._fall_back(args, exc)
+            raise exc from None
         compiled = self._overloads.get(key)
-        if compiled is None:
-            compiled = self.compile(key)
-        return compiled
+        if compiled is not None:
+            return compiled
+        if self._explicit is not None:
+            from .signatures import match
+
+            best = match(key, [s.args for s in self._explicit])
+            if best is None:
+                raise self._no_match(args)
+            return self._overloads[best]
+        if not fallback:
+            return self.compile(key)
+        try:
+            return self.compile(key)
+        except Exception as exc:  # noqa: BLE001 - anything that does not compile
+            return self._fall_back(args, exc)
 
     def _call_with_keywords(self, *args: Any, **kwargs: Any) -> Any:
         """Binds keyword arguments and defaults, then calls natively."""
         return self._call_bound(*self._bind(args, kwargs))
 
 
+def _dump_stages() -> List[str]:
+    names = config.dump_stages()
+    if not names:
+        return []
+    order = list(STAGES) + ["llvm-ir", "asm"]
+    return [s for s in order if s in names]
+
+
+def _is_signature(value: Any) -> bool:
+    """A signature or a list of them, as opposed to the function."""
+    if isinstance(value, str):
+        return True
+    if isinstance(value, list):
+        return True
+    if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+        return True
+    # A Numba signature object.
+    return type(value).__name__ == "Signature" and not callable(value)
+
+
+def _make(fn: Any, options: Dict[str, Any], cls: type = Dispatcher):
+    """Applies options to ``fn`` (a function, or signatures, or None)."""
+    if fn is not None and _is_signature(fn):
+        from .signatures import parse_signatures
+
+        sigs = parse_signatures(fn)
+
+        def wrap_eager(f: Callable) -> Dispatcher:
+            disp = cls(f, options)
+            for sig in sigs:
+                disp.add_signature(sig)
+            return disp
+
+        return wrap_eager
+    if fn is not None and not callable(fn):
+        raise TypeError(
+            f"expected a function or a signature (such as 'float64(float64[:])'), got {fn!r}"
+        )
+
+    def wrap(f: Callable) -> Dispatcher:
+        return cls(f, options)
+
+    return wrap(fn) if fn is not None else wrap
+
+
+def _options(
+    cache: bool,
+    fastmath: bool,
+    parallel: bool,
+    boundscheck: Optional[bool],
+    error_model: str,
+    nogil: bool,
+    opt_level: Optional[int],
+    vectorize: bool,
+    target_cpu: str,
+    target_features: str,
+) -> Dict[str, Any]:
+    if error_model not in ("python", "numpy"):
+        raise ValueError(f"error_model must be 'python' or 'numpy', not {error_model!r}")
+    if opt_level is None:
+        opt_level = config.OPT
+    if opt_level not in (0, 1, 2, 3):
+        raise ValueError(f"opt_level must be 0, 1, 2 or 3, not {opt_level!r}")
+    if boundscheck is None:
+        boundscheck = config.BOUNDSCHECK
+    return dict(
+        cache=bool(cache),
+        fastmath=fastmath,
+        parallel=parallel,
+        boundscheck=bool(boundscheck),
+        error_model=error_model,
+        nogil=nogil,
+        opt_level=opt_level,
+        vectorize=vectorize,
+        target_cpu=target_cpu,
+        target_features=target_features,
+    )
+
+
 def njit(
-    fn: Optional[Callable] = None,
+    fn: Optional[Any] = None,
     *,
     cache: bool = False,
     fastmath: bool = False,
@@ -202,46 +532,70 @@ def njit(
     boundscheck: Optional[bool] = None,
     error_model: str = "python",
     nogil: bool = False,
+    opt_level: Optional[int] = None,
+    vectorize: bool = True,
+    target_cpu: str = "",
+    target_features: str = "",
 ):
     """Compile a function to native code on its first call, like Numba's.
 
-    Use as ``@njit`` or ``@njit(fastmath=True, ...)``; the options are in
-    ``f.options``. ``boundscheck=None`` follows the environment variable
-    ``MUMBA_BOUNDSCHECK`` (``1`` checks every array index); ``nogil=True``
-    releases the GIL while the compiled code runs.
+    Use as ``@njit``, ``@njit(fastmath=True, ...)`` or with explicit
+    signatures, ``@njit("float64(float64[:], int64)")`` or a list of them,
+    which compile at once (calls then must convert to one of them). The
+    options are in ``f.options``:
+
+    - ``cache``: keep compiled code on disk for other processes
+      (docs/caching.md);
+    - ``fastmath``, ``error_model`` (``"python"`` or ``"numpy"``),
+      ``boundscheck`` (None follows ``MUMBA_BOUNDSCHECK``);
+    - ``nogil``: release the GIL while the compiled code runs;
+    - ``opt_level`` (0 to 3, default ``MUMBA_OPT`` or 3), ``vectorize``,
+      ``target_cpu`` and ``target_features`` (default: the host's).
     """
-    if isinstance(fn, str) or (fn is not None and not callable(fn)):
-        raise NotImplementedError("explicit signatures are not supported yet")
-    if error_model not in ("python", "numpy"):
-        raise ValueError(f"error_model must be 'python' or 'numpy', not {error_model!r}")
-    if boundscheck is None:
-        boundscheck = os.environ.get("MUMBA_BOUNDSCHECK", "0") not in ("", "0")
-    options = dict(
-        cache=cache,
-        fastmath=fastmath,
-        parallel=parallel,
-        boundscheck=boundscheck,
-        error_model=error_model,
-        nogil=nogil,
+    options = _options(
+        cache, fastmath, parallel, boundscheck, error_model, nogil, opt_level,
+        vectorize, target_cpu, target_features,
     )
-
-    def wrap(f: Callable) -> Dispatcher:
-        return Dispatcher(f, options)
-
-    return wrap(fn) if fn is not None else wrap
+    return _make(fn, options)
 
 
 def jit(
-    fn: Optional[Callable] = None,
+    fn: Optional[Any] = None,
     *,
     nopython: bool = False,
     forceobj: bool = False,
+    looplift: bool = True,
     **options: Any,
 ):
-    """``jit(nopython=True)`` is :func:`njit`; object mode is not done yet."""
-    if not nopython or forceobj:
-        raise NotImplementedError(
-            "mumba.jit supports only nopython=True for now (object mode is not "
-            "implemented); use mumba.njit"
-        )
-    return njit(fn, **options)
+    """Numba's ``@jit``: nopython mode where the function types, object mode
+    where it does not.
+
+    ``@jit(nopython=True)`` is :func:`njit`. Otherwise each new set of
+    argument types is compiled in nopython mode first; when that fails the
+    function runs in object mode (interpreted by Python, its top-level loops
+    lifted and compiled where they type, unless ``looplift=False``), with a
+    :class:`mumba.PerformanceWarning` that gives the reason and the line.
+    ``forceobj=True`` always uses object mode. Other options are
+    :func:`njit`'s.
+    """
+    if nopython and forceobj:
+        raise ValueError("nopython=True and forceobj=True contradict each other")
+    if nopython:
+        return njit(fn, **options)
+    unknown = set(options) - set(inspect.signature(njit).parameters)
+    if unknown:
+        raise TypeError(f"jit() got unexpected keyword argument(s): {', '.join(sorted(unknown))}")
+    opts = _options(
+        options.get("cache", False),
+        options.get("fastmath", False),
+        options.get("parallel", False),
+        options.get("boundscheck"),
+        options.get("error_model", "python"),
+        options.get("nogil", False),
+        options.get("opt_level"),
+        options.get("vectorize", True),
+        options.get("target_cpu", ""),
+        options.get("target_features", ""),
+    )
+    opts.update(objmode_fallback=not forceobj, forceobj=forceobj, looplift=looplift)
+    return _make(fn, opts)

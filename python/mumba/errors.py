@@ -20,6 +20,8 @@ __all__ = [
     "TypingError",
     "UnsupportedError",
     "ArgumentTypeError",
+    "MumbaWarning",
+    "PerformanceWarning",
     "format_location",
 ]
 
@@ -103,3 +105,12 @@ class UnsupportedError(MumbaError):
 
 class ArgumentTypeError(TypingError, TypeError):
     """An argument passed to a jitted function has no Mumba type."""
+
+
+class MumbaWarning(UserWarning):
+    """Base class of Mumba's warnings."""
+
+
+class PerformanceWarning(MumbaWarning):
+    """Code runs slower than it could: a ``@jit`` function that falls back
+    to object mode, saying why and where."""

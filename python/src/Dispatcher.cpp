@@ -43,8 +43,8 @@ struct KeyHash {
 };
 
 struct Overload {
-  PyObject *object; // the Compiled object, kept alive
-  void *compiled;   // its C++ object
+  PyObject *object; // the Compiled object (or Python function), kept alive
+  void *compiled;   // its C++ object; null for a Python function
 };
 
 using OverloadMap = std::unordered_map<Key, Overload, KeyHash>;
@@ -126,6 +126,9 @@ uint64_t keyOf(PyObject *arg) {
 
 PyObject *callOverload(const Overload &overload, PyObject *const *args,
                        Py_ssize_t nargs) {
+  // Object mode: types that did not compile run a Python function.
+  if (!overload.compiled) [[unlikely]]
+    return PyObject_Vectorcall(overload.object, args, nargs, nullptr);
   return api->call(overload.compiled, args, nargs);
 }
 
@@ -159,11 +162,24 @@ PyObject *dispatchBound(PyObject *self, PyObject *args) {
   }
 
   // A miss: Python types the arguments and compiles (or finds) the
-  // specialisation.
+  // specialisation, or gives a plain Python function to run instead
+  // (object mode), which is keyed the same way.
   PyObject *compiled =
       PyObject_CallMethod(self, "_compile_for", "(O)", args);
   if (!compiled)
     return nullptr;
+  if (PyFunction_Check(compiled)) {
+    Overload overload{compiled, nullptr};
+    if (!keyed) {
+      PyObject *result = callOverload(overload, items, nargs);
+      Py_DECREF(compiled);
+      return result;
+    }
+    auto [it, inserted] = dispatcher->overloads->emplace(key, overload);
+    if (!inserted)
+      Py_DECREF(compiled);
+    return callOverload(it->second, items, nargs);
+  }
   if (!api) {
     api = static_cast<const mumba::python::CompiledAPI *>(
         PyCapsule_Import(mumba::python::kCompiledAPIName, 0));

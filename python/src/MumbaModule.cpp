@@ -121,7 +121,17 @@ PYBIND11_MODULE(_mumba, m) {
           py::arg("name"), py::kw_only(), py::arg("triple") = "",
           py::arg("cpu") = "", py::arg("features") = "",
           "Object code for a shared library: a C entry point `name`, for "
-          "the given target (the host's by default).");
+          "the given target (the host's by default).")
+      .def(
+          "serialize",
+          [](const PyCompiled &self, const std::string &key) {
+            std::string blob, error;
+            if (!self.function().serialize(key, blob, error))
+              throw std::runtime_error(error);
+            return py::bytes(blob);
+          },
+          py::arg("key"),
+          "This specialisation as a cache entry for `key` (see load).");
 
   m.def(
       "compile",
@@ -151,6 +161,53 @@ PYBIND11_MODULE(_mumba, m) {
       py::arg("vectorize") = true, py::arg("target_cpu") = "",
       py::arg("target_features") = "", py::arg("nogil") = false,
       "Compiles the entry function of an untyped nb module.");
+
+  m.attr("CacheError") =
+      py::module_::import("builtins")
+          .attr("type")("CacheError", py::make_tuple(base),
+                        py::dict(py::arg("__module__") = "mumba._mumba"));
+
+  m.def(
+      "load",
+      [](const py::bytes &blob, const std::string &key, bool nogil) {
+        std::string error;
+        auto fn = CompiledFunction::load(std::string(blob), key, error);
+        if (!fn) {
+          py::object cls =
+              py::module_::import("mumba._mumba").attr("CacheError");
+          PyErr_SetString(cls.ptr(), error.c_str());
+          throw py::error_already_set();
+        }
+        return PyCompiled(std::move(fn), nogil);
+      },
+      py::arg("blob"), py::arg("key"), py::kw_only(), py::arg("nogil") = false,
+      "Loads a cache entry that Compiled.serialize(key) wrote; raises "
+      "CacheError (with the reason) for a corrupt, truncated or stale one.");
+
+  m.def(
+      "host_cpu", [] { return CompiledFunction::hostDescription(); },
+      "The host's triple, CPU and features, as code is compiled for them.");
+
+  m.def(
+      "describe_types",
+      [](const std::string &text, unsigned optLevel, bool fastmath,
+         bool boundscheck, const std::string &errorModel) {
+        mumba::CompileOptions options;
+        options.optLevel = optLevel;
+        options.fastmath = fastmath;
+        options.boundscheck = boundscheck;
+        options.errorModel = errorModel;
+        std::vector<mumba::Diagnostic> diagnostics;
+        std::string output;
+        if (!mumba::describeTypes(text, options, output, diagnostics))
+          raiseCompileError(diagnostics);
+        return output;
+      },
+      py::arg("text"), py::kw_only(), py::arg("opt_level") = 3,
+      py::arg("fastmath") = false, py::arg("boundscheck") = false,
+      py::arg("error_model") = "python",
+      "The typed ops of an untyped nb module, line by line, values named "
+      "after variables (for inspect_types).");
 
   // For mumba._dispatch: calls without Python in between.
   m.attr("_C_API") = py::capsule(

@@ -507,13 +507,13 @@ def test_indented_function_columns():
     assert f'loc("{THIS_FILE}":{lineno}:{col})' in text
 
 
-def test_jit_requires_nopython():
+def test_jit_nopython_is_njit():
     from mumba import jit
 
-    with pytest.raises(NotImplementedError):
-        jit(lambda x: x)
     f = jit(nopython=True)(kernel.py_func)
-    assert f.py_func is kernel.py_func
+    assert f.py_func is kernel.py_func and f.nopython
+    # Without nopython=True: object mode when typing fails (test_objmode.py).
+    assert not jit(kernel.py_func).nopython
 
 
 def test_njit_options_and_wrapping():

@@ -78,6 +78,17 @@ public:
   compile(const std::string &source, const std::string &entry,
           const CompileOptions &options, std::vector<Diagnostic> &diagnostics);
 
+  /// Loads a cache entry that `serialize` wrote: checks its format, its
+  /// checksum, that it was written for `key` and for this machine, then
+  /// links its object code into a fresh JIT. Returns null with the reason
+  /// in `error` for a corrupt, truncated or stale entry; never compiles.
+  static std::unique_ptr<CompiledFunction>
+  load(const std::string &blob, const std::string &key, std::string &error);
+
+  /// The machine code is compiled for when no target CPU is named: the
+  /// host's triple, CPU name and features, as one line.
+  static std::string hostDescription();
+
   ~CompiledFunction();
 
   const std::vector<ValueSpec> &getArgs() const { return args; }
@@ -101,6 +112,13 @@ public:
                   std::string &object,
                   std::vector<Diagnostic> &diagnostics) const;
 
+  /// This specialisation as a cache entry for `key`: a versioned header and
+  /// checksum, the argument and result shapes, the stage texts, the
+  /// optimised LLVM module and object code for the JIT's own target
+  /// machine. False with the reason in `error` on failure.
+  bool serialize(const std::string &key, std::string &blob,
+                 std::string &error) const;
+
   /// Calls the packed entry: one pointer per lowered scalar argument (an
   /// array is its memref descriptor's fields), then one to the result
   /// buffer, which receives the i32 status and the result after it.
@@ -121,6 +139,14 @@ private:
   std::string optimizedBitcode;
   mutable std::string llvmIR, assembly;
 };
+
+/// For `inspect_types`: compiles the untyped nb module `source` up to the
+/// typed stage, with every value an assignment stores named after its
+/// variable, and lists each function's ops with their source positions:
+/// lines `func\t<symbol>\t<type>`, `op\t<line>\t<column>\t<op text>` and
+/// `var\t<name>\t<type>` (a variable merged at a block argument).
+bool describeTypes(const std::string &source, const CompileOptions &options,
+                   std::string &output, std::vector<Diagnostic> &diagnostics);
 
 /// Runs a textual pass pipeline on an MLIR module text (for tests and
 /// tools); returns the printed result or fills `diagnostics`.

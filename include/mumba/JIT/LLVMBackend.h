@@ -9,6 +9,7 @@
 #ifndef MUMBA_JIT_LLVMBACKEND_H
 #define MUMBA_JIT_LLVMBACKEND_H
 
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/Support/CodeGen.h"
 #include "llvm/Support/Error.h"
 #include <memory>
@@ -42,6 +43,10 @@ struct TargetSpec {
 /// Makes the native target (and, for a foreign triple, every target)
 /// available; safe to call many times.
 void initializeLLVMTargets(bool allTargets = false);
+
+/// How to make a TargetMachine for `spec` (what an ORC JIT is given).
+llvm::Expected<llvm::orc::JITTargetMachineBuilder>
+createTargetMachineBuilder(const TargetSpec &spec);
 
 /// A TargetMachine for `spec`.
 llvm::Expected<std::unique_ptr<llvm::TargetMachine>>

@@ -1,0 +1,73 @@
+"""Settings read from the environment, changeable at run time.
+
+    import mumba
+    mumba.config.DUMP_IR = "nb-typed,llvm"   # or MUMBA_DUMP_IR=nb-typed,llvm
+
+==========================  ==============================================
+environment variable         meaning
+==========================  ==============================================
+``MUMBA_DUMP_IR``            after each compile, print these stages to
+                             stderr: comma-separated names from
+                             ``mumba.dispatcher.STAGES``, ``llvm-ir`` (LLVM
+                             IR after optimisation), ``asm``, or ``all``
+``MUMBA_CACHE_DIR``          where ``cache=True`` keeps compiled code
+                             (default: ``__pycache__`` beside the source)
+``MUMBA_BOUNDSCHECK``        ``1`` checks every array index by default
+``MUMBA_OPT``                the default LLVM optimisation level (3)
+``MUMBA_DEBUG_CACHE``        ``1`` prints why cache entries are rewritten
+==========================  ==============================================
+
+:func:`reload_config` reads the environment again.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import FrozenSet, Optional
+
+__all__ = [
+    "DUMP_IR",
+    "CACHE_DIR",
+    "BOUNDSCHECK",
+    "OPT",
+    "DEBUG_CACHE",
+    "reload_config",
+    "dump_stages",
+]
+
+DUMP_IR: str = ""
+CACHE_DIR: Optional[str] = None
+BOUNDSCHECK: bool = False
+OPT: int = 3
+DEBUG_CACHE: bool = False
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "0") not in ("", "0")
+
+
+def reload_config() -> None:
+    """Read the ``MUMBA_*`` environment variables again."""
+    global DUMP_IR, CACHE_DIR, BOUNDSCHECK, OPT, DEBUG_CACHE
+    DUMP_IR = os.environ.get("MUMBA_DUMP_IR", "")
+    CACHE_DIR = os.environ.get("MUMBA_CACHE_DIR") or None
+    BOUNDSCHECK = _flag("MUMBA_BOUNDSCHECK")
+    try:
+        OPT = int(os.environ.get("MUMBA_OPT", "3"))
+    except ValueError:
+        OPT = 3
+    DEBUG_CACHE = _flag("MUMBA_DEBUG_CACHE")
+
+
+def dump_stages() -> FrozenSet[str]:
+    """The stages :data:`DUMP_IR` names (``all`` stands for every one)."""
+    names = {s.strip() for s in (DUMP_IR or "").replace(";", ",").split(",")}
+    names.discard("")
+    if "all" in names:
+        from .dispatcher import STAGES
+
+        names = set(STAGES) | {"llvm-ir", "asm"}
+    return frozenset(names)
+
+
+reload_config()
