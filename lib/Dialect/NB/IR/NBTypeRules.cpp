@@ -140,6 +140,15 @@ static bool isNonNegativeIntLiteral(Value value) {
          !attr.getType().isUnsignedInteger() && !attr.getValue().isNegative();
 }
 
+/// Whether `value` is a negative integer literal.
+static bool isNegativeIntLiteral(Value value) {
+  auto constant = value.getDefiningOp<ConstOp>();
+  auto attr = constant ? dyn_cast<IntegerAttr>(constant.getValue())
+                       : IntegerAttr();
+  return attr && !attr.getType().isInteger(1) &&
+         !attr.getType().isUnsignedInteger() && attr.getValue().isNegative();
+}
+
 static bool isUInt64(Type type) {
   return isIntType(type) && cast<IntegerType>(type).isUnsigned() &&
          type.getIntOrFloatBitWidth() == 64;
@@ -156,6 +165,11 @@ static LogicalResult inferBinaryOp(Operation *op, BinOpKind kind, Value lhs,
   else if (isUInt64(rt) && isNonNegativeIntLiteral(lhs))
     lt = rt;
   Type result = inferBinary(kind, lt, rt);
+  // `n ** -2` is a float in Python; with a literal exponent the sign is
+  // known. (A variable exponent keeps Numba's int result.)
+  if (kind == BinOpKind::Pow && result && isa<IntegerType>(result) &&
+      isNegativeIntLiteral(rhs))
+    result = f64(op->getContext());
   if (!result)
     result = inferTupleBinary(kind, lt, rt);
   if (!result)

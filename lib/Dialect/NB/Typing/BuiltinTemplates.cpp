@@ -330,22 +330,52 @@ static LoweredCall lowerRound(OpBuilder &b, Location loc,
   Value negative =
       arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, n, zero);
   if (isa<FloatType>(from)) {
-    // Scale, round half to even, scale back (Numba's and CPython's
-    // fallback algorithm); an overflowing scale leaves x as it is.
+    // Correctly rounded, as CPython's: scale by 10**|n| (exact up to 10**22
+    // in float64), take the scaling's rounding error exactly with an FMA,
+    // and let it break ties that the rounded product only seems to have
+    // (round(2.675, 2) is 2.67: 2.675 is a little less in binary).
+    auto fcmp = [&](arith::CmpFPredicate pred, Value l, Value r) {
+      return arith::CmpFOp::create(b, loc, pred, l, r).getResult();
+    };
+    int64_t limit = from.isF32() ? 10 : 22;
     Value absN = arith::SelectOp::create(
         b, loc, negative, arith::SubIOp::create(b, loc, zero, n), n);
-    Value scale = powerOfTen(b, loc, from, absN);
-    Value scaled = arith::SelectOp::create(
-        b, loc, negative, arith::DivFOp::create(b, loc, x, scale),
-        arith::MulFOp::create(b, loc, x, scale));
-    Value rounded = math::RoundEvenOp::create(b, loc, scaled);
-    Value back = arith::SelectOp::create(
-        b, loc, negative, arith::MulFOp::create(b, loc, rounded, scale),
-        arith::DivFOp::create(b, loc, rounded, scale));
+    Value tooFine = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
+                                          absN, i64Const(b, loc, limit));
+    Value p = powerOfTen(b, loc, from,
+                         arith::MinSIOp::create(b, loc, absN,
+                                                i64Const(b, loc, limit)));
+    Value y = arith::SelectOp::create(b, loc, negative,
+                                      arith::DivFOp::create(b, loc, x, p),
+                                      arith::MulFOp::create(b, loc, x, p));
+    Value negY = arith::NegFOp::create(b, loc, y);
+    // Positive when the exact scaled value is above y.
+    Value error = arith::SelectOp::create(
+        b, loc, negative, math::FmaOp::create(b, loc, negY, p, x),
+        math::FmaOp::create(b, loc, x, p, negY));
+    Value fl = math::FloorOp::create(b, loc, y);
+    Value isHalf =
+        fcmp(arith::CmpFPredicate::OEQ, arith::SubFOp::create(b, loc, y, fl),
+             stdConstant(b, loc, from, 0.5));
+    Value even = math::RoundEvenOp::create(b, loc, y);
+    Value zeroF = stdConstant(b, loc, from, 0);
+    Value tie = arith::SelectOp::create(
+        b, loc, fcmp(arith::CmpFPredicate::OGT, error, zeroF),
+        arith::AddFOp::create(b, loc, fl, stdConstant(b, loc, from, 1)),
+        arith::SelectOp::create(
+            b, loc, fcmp(arith::CmpFPredicate::OLT, error, zeroF), fl, even));
+    Value r = arith::SelectOp::create(b, loc, isHalf, tie, even);
+    Value back = arith::SelectOp::create(b, loc, negative,
+                                         arith::MulFOp::create(b, loc, r, p),
+                                         arith::DivFOp::create(b, loc, r, p));
+    // Past the float's precision: n > 0 keeps x, n < 0 leaves a zero.
+    Value fine = arith::SelectOp::create(
+        b, loc, negative, math::CopySignOp::create(b, loc, zeroF, x), x);
+    back = arith::SelectOp::create(b, loc, tooFine, fine, back);
+    // An overflowing scale leaves x as it is.
     Value inf = stdConstant(b, loc, from, INFINITY);
-    Value overflow =
-        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ,
-                              math::AbsFOp::create(b, loc, scaled), inf);
+    Value overflow = fcmp(arith::CmpFPredicate::OEQ,
+                          math::AbsFOp::create(b, loc, y), inf);
     return single(arith::SelectOp::create(b, loc, overflow, x, back));
   }
   // An int rounds to a multiple of 10**-n, half to even; n >= 0 keeps it.

@@ -175,15 +175,17 @@ static LoweredCall lowerBinaryFloat(OpBuilder &b, Location loc,
                             arg(b, loc, args, argTypes, 1, resultType)));
 }
 
-/// A call of the libm function `name` of one float64 argument.
-static Value callLibm(OpBuilder &b, Location loc, StringRef name,
-                      ValueRange operands) {
-  Type f64 = b.getF64Type();
-  StringRef symbol = declareExternalFunction(
-      b, loc, name, b.getFunctionType(operands.getTypes(), {f64}));
-  return func::CallOp::create(b, loc, symbol, TypeRange{f64}, operands)
-      .getResult(0);
+/// A libm function whose math-dialect lowering would lose accuracy.
+template <const char *name>
+static LoweredCall lowerLibmUnary(OpBuilder &b, Location loc,
+                                  ArrayRef<ValueRange> args,
+                                  ArrayRef<Type> argTypes, Type resultType) {
+  return single(
+      callLibm(b, loc, name, {arg(b, loc, args, argTypes, 0, resultType)}));
 }
+
+static constexpr char kExpm1[] = "expm1";
+static constexpr char kLog1p[] = "log1p";
 
 /// math.gamma and math.lgamma through libm; both raise ValueError at their
 /// poles (zero and the negative integers) and gamma at -inf, as Python does.
@@ -568,10 +570,10 @@ static const CallTemplate kMathTemplates[] = {
     MATH_UNARY("sqrt", SqrtOp),
     MATH_UNARY("exp", ExpOp),
     MATH_UNARY("exp2", Exp2Op),
-    MATH_UNARY("expm1", ExpM1Op),
+    {"math.expm1", typeMathUnary, lowerLibmUnary<kExpm1>, {}, "(x: real)"},
     MATH_UNARY("log2", Log2Op),
     MATH_UNARY("log10", Log10Op),
-    MATH_UNARY("log1p", Log1pOp),
+    {"math.log1p", typeMathUnary, lowerLibmUnary<kLog1p>, {}, "(x: real)"},
     MATH_UNARY("sin", SinOp),
     MATH_UNARY("cos", CosOp),
     MATH_UNARY("tan", TanOp),

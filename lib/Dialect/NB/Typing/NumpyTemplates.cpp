@@ -146,6 +146,21 @@ static LoweredCall lowerSqrt(OpBuilder &b, Location loc,
   return single(math::SqrtOp::create(b, loc, x));
 }
 
+/// A libm function on reals (accurate where the math dialect's lowering is
+/// not), `ComplexOpT` on complex numbers.
+template <const char *name, typename ComplexOpT>
+static LoweredCall lowerLibmOr(OpBuilder &b, Location loc,
+                               ArrayRef<ValueRange> args,
+                               ArrayRef<Type> argTypes, Type resultType) {
+  Value x = arg(b, loc, args, argTypes, 0, resultType);
+  if (isa<ComplexType>(resultType))
+    return single(ComplexOpT::create(b, loc, x));
+  return single(callLibm(b, loc, name, {x}));
+}
+
+static constexpr char kExpm1[] = "expm1";
+static constexpr char kLog1p[] = "log1p";
+
 /// sinh/cosh on complex numbers from their parts.
 template <bool isSinh>
 static Value complexHyperbolic(OpBuilder &b, Location loc, Value z, Type type) {
@@ -427,8 +442,10 @@ static const CallTemplate kNumpyScalarTemplates[] = {
     NUMBER_UNARY("cos", CosOp, CosOp),
     NUMBER_UNARY("tan", TanOp, TanOp),
     NUMBER_UNARY("tanh", TanhOp, TanhOp),
-    NUMBER_UNARY("expm1", ExpM1Op, Expm1Op),
-    NUMBER_UNARY("log1p", Log1pOp, Log1pOp),
+    {"numpy.expm1", typeNumberUnary, lowerLibmOr<kExpm1, complex::Expm1Op>,
+     {}, "(x: number)"},
+    {"numpy.log1p", typeNumberUnary, lowerLibmOr<kLog1p, complex::Log1pOp>,
+     {}, "(x: number)"},
     {"numpy.sinh", typeNumberUnary, lowerHyperbolic<true>, {}, "(x: number)"},
     {"numpy.cosh", typeNumberUnary, lowerHyperbolic<false>, {}, "(x: number)"},
     {"numpy.log10", typeNumberUnary, lowerLog10, {}, "(x: number)"},

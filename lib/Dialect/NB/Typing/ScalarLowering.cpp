@@ -135,6 +135,18 @@ StringRef mumba::nb::declareExternalFunction(OpBuilder &b, Location loc,
   return decl.getSymName();
 }
 
+Value mumba::nb::callLibm(OpBuilder &b, Location loc, StringRef name,
+                          ValueRange operands) {
+  Type type = operands.front().getType();
+  std::string symbol = name.str();
+  if (type.isF32())
+    symbol += "f";
+  StringRef callee = declareExternalFunction(
+      b, loc, symbol, b.getFunctionType(operands.getTypes(), {type}));
+  return func::CallOp::create(b, loc, callee, TypeRange{type}, operands)
+      .getResult(0);
+}
+
 Value mumba::nb::constantStringAddress(OpBuilder &b, Location loc,
                                        StringRef text) {
   ModuleOp module = enclosingModule(b);

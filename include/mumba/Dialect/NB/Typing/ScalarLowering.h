@@ -37,6 +37,13 @@ void raiseException(mlir::OpBuilder &b, mlir::Location loc, mlir::Value cond,
 mlir::Value constantStringAddress(mlir::OpBuilder &b, mlir::Location loc,
                                   llvm::StringRef text);
 
+/// Calls the C math library's `name` (`namef` when the first operand is a
+/// float32), declaring it in the module; the result has the first
+/// operand's type. For functions whose math-dialect lowering loses accuracy
+/// (expm1 and log1p become exp(x) - 1 and log(1 + x)) or that have no op.
+mlir::Value callLibm(mlir::OpBuilder &b, mlir::Location loc,
+                     llvm::StringRef name, mlir::ValueRange operands);
+
 /// Declares the external function `name` of type `type` in the enclosing
 /// module unless it exists, and returns its name.
 llvm::StringRef declareExternalFunction(mlir::OpBuilder &b, mlir::Location loc,
