@@ -109,8 +109,9 @@ class Dispatcher(DispatcherBase):
         self.stats = DispatcherStats()
         code = py_func.__code__
         # Calls with exactly the positional parameters take the native path
-        # directly; others bind first.
-        argcount = code.co_argcount if not code.co_kwonlyargcount else -1
+        # directly; others bind first (always, with *args or **kwargs).
+        varargs = code.co_flags & (inspect.CO_VARARGS | inspect.CO_VARKEYWORDS)
+        argcount = code.co_argcount if not (code.co_kwonlyargcount or varargs) else -1
         super().__init__(argcount)
         functools.update_wrapper(self, py_func)
 
@@ -398,7 +399,7 @@ class Dispatcher(DispatcherBase):
         if sig not in self._objmode_signatures:
             self._objmode_signatures.append(sig)
         warn_fallback(self, exc, objmode)
-        return objmode.function
+        return objmode.entry
 
     def _compile_for(self, args: Tuple[Any, ...]) -> Any:
         """The specialisation for ``args``' types, compiled if need be; the
@@ -408,7 +409,7 @@ class Dispatcher(DispatcherBase):
             sig = (PYOBJECT,) * len(args)
             if sig not in self._objmode_signatures:
                 self._objmode_signatures.append(sig)
-            return self._object_mode().function
+            return self._object_mode().entry
         fallback = self.options.get("objmode_fallback", False)
         try:
             key = tuple(map(typeof, args))

@@ -124,6 +124,43 @@ class LiftedLoopDispatcher(Dispatcher):
             return _fallback
 
 
+def _bound_call_adapter(fn: Callable, py_func: Callable) -> Callable:
+    """``fn`` called with one positional value per parameter of
+    ``py_func`` (the dispatcher's bound form: ``*args`` as a tuple,
+    ``**kwargs`` as a dict, keyword-only ones in order); ``fn`` itself when
+    that is already how it is called."""
+    import inspect
+
+    params = list(inspect.signature(py_func).parameters.values())
+    kinds = {p.kind for p in params}
+    if not kinds & {
+        inspect.Parameter.VAR_POSITIONAL,
+        inspect.Parameter.KEYWORD_ONLY,
+        inspect.Parameter.VAR_KEYWORD,
+    }:
+        return fn
+    names = [f"__p{i}" for i in range(len(params))]
+    parts = []
+    for name, p in zip(names, params):
+        if p.kind == p.VAR_POSITIONAL:
+            parts.append(f"*{name}")
+        elif p.kind == p.KEYWORD_ONLY:
+            parts.append(f"{p.name}={name}")
+        elif p.kind == p.VAR_KEYWORD:
+            parts.append(f"**{name}")
+        else:
+            parts.append(name)
+    code = (
+        f"def __mumba_bound_call__({', '.join(names)}):\n"
+        f"    return __mumba_target__({', '.join(parts)})\n"
+    )
+    namespace: Dict[str, Any] = {"__mumba_target__": fn}
+    exec(code, namespace)
+    adapter = namespace["__mumba_bound_call__"]
+    adapter.__qualname__ = getattr(py_func, "__qualname__", adapter.__qualname__)
+    return adapter
+
+
 class ObjectModeFunction:
     """The Python function object mode runs for a jitted function, with its
     loops lifted when it can."""
@@ -138,6 +175,9 @@ class ObjectModeFunction:
         self.no_lifting_reason = "" if looplift else "loop lifting is off"
         if looplift:
             self._lift()
+        #: What the native dispatcher calls: ``function`` taking one value
+        #: per parameter, as the dispatcher passes them.
+        self.entry: Callable = _bound_call_adapter(self.function, dispatcher.py_func)
 
     def _lift(self) -> None:
         from .frontend.lifting import FALLBACK_NAME, find_loops, rewrite_function
