@@ -148,7 +148,7 @@ func.func @numpy_attribute() -> !nb.unknown {
 // -----
 
 func.func @float_index(%a: !nb.array<f64, 1, C>, %i: f64) -> !nb.unknown {
-  // expected-error @+1 {{unsupported index of type 'float64' into 'array(float64, 1d, C)' (indices are integers)}}
+  // expected-error @+1 {{invalid index of type 'float64' into 'array(float64, 1d, C)' (indices are integers)}}
   %0 = nb.getitem %a[%i] : (!nb.array<f64, 1, C>, f64) -> !nb.unknown
   nb.return %0 : !nb.unknown
 }
@@ -236,7 +236,7 @@ func.func @assign_too_few_indices(%a: !nb.array<f64, 2, C>, %i: si64) -> !nb.unk
 // -----
 
 func.func @assign_float_index(%a: !nb.array<f64, 1, C>, %i: f32) -> !nb.unknown {
-  // expected-error @+1 {{unsupported index of type 'float32' into 'array(float64, 1d, C)' (indices are integers)}}
+  // expected-error @+1 {{invalid index of type 'float32' into 'array(float64, 1d, C)' (indices are integers)}}
   nb.setitem %a[%i], %i : (!nb.array<f64, 1, C>, f32, f32) -> ()
   nb.return %i : f32
 }

@@ -433,7 +433,7 @@ LogicalResult GetItemOp::inferTypes(TypingContext &,
   Type type = getValue().getType();
   for (Value index : getIndices())
     if (!isIndexType(index.getType()))
-      return emitError() << "unsupported index of type "
+      return emitError() << "invalid index of type "
                          << quoteType(index.getType()) << " into "
                          << quoteType(type) << " (indices are integers)";
   if (auto array = dyn_cast<ArrayType>(type)) {
@@ -502,7 +502,7 @@ LogicalResult SetItemOp::inferTypes(TypingContext &, SmallVectorImpl<Type> &) {
                        << getIndices().size() << " indices";
   for (Value index : getIndices())
     if (!isIndexType(index.getType()))
-      return emitError() << "unsupported index of type "
+      return emitError() << "invalid index of type "
                          << quoteType(index.getType()) << " into "
                          << quoteType(array) << " (indices are integers)";
   Type value = getValue().getType();

@@ -75,17 +75,30 @@ static std::optional<std::string> variableName(Location loc) {
 }
 
 static std::string describeBlockArgument(BlockArgument arg) {
-  if (std::optional<std::string> name = variableName(arg.getLoc()))
-    return "variable '" + *name + "'";
-  return "a value merged from several branches";
+  std::optional<std::string> name = variableName(arg.getLoc());
+  if (!name)
+    return "a value merged from several branches";
+  // The frontend's temporaries ($ifexp0, $or1, ...) hold expressions.
+  StringRef text = *name;
+  if (text.starts_with("$ifexp"))
+    return "the two branches of a conditional expression";
+  if (text.starts_with("$and") || text.starts_with("$or"))
+    return ("the operands of '" + text.drop_front().rtrim("0123456789") +
+            "'")
+        .str();
+  if (text.starts_with("$"))
+    return "a value merged from several branches";
+  return "variable '" + *name + "'";
 }
 
-/// Where a value was computed: its op's location; a block argument's
-/// location, a NameLoc of the variable, has its declaration inside.
-static Location definitionLoc(Value value) {
-  if (Operation *op = value.getDefiningOp())
+/// Where a value flowing into a merge was assigned: its op when the branch
+/// that passes it computed it, else the branch itself (which the frontend
+/// places at the last statement of that path, such as `y = x`).
+static Location incomingLoc(Value value, Operation *branch) {
+  if (Operation *op = value.getDefiningOp();
+      op && op->getBlock() == branch->getBlock())
     return op->getLoc();
-  return value.getLoc();
+  return branch->getLoc();
 }
 
 /// The first op, in block order, that uses `value`; null if none.
@@ -171,8 +184,9 @@ LogicalResult InferenceDriver::inferBlockArguments(Block &block,
                                                    bool &changed) {
   for (BlockArgument arg : block.getArguments()) {
     Type type = arg.getType();
-    // The incoming value that first gave the argument a type, for notes.
-    Value first;
+    // Where the incoming value that first gave the argument a type comes
+    // from, for notes.
+    std::optional<Location> first;
     for (auto it = block.pred_begin(), e = block.pred_end(); it != e; ++it) {
       auto branch = dyn_cast<BranchOpInterface>((*it)->getTerminator());
       if (!branch)
@@ -185,20 +199,19 @@ LogicalResult InferenceDriver::inferBlockArguments(Block &block,
       if (!unified) {
         // At the assignment that conflicts, with a note at the one before.
         Type have = incoming.getType();
-        InFlightDiagnostic diag = emitError(definitionLoc(incoming))
+        InFlightDiagnostic diag = emitError(incomingLoc(incoming, branch))
                                   << "cannot unify " << quoteType(type)
                                   << " and " << quoteType(have) << " for "
                                   << describeBlockArgument(arg)
                                   << optionalHint(type, have);
         if (first)
-          diag.attachNote(definitionLoc(first))
-              << "the other value, of type " << quoteType(type)
-              << ", comes from here";
+          diag.attachNote(*first) << "the other value, of type "
+                                  << quoteType(type) << ", comes from here";
         return diag;
       }
       if (!first && !isUnknown(incoming.getType()) &&
           !incoming.getDefiningOp<UndefOp>())
-        first = incoming;
+        first = incomingLoc(incoming, branch);
       type = unified;
     }
     if (type != arg.getType()) {
