@@ -645,9 +645,11 @@ func.func @unify_variable(%c: i1, %a: si64) -> !nb.unknown {
   %1 = nb.truth %0 : !nb.unknown
   cf.cond_br %1, ^then, ^else
 ^then:
-  // expected-error @+1 {{cannot unify 'none' and 'int64' for variable 'x' (a value that may be None, an Optional in Numba, is not supported: use a sentinel of the same type, such as -1 or nan)}}
   %2 = nb.arg 1 "a" : !nb.unknown
   nb.store_var %2 to %x : !nb.unknown
+  // An argument's location is the parameter's: the error is at the branch
+  // that carries it, which the frontend puts at the assignment.
+  // expected-error @+1 {{cannot unify 'none' and 'int64' for variable 'x' (a value that may be None, an Optional in Numba, is not supported: use a sentinel of the same type, such as -1 or nan)}}
   cf.br ^join
 ^else:
   // expected-note @+1 {{the other value, of type 'none', comes from here}}
@@ -688,11 +690,11 @@ func.func @unify_tuple(%c: i1, %a: si64) -> !nb.unknown {
 // A block argument that stands for no variable.
 func.func @unify_block_argument(%c: i1, %a: si64) -> !nb.unknown {
   %0 = nb.arg 0 "c" : !nb.unknown
-  // expected-error @+1 {{cannot unify 'none' and 'int64' for a value merged from several branches}}
   %1 = nb.arg 1 "a" : !nb.unknown
   // expected-note @+1 {{the other value, of type 'none', comes from here}}
   %2 = nb.const(unit) : !nb.unknown
   %3 = nb.truth %0 : !nb.unknown
+  // expected-error @+1 {{cannot unify 'none' and 'int64' for a value merged from several branches}}
   cf.cond_br %3, ^join(%1 : !nb.unknown), ^join(%2 : !nb.unknown)
 ^join(%x: !nb.unknown):
   nb.return %x : !nb.unknown

@@ -95,8 +95,9 @@ static std::string describeBlockArgument(BlockArgument arg) {
 /// that passes it computed it, else the branch itself (which the frontend
 /// places at the last statement of that path, such as `y = x`).
 static Location incomingLoc(Value value, Operation *branch) {
+  // An argument's op is at the parameter, not at any assignment.
   if (Operation *op = value.getDefiningOp();
-      op && op->getBlock() == branch->getBlock())
+      op && op->getBlock() == branch->getBlock() && !isa<ArgOp>(op))
     return op->getLoc();
   return branch->getLoc();
 }
