@@ -134,7 +134,8 @@ def numba_name(nb_type: str) -> str:
     if m:
         return f"Function({m.group(1)})"
     # Compound nb types (ranges, iterators, pairs): their scalars renamed.
-    return _SCALAR_WORD_RE.sub(lambda m: NUMBA_NAMES[m.group(0)], nb_type)
+    renamed = _SCALAR_WORD_RE.sub(lambda m: NUMBA_NAMES[m.group(0)], nb_type)
+    return renamed[4:] if renamed.startswith("!nb.") else renamed
 
 
 def _split_top(text: str) -> List[str]:

@@ -335,3 +335,17 @@ def test_pillow_image_in_object_mode():
     out = g(pixels, 1.7)
     assert np.array_equal(out.astype(np.uint8), np.asarray(result))
     assert_same(out, brighten_array(pixels, 1.7))
+
+
+def test_pillow_example_in_docs_runs():
+    import os
+    import subprocess
+    import sys
+
+    from helpers import REPO_ROOT
+
+    script = REPO_ROOT / "docs" / "examples" / "pillow_brighten.py"
+    env = dict(os.environ, PYTHONPATH=str(REPO_ROOT / "build" / "python"))
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "PerformanceWarning" in out.stdout and "@jit (object mode, lifted)" in out.stdout
