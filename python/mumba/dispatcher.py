@@ -222,7 +222,7 @@ class Dispatcher(DispatcherBase):
         file.write(self._types_text(signature))
 
     def _types_text(self, signature: Optional[Sequence[str]] = None) -> str:
-        from .inspection import parse_description, render_types
+        from .inspection import find_copies, parse_description, render_types
         from .signatures import numba_name
 
         if signature is not None:
@@ -254,7 +254,10 @@ class Dispatcher(DispatcherBase):
             func = funcs.get(entry) or next(iter(funcs.values()))
             sig = ", ".join(numba_name(t) for t in key)
             header = f"{self.py_func.__name__} ({sig}{',' if len(key) == 1 else ''})"
-            out.append(render_types(header, src.filename, src.lines, first, last, func, variables))
+            copies = find_copies(text, entry)
+            out.append(
+                render_types(header, src.filename, src.lines, first, last, func, variables, copies)
+            )
         if self._objmode_signatures and signature is None:
             out.append(self._objmode_types_text())
         return "".join(out)

@@ -113,6 +113,28 @@ def parse_description(text: str) -> Dict[str, Dict[str, Any]]:
     return funcs
 
 
+_VAR_RE = re.compile(r'(%v\d+) = nb\.var "((?:[^"\\]|\\.)*)"')
+_LOAD_RE = re.compile(r"(%\d+) = nb\.load_var (%v\d+) ")
+_STORE_RE = re.compile(r'nb\.store_var (%\d+) to (%v\d+) .*loc\("(?:[^"\\]|\\.)*":(\d+):\d+\)')
+
+
+def find_copies(module_text: str, entry: str) -> List[Tuple[int, str, str]]:
+    """``(line, target, source)`` for each ``x = y`` in the frontend's
+    ``entry`` function: SSA reconstruction leaves no op behind for them."""
+    start = module_text.find(f"func.func @{entry}(")
+    if start < 0:
+        return []
+    end = module_text.find("func.func ", start + 1)
+    body = module_text[start : end if end >= 0 else len(module_text)]
+    names = {slot: name for slot, name in _VAR_RE.findall(body)}
+    loads = {value: slot for value, slot in _LOAD_RE.findall(body)}
+    copies = []
+    for value, slot, line in _STORE_RE.findall(body):
+        if value in loads and slot in names and loads[value] in names:
+            copies.append((int(line), names[slot], names[loads[value]]))
+    return copies
+
+
 def _base_name(name: str, known: Sequence[str]) -> Optional[str]:
     """The variable a value name stands for: ``t_2`` -> ``t`` when ``t`` is a
     variable (MLIR numbers repeated names)."""
@@ -132,8 +154,10 @@ def render_types(
     last: int,
     func: Dict[str, Any],
     variables: Sequence[str],
+    copies: Sequence[Tuple[int, str, str]] = (),
 ) -> str:
-    """One specialisation in Numba's ``inspect_types`` layout."""
+    """One specialisation in Numba's ``inspect_types`` layout; ``copies``
+    are the ``x = y`` assignments (see :func:`find_copies`)."""
     by_line: Dict[int, List[str]] = {}
     var_types: Dict[str, List[Tuple[str, Optional[int]]]] = {}
 
@@ -153,6 +177,14 @@ def render_types(
             note(_base_name(name, variables), rtype, line)
     for name, t in func["vars"]:
         note(_base_name(name, variables) or name, t, None)
+    for line, target, source in copies:
+        # The copy has the type the source has there; the last one seen
+        # is the best guess without data flow.
+        kinds = var_types.get(source)
+        t = kinds[-1][0] if kinds else None
+        ann = f"{target} = {source}" + (f"  :: {numba_name(t)}" if t else "")
+        by_line.setdefault(line, []).append(ann)
+        note(target, t, line)
 
     out = [header, _RULE, f"# File: {filename}"]
     for n in range(first, last + 1):

@@ -67,6 +67,25 @@ def test_inspect_types_layout():
     assert "#   i: int64" in text and "#   n: int64" in text
 
 
+def best(a):
+    m = a[0]
+    for i in range(len(a)):
+        v = a[i]
+        if v > m:
+            m = v
+    k = m
+    return k
+
+
+def test_inspect_types_shows_copies():
+    f = njit(best)
+    f(np.arange(3, dtype=np.int32))
+    text = _types(f)
+    assert "#   m = v  :: int32" in text
+    assert "#   k = m  :: int32" in text
+    assert "#   k: int32" in text
+
+
 def test_inspect_types_per_signature():
     f = njit(mean)
     f(np.arange(4.0))
