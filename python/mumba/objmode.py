@@ -180,7 +180,12 @@ class ObjectModeFunction:
         self.entry: Callable = _bound_call_adapter(self.function, dispatcher.py_func)
 
     def _lift(self) -> None:
-        from .frontend.lifting import FALLBACK_NAME, find_loops, rewrite_function
+        from .frontend.lifting import (
+            FALLBACK_NAME,
+            find_loops,
+            rewrite_function,
+            why_not_rewritable,
+        )
         from .frontend.source import FunctionSource
 
         py_func = self.dispatcher.py_func
@@ -191,6 +196,12 @@ class ObjectModeFunction:
             return
         if py_func.__name__ == "<lambda>":
             self.no_lifting_reason = "a lambda has no statements to lift"
+            return
+        why = why_not_rewritable(src.node)
+        if why is None and "__class__" in py_func.__code__.co_freevars:
+            why = "the function refers to its class"
+        if why is not None:
+            self.no_lifting_reason = why
             return
         found, self.rejected = find_loops(src.node, py_func.__name__)
         if not found:

@@ -349,3 +349,44 @@ def test_pillow_example_in_docs_runs():
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "PerformanceWarning" in out.stdout and "@jit (object mode, lifted)" in out.stdout
+
+
+class Base:
+    def total(self, n):
+        return n
+
+
+class Derived(Base):
+    def total(self, n):
+        s = 0
+        for i in range(n):
+            s += i
+        return super().total(s)
+
+
+def test_method_using_super_is_not_rewritten():
+    f = jit(Derived.total)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PerformanceWarning)
+        assert f(Derived(), 5) == 10
+    assert f.lifted_loops == []
+    assert "super()" in f._object_mode().no_lifting_reason
+
+
+def annotated(d: dict, n: int = 3, *, k: "int" = 2) -> dict:
+    s = 0
+    for i in range(n):
+        s += i * k
+    d["s"] = s
+    return d
+
+
+def test_defaults_and_annotations_are_the_originals():
+    f = jit(annotated)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PerformanceWarning)
+        assert f({}) == annotated({}) and f({}, 4, k=5) == annotated({}, 4, k=5)
+    assert f.lifted_loops
+    fn = f._object_mode().function
+    assert fn.__defaults__ is annotated.__defaults__
+    assert fn.__annotations__ == annotated.__annotations__

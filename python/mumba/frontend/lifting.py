@@ -37,7 +37,7 @@ from typing import Dict, Iterable, List, Optional, Set, Tuple, Union
 
 from .scope import local_names, parameter_names
 
-__all__ = ["LiftedLoop", "find_loops", "rewrite_function", "FALLBACK_NAME"]
+__all__ = ["LiftedLoop", "find_loops", "rewrite_function", "why_not_rewritable", "FALLBACK_NAME"]
 
 Loop = Union[ast.For, ast.While]
 
@@ -204,6 +204,19 @@ def _why_not(loop: Loop) -> Optional[str]:
     return None
 
 
+def why_not_rewritable(fdef: ast.FunctionDef) -> Optional[str]:
+    """Why the function as a whole cannot be recompiled outside its class:
+    zero-argument ``super()`` needs the class cell, private names are
+    mangled with the class's name."""
+    for n in ast.walk(fdef):
+        name = n.id if isinstance(n, ast.Name) else n.attr if isinstance(n, ast.Attribute) else None
+        if name == "super":
+            return "the function calls super()"
+        if name and name.startswith("__") and not name.endswith("__"):
+            return f"the function uses the private name {name!r}"
+    return None
+
+
 def find_loops(fdef: ast.FunctionDef, fn_name: str) -> Tuple[List[LiftedLoop], List[Tuple[int, str]]]:
     """The liftable top-level loops of ``fdef``, and ``(line, reason)`` for
     each top-level loop that is not lifted."""
@@ -298,6 +311,15 @@ def rewrite_function(fdef: ast.FunctionDef, loops: List[LiftedLoop]) -> ast.Func
     names :attr:`LiftedLoop.name`), falling back to the loop itself."""
     new = copy.deepcopy(fdef)
     new.decorator_list = []
+    # Defaults and annotations are the original function's objects, not
+    # evaluated again (the caller copies them over).
+    new.returns = None
+    a = new.args
+    a.defaults = []
+    a.kw_defaults = [None] * len(a.kwonlyargs)
+    for p in (*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg):
+        if p is not None:
+            p.annotation = None
     by_index = {loop.index: loop for loop in loops}
     body: List[ast.stmt] = []
     for index, stmt in enumerate(new.body):
