@@ -12,6 +12,27 @@ __all__ = ["ModuleBuilder", "build_module"]
 
 _SYMBOL_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_$.]*")
 
+#: Symbols compiled code calls in the C library and the runtime: a jitted
+#: function of the same name would take their place, so it gets a suffix.
+_RESERVED_SYMBOLS = frozenset(
+    f + suffix
+    for f in (
+        "sin cos tan asin acos atan atan2 sinh cosh tanh asinh acosh atanh exp exp2 expm1 "
+        "log log2 log10 log1p sqrt cbrt pow hypot erf erfc tgamma lgamma ldexp frexp fmod "
+        "floor ceil trunc round rint copysign fabs fma"
+    ).split()
+    for suffix in ("", "f")
+) | {
+    "main",
+    "malloc",
+    "free",
+    "memcpy",
+    "memset",
+    "mumbaPrint",
+    "mumbaRaiseUser",
+    "mumbaRaiseIndexError",
+}
+
 
 def _sanitize(name: str) -> str:
     name = re.sub(r"[^A-Za-z0-9_$.]", "_", name) or "fn"
@@ -25,7 +46,7 @@ class ModuleBuilder:
 
     def __init__(self) -> None:
         self._symbols: Dict[int, str] = {}
-        self._used: set = set()
+        self._used: set = set(_RESERVED_SYMBOLS)
         self._keep: List[Any] = []  # keeps ids in _symbols valid
         self._pending: List[Tuple[Any, str]] = []
 

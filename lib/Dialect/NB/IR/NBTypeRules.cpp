@@ -225,6 +225,12 @@ LogicalResult CompareOp::inferTypes(TypingContext &,
   Type lhs = getLhs().getType(), rhs = getRhs().getType();
   CmpOpKind kind = getKind();
   if (!isComparable(kind, lhs, rhs)) {
+    if ((kind == CmpOpKind::In || kind == CmpOpKind::NotIn) &&
+        isa<TupleType>(rhs))
+      return emitError() << "'" << symbolOf(kind) << "' is not supported "
+                         << "between " << quoteType(lhs) << " and "
+                         << quoteType(rhs) << ": an element does not compare "
+                         << "with " << quoteType(lhs);
     if (kind == CmpOpKind::In || kind == CmpOpKind::NotIn)
       return emitError() << "unsupported: '" << symbolOf(kind) << "' with "
                          << quoteType(lhs) << " and " << quoteType(rhs)
