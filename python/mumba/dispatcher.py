@@ -125,11 +125,12 @@ class Dispatcher(DispatcherBase):
 
     def _object_mode(self):
         """The Python function object mode runs (built once)."""
-        if self._objmode is None:
-            from .objmode import ObjectModeFunction
+        with self._lock:
+            if self._objmode is None:
+                from .objmode import ObjectModeFunction
 
-            self._objmode = ObjectModeFunction(self, self.options.get("looplift", True))
-        return self._objmode
+                self._objmode = ObjectModeFunction(self, self.options.get("looplift", True))
+            return self._objmode
 
     @property
     def lifted_loops(self) -> List[Any]:
