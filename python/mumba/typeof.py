@@ -125,4 +125,11 @@ def typeof(value: Any, name: Optional[str] = None) -> str:
             if t is not _ndarray:
                 raise _fail(value, name, "ndarray subclasses are not supported")
             return _typeof_array(value, name)
+    if isinstance(value, complex) or type(value).__name__ in ("complex64", "complex128"):
+        raise _fail(
+            value,
+            name,
+            "complex numbers work inside compiled code but cannot be passed in "
+            "yet: pass z.real and z.imag",
+        )
     raise _fail(value, name)
