@@ -321,3 +321,41 @@ def test_numpy_functions_on_complex(x):
         bool(np.isfinite(z)),
     )
     check_value(numpy_on_complex, x, expected, rtol=1e-12)
+
+
+@njit
+def mandel(cr, ci, n):
+    c = complex(cr, ci)
+    z = 0j
+    for i in range(n):
+        z = z * z + c
+        if abs(z) > 2.0:
+            return i
+    return n
+
+
+@pytest.mark.parametrize("c", [(-2.0, 0.5), (-0.5, 0.5), (0.3, 0.5), (0.0, 0.0), (2.0, 2.0)])
+def test_mandelbrot_escape_time(c):
+    check(mandel, *c, 50)
+
+
+@njit
+def square_c(z):
+    return z * z
+
+
+@njit
+def through_callee(a):
+    t = 0
+    for x in a:
+        t += square_c(complex(x, 1.0))
+    return t.real, t.imag
+
+
+@pytest.mark.parametrize("n", [0, 1, 4])
+def test_complex_through_a_jitted_callee(n):
+    a = np.arange(float(n))
+    t = 0
+    for x in a:
+        t += complex(x, 1.0) ** 2
+    check_value(through_callee, (a,), (float(complex(t).real), float(complex(t).imag)))

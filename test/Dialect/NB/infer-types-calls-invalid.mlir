@@ -404,3 +404,34 @@ func.func @print_range(%n: si64) -> !nb.unknown {
   %none = nb.const(unit) : !nb.unknown
   nb.return %none : !nb.unknown
 }
+
+// -----
+
+func.func @range_as_condition(%n: si64) -> !nb.unknown {
+  %r = nb.global("range") : !nb.unknown
+  %0 = nb.call %r(%n) : (!nb.unknown, si64) -> !nb.unknown
+  // expected-error @+1 {{cannot use a value of type 'range(int64)' as a condition}}
+  %1 = nb.truth %0 : !nb.unknown
+  %none = nb.const(unit) : !nb.unknown
+  nb.return %none : !nb.unknown
+}
+
+// -----
+
+func.func @assign_into_int(%i: si64) -> !nb.unknown {
+  // expected-error @+1 {{cannot assign to an item of 'int64'}}
+  nb.setitem %i[%i], %i : (si64, si64, si64) -> ()
+  %none = nb.const(unit) : !nb.unknown
+  nb.return %none : !nb.unknown
+}
+
+// -----
+
+// A string literal does not equal a number: Python would say False, but the
+// comparison is almost always a mistake in compiled code.
+func.func @string_equals_number(%i: si64) -> !nb.unknown {
+  %s = nb.const("1") : !nb.unknown
+  // expected-error @+1 {{'==' is not supported between 'str' and 'int64'}}
+  %0 = nb.compare eq %s, %i : (!nb.unknown, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
