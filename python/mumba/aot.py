@@ -40,25 +40,9 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
 from .dispatcher import Dispatcher, _convert_compile_error, _extension, njit
 from .errors import MumbaError
+from .signatures import parse_type
 
 __all__ = ["compile", "AOTLibrary", "AOTFunction", "parse_type"]
-
-#: Numba's scalar type names -> the nb dialect's.
-_SCALARS: Dict[str, str] = {
-    "float64": "f64",
-    "f8": "f64",
-    "double": "f64",
-    "float32": "f32",
-    "f4": "f32",
-    "int64": "si64",
-    "i8": "si64",
-    "intp": "si64",
-    "int32": "si32",
-    "i4": "si32",
-    "boolean": "i1",
-    "bool": "i1",
-    "b1": "i1",
-}
 
 #: nb scalar types -> C types.
 _C_SCALARS: Dict[str, str] = {
@@ -74,33 +58,6 @@ _C_SCALARS: Dict[str, str] = {
 }
 
 _ARRAY_RE = re.compile(r"!nb\.array<(\w+), (\d+), ([CFA])>")
-_NUMBA_ARRAY_RE = re.compile(r"^(\w+)\[([:,\s1]*)\]$")
-
-
-def parse_type(spec: str) -> str:
-    """The nb type of one argument: an nb spelling (``"f64"``,
-    ``"!nb.array<f64, 2, C>"``) or Numba's (``"float64"``, ``"int64"``,
-    ``"float64[::1]"`` for a C-contiguous 1-D array, ``"float64[:, :]"`` for
-    any 2-D array)."""
-    spec = spec.strip()
-    if spec.startswith("!nb.") or spec in _C_SCALARS:
-        return spec
-    if spec in _SCALARS:
-        return _SCALARS[spec]
-    match = _NUMBA_ARRAY_RE.match(spec)
-    if match and match.group(1) in _SCALARS and _SCALARS[match.group(1)] != "i1":
-        dims = [d.strip() for d in match.group(2).split(",")]
-        if all(d in (":", "::1") for d in dims):
-            contiguous = dims[-1] == "::1" and all(d == ":" for d in dims[:-1])
-            layout = "C" if contiguous else "A"
-            return f"!nb.array<{_SCALARS[match.group(1)]}, {len(dims)}, {layout}>"
-    raise ValueError(
-        f"cannot read the type {spec!r}: use nb types ('f64', "
-        "'!nb.array<f64, 1, C>') or Numba's ('float64', 'float64[::1]', "
-        "'int64[:, :]')"
-    )
-
-
 def _mangle(nb_type: str) -> str:
     match = _ARRAY_RE.fullmatch(nb_type)
     if match:
