@@ -49,6 +49,14 @@ def test_enumerate_array(n):
     check(enumerate_array, np.arange(n, dtype=np.float64) * 0.5)
 
 
+@pytest.mark.parametrize("dtype", ["float32", "int16", "uint64"])
+def test_enumerate_strided_array(dtype):
+    a = np.arange(12).astype(dtype)[::3]
+    check(enumerate_array, a)
+    b = np.asfortranarray(np.arange(5).astype(dtype))
+    check(enumerate_array, b)
+
+
 @njit
 def enumerate_start(n, start):
     t = 0

@@ -312,3 +312,40 @@ def test_overflow_gives_inf_as_in_numba():
     # Python raises OverflowError("math range error"); compiled code, like
     # Numba's, returns inf.
     assert m_copysign_hypot_atan2(1e300, 1e300)[3] == INF
+
+
+@njit
+def m_lcm_isqrt(a, b, n):
+    return math.lcm(a, b), math.lcm(), math.lcm(a, b, 6), math.isqrt(n)
+
+
+@pytest.mark.parametrize(
+    "a,b,n", [(4, 6, 0), (0, 5, 1), (-4, 6, 15), (21, 6, 16), (7, 13, 2**62), (1, 1, 2**63 - 1), (3, 5, 10**18)]
+)
+def test_lcm_and_isqrt(a, b, n):
+    check(m_lcm_isqrt, a, b, n)
+
+
+def test_isqrt_of_negative_raises():
+    with pytest.raises(ValueError, match="isqrt.. argument must be nonnegative"):
+        m_lcm_isqrt(1, 1, -1)
+
+
+@njit
+def m_next_ulp_remainder(x, y):
+    return math.nextafter(x, y), math.ulp(x), math.remainder(x, y)
+
+
+@pytest.mark.parametrize("x,y", [(1.0, 2.0), (0.0, 1.0), (-1.5, -INF), (5.0, 3.0), (1.7976931348623157e308, INF)])
+def test_nextafter_ulp_remainder(x, y):
+    check(m_next_ulp_remainder, x, y)
+
+
+def test_remainder_by_zero_is_nan_as_a_domain_error():
+    # Python raises ValueError("math domain error"); compiled code gives nan.
+    assert math.isnan(m_next_ulp_remainder(1.0, 0.0)[2])
+
+
+def test_ulp_of_special_values():
+    assert math.isnan(m_next_ulp_remainder(NAN, 1.0)[1])
+    assert m_next_ulp_remainder(INF, 1.0)[1] == INF

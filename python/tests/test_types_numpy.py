@@ -199,7 +199,8 @@ def test_float32_stays_float32(x):
     x32 = np.float32(x)
     got = float32_stays(x32)
     assert result_type(float32_stays) == "tuple<f32, f32, f32, f32, f32>"
-    expected = (np.sqrt(x32), np.exp(x32), np.floor(x32), np.abs(x32), np.sin(x32))
+    with np.errstate(over="ignore"):
+        expected = (np.sqrt(x32), np.exp(x32), np.floor(x32), np.abs(x32), np.sin(x32))
     close(got, tuple(float(e) for e in expected), rtol=1e-6)
 
 

@@ -364,6 +364,98 @@ static LoweredCall lowerGcd(OpBuilder &b, Location loc,
   return single(result);
 }
 
+/// math.lcm(*ints): |a // gcd(a, b) * b| pairwise; lcm() is 1, a zero
+/// argument makes 0.
+static LoweredCall lowerLcm(OpBuilder &b, Location loc,
+                            ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                            Type resultType) {
+  Value result = i64Const(b, loc, 1);
+  Value zero = i64Const(b, loc, 0);
+  for (unsigned i = 0; i < args.size(); ++i) {
+    Value next = math::AbsIOp::create(
+        b, loc, arg(b, loc, args, argTypes, i, resultType));
+    Value pairArgs[] = {result, next};
+    Type pairTypes[] = {resultType, resultType};
+    Value g = lowerGcd(b, loc, {ValueRange(pairArgs[0]), ValueRange(pairArgs[1])},
+                       pairTypes, resultType)
+                  .results.front();
+    Value anyZero =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, g, zero);
+    Value safe = arith::SelectOp::create(b, loc, anyZero, i64Const(b, loc, 1), g);
+    Value lcm = arith::MulIOp::create(
+        b, loc, arith::DivSIOp::create(b, loc, result, safe), next);
+    result = arith::SelectOp::create(b, loc, anyZero, zero, lcm);
+  }
+  return single(result);
+}
+
+/// math.isqrt(n): the square root in float64, then corrected by one either
+/// way (a double is off by at most one below 2**63); negative n raises.
+static LoweredCall lowerIsqrt(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type resultType) {
+  Value n = arg(b, loc, args, argTypes, 0, resultType);
+  Value zero = i64Const(b, loc, 0), one = i64Const(b, loc, 1);
+  raiseException(
+      b, loc, arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, n, zero),
+      "ValueError", "isqrt() argument must be nonnegative");
+  Type f64 = b.getF64Type();
+  Value r = arith::FPToSIOp::create(
+      b, loc, b.getI64Type(),
+      math::SqrtOp::create(b, loc, arith::SIToFPOp::create(b, loc, f64, n)));
+  // r * r > n, as r > n / r (no overflow), for r > 0.
+  Value positive =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, r, zero);
+  Value safe = arith::SelectOp::create(b, loc, positive, r, one);
+  Value tooBig = arith::AndIOp::create(
+      b, loc, positive,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, r,
+                            arith::DivSIOp::create(b, loc, n, safe)));
+  r = arith::SelectOp::create(b, loc, tooBig,
+                              arith::SubIOp::create(b, loc, r, one), r);
+  // (r + 1) ** 2 <= n, as r + 1 <= n / (r + 1).
+  Value up = arith::AddIOp::create(b, loc, r, one);
+  Value tooSmall = arith::CmpIOp::create(
+      b, loc, arith::CmpIPredicate::sle, up,
+      arith::DivSIOp::create(b, loc, n, up));
+  return single(arith::SelectOp::create(b, loc, tooSmall, up, r));
+}
+
+/// math.nextafter(x, y) and math.remainder(x, y) from libm.
+template <const char *name>
+static LoweredCall lowerLibmBinary(OpBuilder &b, Location loc,
+                                   ArrayRef<ValueRange> args,
+                                   ArrayRef<Type> argTypes, Type resultType) {
+  return single(callLibm(b, loc, name,
+                         {arg(b, loc, args, argTypes, 0, resultType),
+                          arg(b, loc, args, argTypes, 1, resultType)}));
+}
+
+static constexpr char kNextafter[] = "nextafter";
+static constexpr char kRemainder[] = "remainder";
+
+/// math.ulp(x): the gap to the next float away from zero (to the previous
+/// one for the largest float); nan and inf stay.
+static LoweredCall lowerUlp(OpBuilder &b, Location loc,
+                            ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                            Type resultType) {
+  Value x = math::AbsFOp::create(b, loc,
+                                 arg(b, loc, args, argTypes, 0, resultType));
+  Value inf = stdConstant(b, loc, resultType,
+                          std::numeric_limits<double>::infinity());
+  Value up = callLibm(b, loc, kNextafter, {x, inf});
+  Value gap = arith::SubFOp::create(b, loc, up, x);
+  Value largest = cmpf(b, loc, arith::CmpFPredicate::OEQ, up, inf);
+  Value down = arith::SubFOp::create(
+      b, loc, x,
+      callLibm(b, loc, kNextafter,
+               {x, stdConstant(b, loc, resultType, 0)}));
+  Value finite = cmpf(b, loc, arith::CmpFPredicate::OLT, x, inf);
+  Value result = arith::SelectOp::create(b, loc, largest, down, gap);
+  // ulp(inf) is inf and ulp(nan) nan: x itself.
+  return single(arith::SelectOp::create(b, loc, finite, result, x));
+}
+
 /// math.frexp on the bits: the exponent field gives e, the mantissa is
 /// rescaled into [0.5, 1); zero, infinities and NaN come back with e = 0.
 static LoweredCall lowerFrexp(OpBuilder &b, Location loc,
@@ -649,6 +741,13 @@ static const CallTemplate kMathTemplates[] = {
      "(a: real, b: real, *, rel_tol: real = 1e-09, abs_tol: real = 0.0)"},
     {"math.factorial", typeIntUnary, lowerFactorial, {}, "(n: int)"},
     {"math.gcd", typeGcd, lowerGcd, {}, "(*integers: int)"},
+    {"math.lcm", typeGcd, lowerLcm, {}, "(*integers: int)"},
+    {"math.isqrt", typeIntUnary, lowerIsqrt, {}, "(n: int)"},
+    {"math.nextafter", typeMathBinary, lowerLibmBinary<kNextafter>, {},
+     "(x: real, y: real)"},
+    {"math.remainder", typeMathBinary, lowerLibmBinary<kRemainder>, {},
+     "(x: real, y: real)"},
+    {"math.ulp", typeMathUnary, lowerUlp, {}, "(x: real)"},
     CMATH_UNARY("sqrt", lowerComplexSqrt),
     CMATH_UNARY("exp", lowerComplexUnary<complex::ExpOp>),
     CMATH_UNARY("sin", lowerComplexUnary<complex::SinOp>),
