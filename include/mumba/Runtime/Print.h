@@ -14,14 +14,14 @@ extern "C" {
 #endif
 
 enum MumbaPrintKind {
-  MUMBA_PRINT_END = 0,        /* text at address `ivalue`, then write the line */
-  MUMBA_PRINT_TEXT = 1,       /* a NUL-terminated string at address `ivalue` */
-  MUMBA_PRINT_INT = 2,        /* `ivalue` as a signed integer */
-  MUMBA_PRINT_UINT = 3,       /* `ivalue` as an unsigned integer */
-  MUMBA_PRINT_BOOL = 4,       /* True or False */
-  MUMBA_PRINT_FLOAT64 = 5,    /* `re`, shortest repr that round-trips */
-  MUMBA_PRINT_FLOAT32 = 6,    /* `re` as a float32, as NumPy prints it */
-  MUMBA_PRINT_NONE = 7,       /* None */
+  MUMBA_PRINT_END = 0,     /* text at address `ivalue`, then write the line */
+  MUMBA_PRINT_TEXT = 1,    /* a NUL-terminated string at address `ivalue` */
+  MUMBA_PRINT_INT = 2,     /* `ivalue` as a signed integer */
+  MUMBA_PRINT_UINT = 3,    /* `ivalue` as an unsigned integer */
+  MUMBA_PRINT_BOOL = 4,    /* True or False */
+  MUMBA_PRINT_FLOAT64 = 5, /* `re`, shortest repr that round-trips */
+  MUMBA_PRINT_FLOAT32 = 6, /* `re` as a float32, as NumPy prints it */
+  MUMBA_PRINT_NONE = 7,    /* None */
   MUMBA_PRINT_COMPLEX128 = 8, /* `re` + `im` j, as Python's complex */
   MUMBA_PRINT_COMPLEX64 = 9,  /* the same with float32 parts */
 };

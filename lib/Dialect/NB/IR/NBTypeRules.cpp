@@ -143,8 +143,8 @@ static bool isNonNegativeIntLiteral(Value value) {
 /// Whether `value` is a negative integer literal.
 static bool isNegativeIntLiteral(Value value) {
   auto constant = value.getDefiningOp<ConstOp>();
-  auto attr = constant ? dyn_cast<IntegerAttr>(constant.getValue())
-                       : IntegerAttr();
+  auto attr =
+      constant ? dyn_cast<IntegerAttr>(constant.getValue()) : IntegerAttr();
   return attr && !attr.getType().isInteger(1) &&
          !attr.getType().isUnsignedInteger() && attr.getValue().isNegative();
 }

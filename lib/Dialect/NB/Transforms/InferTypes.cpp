@@ -83,8 +83,7 @@ static std::string describeBlockArgument(BlockArgument arg) {
   if (text.starts_with("$ifexp"))
     return "the two branches of a conditional expression";
   if (text.starts_with("$and") || text.starts_with("$or"))
-    return ("the operands of '" + text.drop_front().rtrim("0123456789") +
-            "'")
+    return ("the operands of '" + text.drop_front().rtrim("0123456789") + "'")
         .str();
   if (text.starts_with("$"))
     return "a value merged from several branches";

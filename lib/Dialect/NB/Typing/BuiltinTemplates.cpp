@@ -342,9 +342,9 @@ static LoweredCall lowerRound(OpBuilder &b, Location loc,
         b, loc, negative, arith::SubIOp::create(b, loc, zero, n), n);
     Value tooFine = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt,
                                           absN, i64Const(b, loc, limit));
-    Value p = powerOfTen(b, loc, from,
-                         arith::MinSIOp::create(b, loc, absN,
-                                                i64Const(b, loc, limit)));
+    Value p = powerOfTen(
+        b, loc, from,
+        arith::MinSIOp::create(b, loc, absN, i64Const(b, loc, limit)));
     Value y = arith::SelectOp::create(b, loc, negative,
                                       arith::DivFOp::create(b, loc, x, p),
                                       arith::MulFOp::create(b, loc, x, p));
@@ -374,8 +374,8 @@ static LoweredCall lowerRound(OpBuilder &b, Location loc,
     back = arith::SelectOp::create(b, loc, tooFine, fine, back);
     // An overflowing scale leaves x as it is.
     Value inf = stdConstant(b, loc, from, INFINITY);
-    Value overflow = fcmp(arith::CmpFPredicate::OEQ,
-                          math::AbsFOp::create(b, loc, y), inf);
+    Value overflow =
+        fcmp(arith::CmpFPredicate::OEQ, math::AbsFOp::create(b, loc, y), inf);
     return single(arith::SelectOp::create(b, loc, overflow, x, back));
   }
   // An int rounds to a multiple of 10**-n, half to even; n >= 0 keeps it.

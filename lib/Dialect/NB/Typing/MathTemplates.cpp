@@ -376,12 +376,14 @@ static LoweredCall lowerLcm(OpBuilder &b, Location loc,
         b, loc, arg(b, loc, args, argTypes, i, resultType));
     Value pairArgs[] = {result, next};
     Type pairTypes[] = {resultType, resultType};
-    Value g = lowerGcd(b, loc, {ValueRange(pairArgs[0]), ValueRange(pairArgs[1])},
-                       pairTypes, resultType)
-                  .results.front();
+    Value g =
+        lowerGcd(b, loc, {ValueRange(pairArgs[0]), ValueRange(pairArgs[1])},
+                 pairTypes, resultType)
+            .results.front();
     Value anyZero =
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, g, zero);
-    Value safe = arith::SelectOp::create(b, loc, anyZero, i64Const(b, loc, 1), g);
+    Value safe =
+        arith::SelectOp::create(b, loc, anyZero, i64Const(b, loc, 1), g);
     Value lcm = arith::MulIOp::create(
         b, loc, arith::DivSIOp::create(b, loc, result, safe), next);
     result = arith::SelectOp::create(b, loc, anyZero, zero, lcm);
@@ -415,9 +417,8 @@ static LoweredCall lowerIsqrt(OpBuilder &b, Location loc,
                               arith::SubIOp::create(b, loc, r, one), r);
   // (r + 1) ** 2 <= n, as r + 1 <= n / (r + 1).
   Value up = arith::AddIOp::create(b, loc, r, one);
-  Value tooSmall = arith::CmpIOp::create(
-      b, loc, arith::CmpIPredicate::sle, up,
-      arith::DivSIOp::create(b, loc, n, up));
+  Value tooSmall = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle, up,
+                                         arith::DivSIOp::create(b, loc, n, up));
   return single(arith::SelectOp::create(b, loc, tooSmall, up, r));
 }
 
@@ -439,17 +440,16 @@ static constexpr char kRemainder[] = "remainder";
 static LoweredCall lowerUlp(OpBuilder &b, Location loc,
                             ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
                             Type resultType) {
-  Value x = math::AbsFOp::create(b, loc,
-                                 arg(b, loc, args, argTypes, 0, resultType));
-  Value inf = stdConstant(b, loc, resultType,
-                          std::numeric_limits<double>::infinity());
+  Value x =
+      math::AbsFOp::create(b, loc, arg(b, loc, args, argTypes, 0, resultType));
+  Value inf =
+      stdConstant(b, loc, resultType, std::numeric_limits<double>::infinity());
   Value up = callLibm(b, loc, kNextafter, {x, inf});
   Value gap = arith::SubFOp::create(b, loc, up, x);
   Value largest = cmpf(b, loc, arith::CmpFPredicate::OEQ, up, inf);
   Value down = arith::SubFOp::create(
       b, loc, x,
-      callLibm(b, loc, kNextafter,
-               {x, stdConstant(b, loc, resultType, 0)}));
+      callLibm(b, loc, kNextafter, {x, stdConstant(b, loc, resultType, 0)}));
   Value finite = cmpf(b, loc, arith::CmpFPredicate::OLT, x, inf);
   Value result = arith::SelectOp::create(b, loc, largest, down, gap);
   // ulp(inf) is inf and ulp(nan) nan: x itself.
@@ -743,9 +743,15 @@ static const CallTemplate kMathTemplates[] = {
     {"math.gcd", typeGcd, lowerGcd, {}, "(*integers: int)"},
     {"math.lcm", typeGcd, lowerLcm, {}, "(*integers: int)"},
     {"math.isqrt", typeIntUnary, lowerIsqrt, {}, "(n: int)"},
-    {"math.nextafter", typeMathBinary, lowerLibmBinary<kNextafter>, {},
+    {"math.nextafter",
+     typeMathBinary,
+     lowerLibmBinary<kNextafter>,
+     {},
      "(x: real, y: real)"},
-    {"math.remainder", typeMathBinary, lowerLibmBinary<kRemainder>, {},
+    {"math.remainder",
+     typeMathBinary,
+     lowerLibmBinary<kRemainder>,
+     {},
      "(x: real, y: real)"},
     {"math.ulp", typeMathUnary, lowerUlp, {}, "(x: real)"},
     CMATH_UNARY("sqrt", lowerComplexSqrt),
