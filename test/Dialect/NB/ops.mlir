@@ -405,3 +405,29 @@ func.func private @array_dtypes(!nb.array<i1, 1, C>, !nb.array<si8, 1, C>,
     !nb.array<si16, 1, C>, !nb.array<si32, 1, C>, !nb.array<si64, 1, C>,
     !nb.array<ui8, 1, C>, !nb.array<ui16, 1, C>, !nb.array<ui32, 1, C>,
     !nb.array<ui64, 1, C>, !nb.array<f32, 1, C>, !nb.array<f64, 1, C>)
+
+// Types of the wider type system: string literals, tuple iterators,
+// enumerate and zip objects, complex numbers.
+// CHECK-LABEL: func.func private @iteration_types(
+// CHECK-SAME: !nb.str<"x =">, !nb.tuple_iter<tuple<si64, si64>>,
+// CHECK-SAME: !nb.enumerate<!nb.range_iter<si64>>,
+// CHECK-SAME: !nb.zip<!nb.range_iter<si64>, !nb.tuple_iter<tuple<f64>>>,
+// CHECK-SAME: complex<f32>, !nb.dtype<complex<f64>>)
+func.func private @iteration_types(!nb.str<"x =">,
+    !nb.tuple_iter<tuple<si64, si64>>, !nb.enumerate<!nb.range_iter<si64>>,
+    !nb.zip<!nb.range_iter<si64>, !nb.tuple_iter<tuple<f64>>>,
+    complex<f32>, !nb.dtype<complex<f64>>)
+
+// print with a separator and an end; a uint64 literal; a string literal.
+// CHECK-LABEL: func.func @print_and_literals
+func.func @print_and_literals(%arg0: si64) -> !nb.unknown {
+  // CHECK: nb.const(18446744073709551615 : ui64) : !nb.unknown
+  %0 = nb.const(18446744073709551615 : ui64) : !nb.unknown
+  // CHECK: nb.const("x =") : !nb.str<"x =">
+  %1 = nb.const("x =") : !nb.str<"x =">
+  // CHECK: nb.print(%{{.*}}, %{{.*}}) {end = "", sep = ","} : !nb.str<"x =">, !nb.unknown
+  nb.print(%1, %0) {sep = ",", end = ""} : !nb.str<"x =">, !nb.unknown
+  // CHECK: nb.print()
+  nb.print()
+  nb.return %0 : !nb.unknown
+}

@@ -34,6 +34,11 @@ def NB_StrType : NB_Type<"Str", "str"> {
     `!nb.str<"x =">` is the type of the constant `"x ="`. Nopython code has
     no run-time strings: a string literal can be printed or compared to
     another literal, and lowers to no value at all.
+
+    ```mlir
+    %s = nb.const("x =") : !nb.str<"x =">
+    nb.print(%s, %x) : !nb.str<"x =">, f64
+    ```
   }];
   let parameters = (ins StringRefParameter<"the text">:$value);
   let assemblyFormat = "`<` $value `>`";
