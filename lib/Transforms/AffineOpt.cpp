@@ -92,6 +92,21 @@ static bool mayHoistFromEmptyLoop(func::FuncOp func) {
   return result.wasInterrupted();
 }
 
+/// Whether a loop body holds an op with regions other than an affine loop or
+/// condition: upstream's affine LICM hoists such an op (an scf.if on an
+/// invariant condition, say) by its operands alone, even when its regions
+/// use the loop's induction variable or iteration arguments.
+static bool hasOpaqueRegionsInLoops(func::FuncOp func) {
+  WalkResult result = func.walk([&](affine::AffineForOp loop) {
+    for (Operation &op : loop.getBody()->getOperations())
+      if (op.getNumRegions() != 0 &&
+          !isa<affine::AffineForOp, affine::AffineIfOp>(op))
+        return WalkResult::interrupt();
+    return WalkResult::advance();
+  });
+  return result.wasInterrupted();
+}
+
 struct AffineOptPass
     : public mumba::impl::MumbaAffineOptPassBase<AffineOptPass> {
   using MumbaAffineOptPassBase::MumbaAffineOptPassBase;
@@ -103,7 +118,8 @@ struct AffineOptPass
     bool independent =
         hasIndependentMemrefs(func, getAnalysis<AliasAnalysis>());
     OpPassManager pm(func::FuncOp::getOperationName());
-    if (licm && independent && !mayHoistFromEmptyLoop(func))
+    if (licm && independent && !mayHoistFromEmptyLoop(func) &&
+        !hasOpaqueRegionsInLoops(func))
       pm.addPass(affine::createAffineLoopInvariantCodeMotionPass());
     if (fusion && independent)
       pm.addPass(affine::createLoopFusionPass());

@@ -285,3 +285,19 @@ def test_boundscheck_still_raises_where_undecided():
     np.testing.assert_allclose(f(a, 10), sum_first(a, 10))
     with pytest.raises(IndexError):
         f(a, 11)
+
+
+@njit
+def conditional_accumulate(c, n):
+    a = 0
+    for i in range(n):
+        if c:
+            a = a + i
+    return a
+
+
+@pytest.mark.parametrize("c", [True, False])
+def test_conditional_update_in_a_raised_loop(c):
+    # An scf.if with an invariant condition in an affine loop once made
+    # affine LICM hoist it out of the loop.
+    assert conditional_accumulate(c, 10) == conditional_accumulate.py_func(c, 10)

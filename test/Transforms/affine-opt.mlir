@@ -186,3 +186,28 @@ func.func @saxpy(%s: f64, %x: memref<?xf64>, %y: memref<?xf64>) {
   }
   return
 }
+
+// -----
+
+// An scf.if on an invariant condition whose branches use the iteration
+// argument stays in the loop: upstream's LICM would hoist it by its operands
+// alone and break dominance, so LICM is skipped for such loops.
+// CHECK-LABEL: func.func @conditional_update
+// CHECK: affine.for %[[I:.*]] = 0 to %{{.*}} iter_args(%[[A:.*]] = %{{.*}}) -> (i64)
+// CHECK:   scf.if %{{.*}} -> (i64)
+// CHECK:     arith.addi %[[A]], %{{.*}} : i64
+// CHECK:   affine.yield
+func.func @conditional_update(%c: i1, %n: index) -> i64 {
+  %zero = arith.constant 0 : i64
+  %r = affine.for %i = 0 to %n iter_args(%a = %zero) -> (i64) {
+    %iv = arith.index_cast %i : index to i64
+    %next = scf.if %c -> (i64) {
+      %s = arith.addi %a, %iv : i64
+      scf.yield %s : i64
+    } else {
+      scf.yield %a : i64
+    }
+    affine.yield %next : i64
+  }
+  return %r : i64
+}
