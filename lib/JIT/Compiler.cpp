@@ -127,6 +127,11 @@ static ValueSpec describe(Type type) {
     spec.layout = nb::stringifyArrayLayout(array.getLayout())[0];
     return spec;
   }
+  if (auto complex = dyn_cast<ComplexType>(type)) {
+    spec.kind = ValueSpec::Kind::Complex;
+    spec.bits = complex.getElementType().getIntOrFloatBitWidth();
+    return spec;
+  }
   if (auto tuple = dyn_cast<TupleType>(type)) {
     spec.kind = ValueSpec::Kind::Tuple;
     for (Type element : tuple.getTypes())

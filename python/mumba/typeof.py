@@ -125,11 +125,8 @@ def typeof(value: Any, name: Optional[str] = None) -> str:
             if t is not _ndarray:
                 raise _fail(value, name, "ndarray subclasses are not supported")
             return _typeof_array(value, name)
-    if isinstance(value, complex) or type(value).__name__ in ("complex64", "complex128"):
-        raise _fail(
-            value,
-            name,
-            "complex numbers work inside compiled code but cannot be passed in "
-            "yet: pass z.real and z.imag",
-        )
+    if t is complex or type(value).__name__ == "complex128":
+        return "complex<f64>"
+    if type(value).__name__ == "complex64":
+        return "complex<f32>"
     raise _fail(value, name)

@@ -17,7 +17,16 @@ constexpr size_t kInlineSlots = 64;
 /// dimensions take 520 bytes each), ownership flags.
 constexpr size_t kResultBytes = 16 * 8 * (3 + 2 * 32) + 64;
 
+/// 8-byte slots an argument takes: an array one per descriptor field, a
+/// complex128 two (its two doubles, passed as one struct).
 size_t slotsOf(const ValueSpec &spec) {
+  if (spec.kind == ValueSpec::Kind::Array)
+    return 3 + 2 * spec.ndim;
+  return spec.kind == ValueSpec::Kind::Complex && spec.bits == 64 ? 2 : 1;
+}
+
+/// Arguments of the packed entry: one per descriptor field, else one.
+size_t pointersOf(const ValueSpec &spec) {
   return spec.kind == ValueSpec::Kind::Array ? 3 + 2 * spec.ndim : 1;
 }
 
@@ -38,6 +47,20 @@ void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
       std::memcpy(slot, &f, sizeof(f));
     } else {
       std::memcpy(slot, &value, sizeof(value));
+    }
+    return;
+  }
+  case ValueSpec::Kind::Complex: {
+    Py_complex value = PyComplex_AsCComplex(arg);
+    if (value.real == -1.0 && PyErr_Occurred())
+      throw py::error_already_set();
+    if (spec.bits == 32) {
+      float parts[2] = {static_cast<float>(value.real),
+                        static_cast<float>(value.imag)};
+      std::memcpy(slot, parts, sizeof(parts));
+    } else {
+      double parts[2] = {value.real, value.imag};
+      std::memcpy(slot, parts, sizeof(parts));
     }
     return;
   }
@@ -134,6 +157,18 @@ int64_t *packArray(const ValueSpec &spec, PyObject *arg, size_t index,
 
 py::object unpackScalar(const ValueSpec &spec, const unsigned char *p) {
   switch (spec.kind) {
+  case ValueSpec::Kind::Complex:
+    if (spec.bits == 32) {
+      float parts[2];
+      std::memcpy(parts, p, sizeof(parts));
+      return py::reinterpret_steal<py::object>(
+          PyComplex_FromDoubles(parts[0], parts[1]));
+    } else {
+      double parts[2];
+      std::memcpy(parts, p, sizeof(parts));
+      return py::reinterpret_steal<py::object>(
+          PyComplex_FromDoubles(parts[0], parts[1]));
+    }
   case ValueSpec::Kind::Bool:
     return py::bool_((*p & 1) != 0);
   case ValueSpec::Kind::Float:
@@ -227,9 +262,10 @@ py::object unpackResult(const ValueSpec &spec, const unsigned char *buffer,
   std::vector<size_t> offsets;
   for (const ValueSpec *leaf : leaves) {
     bool isArray = leaf->kind == ValueSpec::Kind::Array;
-    size_t size = isArray ? 8 * (3 + 2 * leaf->ndim)
-                          : (leaf->bits <= 8 ? 1 : leaf->bits / 8);
-    size_t align = isArray ? 8 : size;
+    bool isComplex = leaf->kind == ValueSpec::Kind::Complex;
+    size_t part = leaf->bits <= 8 ? 1 : leaf->bits / 8;
+    size_t size = isArray ? 8 * (3 + 2 * leaf->ndim) : part * (isComplex ? 2 : 1);
+    size_t align = isArray ? 8 : part;
     offset = (offset + align - 1) / align * align;
     offsets.push_back(offset);
     offset += size;
@@ -268,8 +304,10 @@ char mumba::python::dtypeKind(const ValueSpec &spec) {
 
 PyCompiled::PyCompiled(std::unique_ptr<CompiledFunction> fn, bool nogil)
     : fn(std::move(fn)), nogil(nogil) {
-  for (const ValueSpec &spec : this->fn->getArgs())
+  for (const ValueSpec &spec : this->fn->getArgs()) {
     numSlots += slotsOf(spec);
+    numPointers += pointersOf(spec);
+  }
 }
 
 py::object PyCompiled::call(PyObject *const *args, size_t nargs,
@@ -284,9 +322,9 @@ py::object PyCompiled::call(PyObject *const *args, size_t nargs,
   std::vector<void *> heapPointers;
   int64_t *slots = inlineSlots;
   void **pointers = inlinePointers;
-  if (numSlots > kInlineSlots) {
+  if (numSlots > kInlineSlots || numPointers > kInlineSlots) {
     heapSlots.resize(numSlots);
-    heapPointers.resize(numSlots + 1);
+    heapPointers.resize(numPointers + 1);
     slots = heapSlots.data();
     pointers = heapPointers.data();
   }
@@ -294,16 +332,21 @@ py::object PyCompiled::call(PyObject *const *args, size_t nargs,
   std::memset(result, 0, 8);
 
   int64_t *slot = slots;
+  void **pointer = pointers;
   for (size_t i = 0; i < nargs; ++i) {
     const ValueSpec &spec = specs[i];
-    if (spec.kind == ValueSpec::Kind::Array)
+    int64_t *first = slot;
+    if (spec.kind == ValueSpec::Kind::Array) {
       slot = packArray(spec, args[i], i, slot, checked);
-    else
-      packScalar(spec, args[i], slot++);
+      for (int64_t *field = first; field != slot; ++field)
+        *pointer++ = field;
+      continue;
+    }
+    packScalar(spec, args[i], slot);
+    slot += slotsOf(spec);
+    *pointer++ = first;
   }
-  for (size_t i = 0; i < numSlots; ++i)
-    pointers[i] = &slots[i];
-  pointers[numSlots] = result;
+  *pointer = result;
   if (nogil) {
     // The arguments stay alive: the caller holds references to them.
     py::gil_scoped_release release;

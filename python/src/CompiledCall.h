@@ -32,7 +32,7 @@ public:
 
 private:
   std::unique_ptr<CompiledFunction> fn;
-  size_t numSlots = 0;
+  size_t numSlots = 0, numPointers = 0;
   bool nogil = false;
 };
 

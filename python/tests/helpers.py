@@ -64,6 +64,12 @@ def assert_same(got: Any, expected: Any, rtol: float | None = None, int_as_float
         ), f"expected an int, got {got!r} ({type(got).__name__})"
         assert int(got) == int(expected), f"{got!r} != {expected!r}"
         return
+    if isinstance(expected, (complex, np.complexfloating)):
+        assert isinstance(got, (complex, np.complexfloating)), f"expected a complex, got {got!r}"
+        rtol = rtol or 1e-12
+        assert_allclose(complex(got).real, complex(expected).real, rtol=rtol, atol=1e-300)
+        assert_allclose(complex(got).imag, complex(expected).imag, rtol=rtol, atol=1e-300)
+        return
     if isinstance(expected, (int, float, np.integer, np.floating)):
         assert isinstance(got, (float, np.floating)) or int_as_float, (
             f"expected a float, got {got!r} ({type(got).__name__})"

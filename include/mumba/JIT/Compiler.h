@@ -19,7 +19,17 @@ namespace mumba {
 
 /// The machine shape of an argument or result after type inference.
 struct ValueSpec {
-  enum class Kind : uint8_t { None, Bool, SInt, UInt, Float, Array, Tuple };
+  /// Complex: `bits` is the width of each part (32 for complex64).
+  enum class Kind : uint8_t {
+    None,
+    Bool,
+    SInt,
+    UInt,
+    Float,
+    Array,
+    Tuple,
+    Complex
+  };
   Kind kind = Kind::None;
   /// Bits of the scalar, or of the array's element.
   unsigned bits = 0;

@@ -1,0 +1,42 @@
+"""Complex numbers as arguments and results of compiled functions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from helpers import check
+
+from mumba import njit
+
+
+@njit
+def affine(z, w):
+    return z * w + 1
+
+
+@njit
+def parts(z):
+    return z.real, z.imag, abs(z)
+
+
+@njit
+def mixed(z, x, n):
+    return z * x - n
+
+
+@pytest.mark.parametrize("z,w", [(1 + 2j, 3 - 1j), (0j, 5j), (-1.5 + 0j, 2 + 2j)])
+def test_complex128_in_and_out(z, w):
+    check(affine, z, w)
+    check(parts, z)
+
+
+def test_complex64_keeps_its_precision():
+    z, w = np.complex64(1 + 2j), np.complex64(2 - 0.5j)
+    got = affine(z, w)
+    assert got == pytest.approx(complex(affine.py_func(z, w)), rel=1e-6)
+    assert "complex<f32>" in affine.signatures[-1]
+
+
+def test_complex_mixes_with_numbers():
+    check(mixed, 1 + 1j, 2.5, 3)
+    check(mixed, -2j, 0.0, -1)
