@@ -121,8 +121,15 @@ static ValueSpec describe(Type type) {
   };
   if (auto array = dyn_cast<nb::ArrayType>(type)) {
     spec.kind = ValueSpec::Kind::Array;
-    spec.elementKind = scalarKind(array.getDtype());
-    spec.bits = array.getDtype().getIntOrFloatBitWidth();
+    Type dtype = array.getDtype();
+    if (auto complex = dyn_cast<ComplexType>(dtype)) {
+      // `bits` is the element's whole width: both parts.
+      spec.elementKind = ValueSpec::Kind::Complex;
+      spec.bits = 2 * complex.getElementType().getIntOrFloatBitWidth();
+    } else {
+      spec.elementKind = scalarKind(dtype);
+      spec.bits = dtype.getIntOrFloatBitWidth();
+    }
     spec.ndim = array.getNdim();
     spec.layout = nb::stringifyArrayLayout(array.getLayout())[0];
     return spec;

@@ -31,6 +31,8 @@ ARRAY_DTYPES: Dict[str, str] = {
     "uint16": "ui16",
     "uint8": "ui8",
     "bool_": "i1",
+    "complex128": "complex<f64>",
+    "complex64": "complex<f32>",
 }
 
 _NUMPY_SCALARS = dict(ARRAY_DTYPES)

@@ -297,6 +297,8 @@ char mumba::python::dtypeKind(const ValueSpec &spec) {
     return 'i';
   case ValueSpec::Kind::UInt:
     return 'u';
+  case ValueSpec::Kind::Complex:
+    return 'c';
   default:
     return 'b';
   }

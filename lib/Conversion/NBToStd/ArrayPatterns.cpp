@@ -162,9 +162,7 @@ struct ArrayGetAttrLowering : public OpConversionPattern<GetAttrOp> {
     Location loc = op.getLoc();
     Value memref = single(adaptor.getValue());
     Type i64 = rewriter.getI64Type();
-    int64_t itemSize = array.getDtype().getIntOrFloatBitWidth() / 8;
-    if (itemSize == 0)
-      itemSize = 1;
+    int64_t itemSize = array.getItemSize();
     auto toI64 = [&](Value index) -> Value {
       return arith::IndexCastOp::create(rewriter, loc, i64, index);
     };

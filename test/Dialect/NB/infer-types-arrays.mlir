@@ -48,3 +48,17 @@ func.func @convert(%arg0: si64) -> !nb.unknown {
   %y = nb.call %f32(%x) : (!nb.unknown, !nb.unknown) -> !nb.unknown
   nb.return %y : !nb.unknown
 }
+
+// -----
+
+// Complex arrays: dtype=np.complex128.
+// CHECK-LABEL: func.func @complex_zeros
+// CHECK: -> !nb.array<complex<f64>, 1, C>
+func.func @complex_zeros(%arg0: si64) -> !nb.unknown {
+  %n = nb.arg 0 "n" : !nb.unknown
+  %np = nb.global("numpy") : !nb.unknown
+  %zeros = nb.getattr %np, "zeros" : !nb.unknown -> !nb.unknown
+  %c128 = nb.getattr %np, "complex128" : !nb.unknown -> !nb.unknown
+  %a = nb.call %zeros(%n) kw(%c128) {kwnames = ["dtype"]} : (!nb.unknown, !nb.unknown, !nb.unknown) -> !nb.unknown
+  nb.return %a : !nb.unknown
+}

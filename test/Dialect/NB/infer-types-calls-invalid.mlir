@@ -383,19 +383,6 @@ func.func @numpy_maximum_complex(%c: complex<f64>) -> !nb.unknown {
 
 // -----
 
-// Arrays hold real numbers only.
-func.func @numpy_zeros_complex(%n: si64) -> !nb.unknown {
-  %m = nb.global("numpy") : !nb.unknown
-  %f = nb.getattr %m, "zeros" : !nb.unknown -> !nb.unknown
-  %d = nb.getattr %m, "complex128" : !nb.unknown -> !nb.unknown
-  // expected-error @+1 {{unsupported dtype 'complex128': arrays of complex numbers are not supported yet}}
-  %0 = nb.call %f(%n) kw(%d) {kwnames = ["dtype"]} : (!nb.unknown, si64, !nb.unknown) -> !nb.unknown
-  %none = nb.const(unit) : !nb.unknown
-  nb.return %none : !nb.unknown
-}
-
-// -----
-
 func.func @print_range(%n: si64) -> !nb.unknown {
   %r = nb.global("range") : !nb.unknown
   %0 = nb.call %r(%n) : (!nb.unknown, si64) -> !nb.unknown

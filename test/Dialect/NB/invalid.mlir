@@ -150,23 +150,23 @@ func.func @load_from_a_value(%a: si64) -> si64 {
 // Types
 //===----------------------------------------------------------------------===//
 
-// expected-error @+1 {{array dtype must be a real number type, got 'index'}}
+// expected-error @+1 {{array dtype must be a number type, got 'index'}}
 func.func private @array_of_index(!nb.array<index, 1, C>)
 
 // -----
 
 // Integer dtypes say their signedness.
-// expected-error @+1 {{array dtype must be a real number type, got 'i32'}}
+// expected-error @+1 {{array dtype must be a number type, got 'i32'}}
 func.func private @array_of_signless(!nb.array<i32, 1, C>)
 
 // -----
 
-// expected-error @+1 {{array dtype must be a real number type, got 'f16'}}
+// expected-error @+1 {{array dtype must be a number type, got 'f16'}}
 func.func private @array_of_f16(!nb.array<f16, 1, C>)
 
 // -----
 
-// expected-error @+1 {{array dtype must be a real number type, got 'tuple<si64>'}}
+// expected-error @+1 {{array dtype must be a number type, got 'tuple<si64>'}}
 func.func private @array_of_tuples(!nb.array<tuple<si64>, 1, C>)
 
 // -----

@@ -512,7 +512,11 @@ LogicalResult SetItemOp::inferTypes(TypingContext &, SmallVectorImpl<Type> &) {
                          << quoteType(index.getType()) << " into "
                          << quoteType(array) << " (indices are integers)";
   Type value = getValue().getType();
-  if (!isRealType(value))
+  // A complex value goes only into a complex array (NumPy would drop the
+  // imaginary part with a warning).
+  bool fits = isRealType(value) ||
+              (isNumberType(value) && isa<ComplexType>(array.getDtype()));
+  if (!fits)
     return emitError() << "cannot store a value of type " << quoteType(value)
                        << " into " << quoteType(array);
   return success();

@@ -51,12 +51,21 @@ void ArrayType::print(AsmPrinter &printer) const {
   printer << ">";
 }
 
+unsigned ArrayType::getItemSize() const {
+  Type dtype = getDtype();
+  unsigned factor = 1;
+  if (auto complex = dyn_cast<ComplexType>(dtype)) {
+    dtype = complex.getElementType();
+    factor = 2;
+  }
+  return factor * std::max(1u, dtype.getIntOrFloatBitWidth() / 8);
+}
+
 LogicalResult ArrayType::verify(function_ref<InFlightDiagnostic()> emitError,
                                 Type dtype, unsigned ndim, ArrayLayout layout,
                                 bool readonly) {
-  if (!isRealType(dtype))
-    return emitError() << "array dtype must be a real number type, got "
-                       << dtype;
+  if (!isNumberType(dtype))
+    return emitError() << "array dtype must be a number type, got " << dtype;
   if (ndim > 32)
     return emitError() << "array rank " << ndim << " exceeds NumPy's 32";
   return success();

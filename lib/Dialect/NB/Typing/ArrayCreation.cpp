@@ -41,13 +41,8 @@ static std::optional<unsigned> shapeRank(Operation *op, Type shape) {
 static Type dtypeOf(Operation *op, Type dtype, Type fallback) {
   if (!dtype)
     return fallback;
-  if (auto numpyType = dyn_cast<DTypeType>(dtype)) {
-    if (isRealType(numpyType.getDtype()))
-      return numpyType.getDtype();
-    op->emitError() << "unsupported dtype " << quoteType(numpyType.getDtype())
-                    << ": arrays of complex numbers are not supported yet";
-    return {};
-  }
+  if (auto numpyType = dyn_cast<DTypeType>(dtype))
+    return numpyType.getDtype();
   if (auto builtin = dyn_cast<PyFunctionType>(dtype)) {
     MLIRContext *ctx = op->getContext();
     if (builtin.getName() == "float")

@@ -78,6 +78,10 @@ def NB_ArrayType : NB_Type<"Array", "array"> {
   ];
   let hasCustomAssemblyFormat = 1;
   let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// Bytes per element, as NumPy's itemsize (a bool takes one).
+    unsigned getItemSize() const;
+  }];
 }
 
 def NB_RangeType : NB_Type<"Range", "range"> {
