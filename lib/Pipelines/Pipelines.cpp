@@ -96,6 +96,8 @@ void mumba::buildStdToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertMathToFuncs());
   pm.addPass(arith::createArithExpandOpsPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
+  // Expanding views' metadata computes offsets with affine.apply.
+  pm.addPass(createLowerAffinePass());
   pm.addPass(createConvertMathToLLVMPass());
   // What LLVM has no intrinsic for (tan, atan2, ...) calls libm.
   pm.addPass(createConvertMathToLibmPass());

@@ -53,6 +53,8 @@ const char *mumbaStatusMessage(int status) {
     return "negative dimensions are not allowed";
   case MUMBA_USER_EXCEPTION:
     return lastMessage;
+  case MUMBA_SLICE_STEP_ZERO:
+    return "slice step cannot be zero";
   case MUMBA_ZERO_NEGATIVE_POWER:
     return "0.0 cannot be raised to a negative power";
   default:

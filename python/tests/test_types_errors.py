@@ -219,17 +219,17 @@ def test_float_index():
 
 
 @njit
-def e_row_index(a, i):
-    return a[i]  # E-row-index
+def e_row_index(a, i, j):
+    return a[i, j, i]  # E-row-index
 
 
-def test_row_of_2d_array():
+def test_too_many_indices():
     expect_error(
-        UnsupportedError,
-        lambda: e_row_index(np.zeros((2, 2)), 0),
-        "unsupported: indexing a 2-d array 'array(float64, 2d, C)' with 1 indices (array views are not supported yet)",
+        TypingError,
+        lambda: e_row_index(np.zeros((2, 2)), 0, 1),
+        "too many indices for the 2-d array 'array(float64, 2d, C)': 3",
         "E-row-index",
-        "a[i]",
+        "a[i, j, i]",
     )
 
 
@@ -383,7 +383,7 @@ def test_zip_with_a_number():
         TypingError,
         lambda: e_zip_int(np.zeros(2), 3),
         "invalid arguments to zip(): got (array(float64, 1d, C), int64); it accepts "
-        "(iterable, ...: ranges, 1-d arrays, tuples, enumerate or zip objects)",
+        "(iterable, ...: ranges, arrays, tuples, enumerate or zip objects)",
         "E-zip-int",
         "zip(a, n)",
     )

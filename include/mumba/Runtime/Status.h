@@ -24,6 +24,7 @@ enum MumbaStatus {
   MUMBA_NEGATIVE_DIMENSIONS = 9, /* np.empty(-1) */
   MUMBA_ZERO_NEGATIVE_POWER = 10, /* 0 ** -1 */
   MUMBA_USER_EXCEPTION = 11,      /* raise/assert; class and message recorded */
+  MUMBA_SLICE_STEP_ZERO = 12,     /* a[::0] */
   MUMBA_STATUS_COUNT
 };
 

@@ -65,21 +65,7 @@ static Value lowerNext(OpBuilder &b, Location loc,
     memref::StoreOp::create(
         b, loc, arith::AddIOp::create(b, loc, current, i64Constant(b, loc, 1)),
         cursor);
-    Type elementType = cast<MemRefType>(memref.getType()).getElementType();
-    // Loaded only when there is an element.
-    auto load = scf::IfOp::create(
-        b, loc, valid,
-        [&](OpBuilder &bb, Location l) {
-          Value index =
-              arith::IndexCastOp::create(bb, l, bb.getIndexType(), current);
-          scf::YieldOp::create(
-              bb, l, ValueRange{memref::LoadOp::create(bb, l, memref, index)});
-        },
-        [&](OpBuilder &bb, Location l) {
-          scf::YieldOp::create(
-              bb, l, ValueRange{ub::PoisonOp::create(bb, l, elementType)});
-        });
-    element.push_back(load.getResult(0));
+    element.push_back(arrayIteratorElement(b, loc, memref, current, valid));
     return valid;
   }
   if (auto tupleIter = dyn_cast<TupleIterType>(type)) {

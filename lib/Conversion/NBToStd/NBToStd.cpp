@@ -69,6 +69,12 @@ NBTypeConverter::NBTypeConverter(MLIRContext *ctx) {
     results.push_back(convertType(type.getArrayType()));
     return success();
   });
+  // A slice is its three bounds; None bounds are known from the types.
+  addConversion([ctx](SliceType, SmallVectorImpl<Type> &results)
+                    -> std::optional<LogicalResult> {
+    results.append(3, IntegerType::get(ctx, 64));
+    return success();
+  });
   addConversion([this](BoundMethodType type, SmallVectorImpl<Type> &results)
                     -> std::optional<LogicalResult> {
     return convertType(type.getReceiver(), results);

@@ -40,6 +40,13 @@ void expandRaiseStatements(mlir::ModuleOp module);
 /// dividing by it needs no zero test.
 bool isNonZeroFloat(mlir::Value value);
 
+/// The element of an array iterator at i64 position `current`, valid when
+/// `valid` holds: a guarded load for a 1-D array, the row view for more
+/// dimensions (a view is only arithmetic, so it needs no guard).
+mlir::Value arrayIteratorElement(mlir::OpBuilder &b, mlir::Location loc,
+                                 mlir::Value memref, mlir::Value current,
+                                 mlir::Value valid);
+
 /// The single value an nb value of scalar type lowers to.
 mlir::Value single(mlir::ValueRange values);
 

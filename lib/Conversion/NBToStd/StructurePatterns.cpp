@@ -407,20 +407,8 @@ static LogicalResult lowerArrayIterNext(IterNextOp op, ValueRange iter,
   memref::StoreOp::create(rewriter, loc,
                           arith::AddIOp::create(rewriter, loc, current, one),
                           cursor);
-  Type elementType = cast<MemRefType>(memref.getType()).getElementType();
-  auto load = scf::IfOp::create(
-      rewriter, loc, valid,
-      [&](OpBuilder &b, Location l) {
-        Value index =
-            arith::IndexCastOp::create(b, l, b.getIndexType(), current);
-        Value v = memref::LoadOp::create(b, l, memref, index);
-        scf::YieldOp::create(b, l, v);
-      },
-      [&](OpBuilder &b, Location l) {
-        Value v = ub::PoisonOp::create(b, l, elementType);
-        scf::YieldOp::create(b, l, v);
-      });
-  rewriter.replaceOpWithMultiple(op, {{load.getResult(0), valid}});
+  Value element = arrayIteratorElement(rewriter, loc, memref, current, valid);
+  rewriter.replaceOpWithMultiple(op, {{element, valid}});
   return success();
 }
 

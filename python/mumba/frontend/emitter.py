@@ -171,6 +171,10 @@ class FunctionEmitter:
         idx = ", ".join(indices)
         return self._def(f"nb.getitem {obj}[{idx}] : {_ftype(1 + len(indices))}", loc)
 
+    def build_slice(self, bounds: Sequence[str], loc: Loc) -> str:
+        start, stop, step = bounds
+        return self._def(f"nb.build_slice({start}, {stop}, {step}) : {_ftype(3)}", loc)
+
     def static_getitem(self, obj: str, index: int, loc: Loc) -> str:
         return self._def(f"nb.static_getitem {obj}[{int(index)}] : {T} -> {T}", loc)
 

@@ -315,28 +315,36 @@ class ExprLowering(LoweringBase):
         items = [self.expr(elt) for elt in node.elts]
         return self.e.build_tuple(items, self.pos(node))
 
-    def check_index(self, index: ast.expr) -> None:
+    def check_index(self, index: ast.expr, slices: bool = False) -> None:
         parts = index.elts if isinstance(index, ast.Tuple) else [index]
         for part in parts:
-            if isinstance(part, ast.Slice):
-                self.unsupported(part, "slice in a subscript (array views are not supported yet)")
+            if isinstance(part, ast.Slice) and not slices:
+                self.unsupported(part, "assignment to a slice")
             if isinstance(part, ast.Starred):
                 self.unsupported(part, "starred expression in a subscript")
 
-    def index_operands(self, index: ast.expr) -> List[str]:
-        """The index values of ``a[index]``: one per element of a tuple."""
-        self.check_index(index)
-        if isinstance(index, ast.Tuple):
-            return [self.expr(elt) for elt in index.elts]
-        return [self.expr(index)]
+    def index_operands(self, index: ast.expr, slices: bool = False) -> List[str]:
+        """The index values of ``a[index]``: one per element of a tuple;
+        with ``slices``, ``start:stop:step`` parts become nb.build_slice."""
+        self.check_index(index, slices)
+        parts = index.elts if isinstance(index, ast.Tuple) else [index]
+        return [self.slice_value(p) if isinstance(p, ast.Slice) else self.expr(p) for p in parts]
+
+    def slice_value(self, node: ast.Slice) -> str:
+        loc = self.pos(node)
+        bounds = [
+            self.expr(b) if b is not None else self.e.const_none(loc)
+            for b in (node.lower, node.upper, node.step)
+        ]
+        return self.e.build_slice(bounds, loc)
 
     def expr_Subscript(self, node: ast.Subscript) -> str:
-        self.check_index(node.slice)
+        self.check_index(node.slice, slices=True)
         value = self.expr(node.value)
         k = self.const_index(node.slice)
         if k is not None:
             return self.e.static_getitem(value, k, self.pos(node))
-        indices = self.index_operands(node.slice)
+        indices = self.index_operands(node.slice, slices=True)
         return self.e.getitem(value, indices, self.pos(node))
 
     # -- calls ---------------------------------------------------------------

@@ -44,9 +44,9 @@ func.func @tuple_next(%t: tuple<si64, si64, si64>) -> si64 {
 // CHECK: return %{{.*}}, %[[COUNT]], %[[X]] : i32, i64, f64
 func.func @enumerate_next(%a: !nb.array<f64, 1, C>) -> tuple<si64, f64> {
   %f = nb.global("enumerate") : !nb.function<"enumerate">
-  %e = nb.call %f(%a) : (!nb.function<"enumerate">, !nb.array<f64, 1, C>) -> !nb.enumerate<!nb.array_iter<<f64, 1, C>>>
-  %it = nb.getiter %e : !nb.enumerate<!nb.array_iter<<f64, 1, C>>> -> !nb.enumerate<!nb.array_iter<<f64, 1, C>>>
-  %p = nb.iternext %it : !nb.enumerate<!nb.array_iter<<f64, 1, C>>> -> !nb.pair<tuple<si64, f64>, i1>
+  %e = nb.call %f(%a) : (!nb.function<"enumerate">, !nb.array<f64, 1, C>) -> !nb.enumerate<!nb.array_iter<!nb.array<f64, 1, C>>>
+  %it = nb.getiter %e : !nb.enumerate<!nb.array_iter<!nb.array<f64, 1, C>>> -> !nb.enumerate<!nb.array_iter<!nb.array<f64, 1, C>>>
+  %p = nb.iternext %it : !nb.enumerate<!nb.array_iter<!nb.array<f64, 1, C>>> -> !nb.pair<tuple<si64, f64>, i1>
   %x = nb.pair_first %p : !nb.pair<tuple<si64, f64>, i1> -> tuple<si64, f64>
   nb.return %x : tuple<si64, f64>
 }

@@ -149,7 +149,7 @@ func.func @enumerate_float_start(%a: !nb.array<f64, 1, C>, %f: f64) -> !nb.unkno
 
 func.func @zip_nothing() -> !nb.unknown {
   %z = nb.global("zip") : !nb.unknown
-  // expected-error @+1 {{invalid arguments to zip(): got (); it accepts (iterable, ...: ranges, 1-d arrays, tuples, enumerate or zip objects)}}
+  // expected-error @+1 {{invalid arguments to zip(): got (); it accepts (iterable, ...: ranges, arrays, tuples, enumerate or zip objects)}}
   %0 = nb.call %z() : (!nb.unknown) -> !nb.unknown
   %none = nb.const(unit) : !nb.unknown
   nb.return %none : !nb.unknown
@@ -157,10 +157,10 @@ func.func @zip_nothing() -> !nb.unknown {
 
 // -----
 
-func.func @zip_2d(%a: !nb.array<f64, 2, C>) -> !nb.unknown {
+func.func @zip_number(%a: !nb.array<f64, 2, C>, %x: f64) -> !nb.unknown {
   %z = nb.global("zip") : !nb.unknown
-  // expected-error @+1 {{invalid arguments to zip(): got (array(float64, 2d, C), array(float64, 2d, C)); it accepts (iterable, ...: ranges, 1-d arrays, tuples, enumerate or zip objects)}}
-  %0 = nb.call %z(%a, %a) : (!nb.unknown, !nb.array<f64, 2, C>, !nb.array<f64, 2, C>) -> !nb.unknown
+  // expected-error @+1 {{invalid arguments to zip(): got (array(float64, 2d, C), float64); it accepts (iterable, ...: ranges, arrays, tuples, enumerate or zip objects)}}
+  %0 = nb.call %z(%a, %x) : (!nb.unknown, !nb.array<f64, 2, C>, f64) -> !nb.unknown
   %none = nb.const(unit) : !nb.unknown
   nb.return %none : !nb.unknown
 }

@@ -155,16 +155,8 @@ func.func @float_index(%a: !nb.array<f64, 1, C>, %i: f64) -> !nb.unknown {
 
 // -----
 
-func.func @too_few_indices(%a: !nb.array<f64, 2, C>, %i: si64) -> !nb.unknown {
-  // expected-error @+1 {{unsupported: indexing a 2-d array 'array(float64, 2d, C)' with 1 indices (array views are not supported yet)}}
-  %0 = nb.getitem %a[%i] : (!nb.array<f64, 2, C>, si64) -> !nb.unknown
-  nb.return %0 : !nb.unknown
-}
-
-// -----
-
 func.func @too_many_indices(%a: !nb.array<f64, 1, C>, %i: si64) -> !nb.unknown {
-  // expected-error @+1 {{unsupported: indexing a 1-d array 'array(float64, 1d, C)' with 2 indices (array views are not supported yet)}}
+  // expected-error @+1 {{too many indices for the 1-d array 'array(float64, 1d, C)': 2}}
   %0 = nb.getitem %a[%i, %i] : (!nb.array<f64, 1, C>, si64, si64) -> !nb.unknown
   nb.return %0 : !nb.unknown
 }
@@ -198,14 +190,6 @@ func.func @static_index_past_end(%a: tuple<si64, f64>) -> !nb.unknown {
 func.func @static_index_before_start(%a: tuple<si64, f64>) -> !nb.unknown {
   // expected-error @+1 {{tuple index -3 out of range for 'tuple(int64, float64)'}}
   %0 = nb.static_getitem %a[-3] : tuple<si64, f64> -> !nb.unknown
-  nb.return %0 : !nb.unknown
-}
-
-// -----
-
-func.func @static_index_2d(%a: !nb.array<f64, 2, C>) -> !nb.unknown {
-  // expected-error @+1 {{unsupported: indexing a 2-d array 'array(float64, 2d, C)' with 1 index (array views are not supported yet)}}
-  %0 = nb.static_getitem %a[0] : !nb.array<f64, 2, C> -> !nb.unknown
   nb.return %0 : !nb.unknown
 }
 
@@ -259,14 +243,6 @@ func.func @list(%a: si64) -> !nb.unknown {
   // expected-error @+1 {{unsupported: lists in nopython mode}}
   %0 = nb.build_list(%a, %a) : (si64, si64) -> !nb.unknown
   nb.return %a : si64
-}
-
-// -----
-
-func.func @iterate_2d(%a: !nb.array<f64, 2, C>) -> !nb.unknown {
-  // expected-error @+1 {{unsupported: iterating over the rows of the 2-d array 'array(float64, 2d, C)' (array views are not supported yet; loop over range(a.shape[0]) and index instead)}}
-  %0 = nb.getiter %a : !nb.array<f64, 2, C> -> !nb.unknown
-  nb.return %0 : !nb.unknown
 }
 
 // -----
@@ -791,4 +767,21 @@ func.func @opaque_branch() -> !nb.unknown {
   "test.br"(%0)[^join] : (!nb.unknown) -> ()
 ^join(%x: !nb.unknown):
   nb.return %x : !nb.unknown
+}
+
+// -----
+
+func.func @float_slice_bound(%a: !nb.array<f64, 1, C>, %x: f64) -> !nb.unknown {
+  %n = nb.const(unit) : !nb.none
+  // expected-error @+1 {{slice bounds are integers or None, got 'float64'}}
+  %s = nb.build_slice(%x, %n, %n) : (f64, !nb.none, !nb.none) -> !nb.unknown
+  nb.return %s : !nb.unknown
+}
+
+// -----
+
+func.func @index_0d(%a: !nb.array<f64, 0, C>) -> !nb.unknown {
+  // expected-error @+1 {{cannot index the 0-d array 'array(float64, 0d, C)' with an integer}}
+  %0 = nb.static_getitem %a[0] : !nb.array<f64, 0, C> -> !nb.unknown
+  nb.return %0 : !nb.unknown
 }

@@ -20,9 +20,9 @@ func.func @tuple_iteration(%t: tuple<si64, si64, si64>) -> !nb.unknown {
 // CHECK-LABEL: func.func @enumerate_array
 // CHECK-SAME: -> tuple<si64, f32>
 // CHECK: nb.global("enumerate") : !nb.function<"enumerate">
-// CHECK: nb.call %{{.*}}(%{{.*}}, %{{.*}}) : (!nb.function<"enumerate">, !nb.array<f32, 1, A>, si32) -> !nb.enumerate<!nb.array_iter<<f32, 1, A>>>
-// CHECK: nb.getiter %{{.*}} : !nb.enumerate<!nb.array_iter<<f32, 1, A>>> -> !nb.enumerate<!nb.array_iter<<f32, 1, A>>>
-// CHECK: nb.iternext %{{.*}} : !nb.enumerate<!nb.array_iter<<f32, 1, A>>> -> !nb.pair<tuple<si64, f32>, i1>
+// CHECK: nb.call %{{.*}}(%{{.*}}, %{{.*}}) : (!nb.function<"enumerate">, !nb.array<f32, 1, A>, si32) -> !nb.enumerate<!nb.array_iter<!nb.array<f32, 1, A>>>
+// CHECK: nb.getiter %{{.*}} : !nb.enumerate<!nb.array_iter<!nb.array<f32, 1, A>>> -> !nb.enumerate<!nb.array_iter<!nb.array<f32, 1, A>>>
+// CHECK: nb.iternext %{{.*}} : !nb.enumerate<!nb.array_iter<!nb.array<f32, 1, A>>> -> !nb.pair<tuple<si64, f32>, i1>
 // CHECK: nb.pair_first %{{.*}} : !nb.pair<tuple<si64, f32>, i1> -> tuple<si64, f32>
 func.func @enumerate_array(%a: !nb.array<f32, 1, A>, %s: si32) -> !nb.unknown {
   %enumerate = nb.global("enumerate") : !nb.unknown
@@ -40,11 +40,11 @@ func.func @enumerate_array(%a: !nb.array<f32, 1, A>, %s: si32) -> !nb.unknown {
 // CHECK: nb.global("range") : !nb.function<"range">
 // CHECK: nb.call %{{.*}}(%{{.*}}) : (!nb.function<"range">, si64) -> !nb.range<si64>
 // CHECK: nb.global("enumerate") : !nb.function<"enumerate">
-// CHECK: nb.call %{{.*}}(%{{.*}}) : (!nb.function<"enumerate">, !nb.array<ui8, 1, C>) -> !nb.enumerate<!nb.array_iter<<ui8, 1, C>>>
+// CHECK: nb.call %{{.*}}(%{{.*}}) : (!nb.function<"enumerate">, !nb.array<ui8, 1, C>) -> !nb.enumerate<!nb.array_iter<!nb.array<ui8, 1, C>>>
 // CHECK: nb.global("zip") : !nb.function<"zip">
-// CHECK: nb.call %{{.*}}(%{{.*}}, %{{.*}}, %{{.*}}) : (!nb.function<"zip">, !nb.range<si64>, tuple<f64, f64>, !nb.enumerate<!nb.array_iter<<ui8, 1, C>>>) -> !nb.zip<!nb.range_iter<si64>, !nb.tuple_iter<tuple<f64, f64>>, !nb.enumerate<!nb.array_iter<<ui8, 1, C>>>>
-// CHECK: nb.getiter %{{.*}} : !nb.zip<!nb.range_iter<si64>, !nb.tuple_iter<tuple<f64, f64>>, !nb.enumerate<!nb.array_iter<<ui8, 1, C>>>> -> !nb.zip<!nb.range_iter<si64>, !nb.tuple_iter<tuple<f64, f64>>, !nb.enumerate<!nb.array_iter<<ui8, 1, C>>>>
-// CHECK: nb.iternext %{{.*}} : !nb.zip<!nb.range_iter<si64>, !nb.tuple_iter<tuple<f64, f64>>, !nb.enumerate<!nb.array_iter<<ui8, 1, C>>>> -> !nb.pair<tuple<si64, f64, tuple<si64, ui8>>, i1>
+// CHECK: nb.call %{{.*}}(%{{.*}}, %{{.*}}, %{{.*}}) : (!nb.function<"zip">, !nb.range<si64>, tuple<f64, f64>, !nb.enumerate<!nb.array_iter<!nb.array<ui8, 1, C>>>) -> !nb.zip<!nb.range_iter<si64>, !nb.tuple_iter<tuple<f64, f64>>, !nb.enumerate<!nb.array_iter<!nb.array<ui8, 1, C>>>>
+// CHECK: nb.getiter %{{.*}} : !nb.zip<!nb.range_iter<si64>, !nb.tuple_iter<tuple<f64, f64>>, !nb.enumerate<!nb.array_iter<!nb.array<ui8, 1, C>>>> -> !nb.zip<!nb.range_iter<si64>, !nb.tuple_iter<tuple<f64, f64>>, !nb.enumerate<!nb.array_iter<!nb.array<ui8, 1, C>>>>
+// CHECK: nb.iternext %{{.*}} : !nb.zip<!nb.range_iter<si64>, !nb.tuple_iter<tuple<f64, f64>>, !nb.enumerate<!nb.array_iter<!nb.array<ui8, 1, C>>>> -> !nb.pair<tuple<si64, f64, tuple<si64, ui8>>, i1>
 // CHECK: nb.pair_first %{{.*}} : !nb.pair<tuple<si64, f64, tuple<si64, ui8>>, i1> -> tuple<si64, f64, tuple<si64, ui8>>
 func.func @zip_mixed(%n: si64, %t: tuple<f64, f64>, %a: !nb.array<ui8, 1, C>) -> !nb.unknown {
   %range = nb.global("range") : !nb.unknown

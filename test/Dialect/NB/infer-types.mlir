@@ -258,8 +258,8 @@ func.func @ranges(%a: si64, %b: f64, %c: si32, %t: i1) -> !nb.unknown {
 // `for x in a` over a 1-D array.
 // CHECK-LABEL: func.func @array_iteration
 // CHECK-SAME: -> f32
-// CHECK: %[[IT:.*]] = nb.getiter %{{.*}} : !nb.array<f32, 1, A> -> !nb.array_iter<<f32, 1, A>>
-// CHECK: %[[P:.*]] = nb.iternext %[[IT]] : !nb.array_iter<<f32, 1, A>> -> !nb.pair<f32, i1>
+// CHECK: %[[IT:.*]] = nb.getiter %{{.*}} : !nb.array<f32, 1, A> -> !nb.array_iter<!nb.array<f32, 1, A>>
+// CHECK: %[[P:.*]] = nb.iternext %[[IT]] : !nb.array_iter<!nb.array<f32, 1, A>> -> !nb.pair<f32, i1>
 // CHECK: nb.pair_first %[[P]] : !nb.pair<f32, i1> -> f32
 // CHECK: nb.pair_second %[[P]] : !nb.pair<f32, i1> -> i1
 func.func @array_iteration(%a: !nb.array<f32, 1, A>) -> !nb.unknown {

@@ -302,9 +302,9 @@ func.func @iteration(%n: si64) -> !nb.none {
 // CHECK-LABEL: func.func @array_iteration
 // CHECK-SAME: (%[[A:.*]]: !nb.array<f64, 1, C>)
 func.func @array_iteration(%a: !nb.array<f64, 1, C>) -> f64 {
-  // CHECK: %[[IT:.*]] = nb.getiter %[[A]] : !nb.array<f64, 1, C> -> !nb.array_iter<<f64, 1, C>>
+  // CHECK: %[[IT:.*]] = nb.getiter %[[A]] : !nb.array<f64, 1, C> -> !nb.array_iter<!nb.array<f64, 1, C>>
   %it = nb.getiter %a : !nb.array<f64, 1, C> -> !nb.array_iter<!nb.array<f64, 1, C>>
-  // CHECK: %[[P:.*]] = nb.iternext %[[IT]] : !nb.array_iter<<f64, 1, C>> -> !nb.pair<f64, i1>
+  // CHECK: %[[P:.*]] = nb.iternext %[[IT]] : !nb.array_iter<!nb.array<f64, 1, C>> -> !nb.pair<f64, i1>
   %p = nb.iternext %it : !nb.array_iter<!nb.array<f64, 1, C>> -> !nb.pair<f64, i1>
   // CHECK: nb.pair_first %[[P]] : !nb.pair<f64, i1> -> f64
   %x = nb.pair_first %p : !nb.pair<f64, i1> -> f64
@@ -373,6 +373,13 @@ func.func @raise_if(%c: i1, %s: i32, %i: i64) -> i32 {
 // Types
 //===----------------------------------------------------------------------===//
 
+// CHECK-LABEL: func.func @build_slice
+func.func @build_slice(%a: si64, %n: !nb.none) -> !nb.slice {
+  // CHECK: nb.build_slice(%{{.*}}, %{{.*}}, %{{.*}}) : (si64, !nb.none, si64) -> !nb.slice
+  %s = nb.build_slice(%a, %n, %a) : (si64, !nb.none, si64) -> !nb.slice
+  nb.return %s : !nb.slice
+}
+
 // CHECK-LABEL: func.func private @readonly_arrays
 // CHECK-SAME: !nb.array<f64, 1, C, readonly>, !nb.array<si32, 2, A, readonly>, !nb.array<f32, 3, F>
 func.func private @readonly_arrays(!nb.array<f64, 1, C, readonly>, !nb.array<si32, 2, A, readonly>, !nb.array<f32, 3, F>)
@@ -382,7 +389,7 @@ func.func private @readonly_arrays(!nb.array<f64, 1, C, readonly>, !nb.array<si3
 // CHECK-SAME: !nb.array<f64, 1, C>, !nb.array<f32, 2, F>, !nb.array<si32, 3, A>,
 // CHECK-SAME: !nb.array<i1, 0, C>, !nb.array<ui8, 32, C>,
 // CHECK-SAME: !nb.range<si64>, !nb.range_iter<si64>, !nb.pair<si64, i1>,
-// CHECK-SAME: !nb.array_iter<<f32, 1, A>>, !nb.array_iter<<si64, 1, C>>,
+// CHECK-SAME: !nb.array_iter<!nb.array<f32, 1, A>>, !nb.array_iter<!nb.array<si64, 1, C>>,
 // CHECK-SAME: !nb.module<"numpy">, !nb.function<"numpy.sum">, !nb.dispatcher<"g">,
 // CHECK-SAME: !nb.dtype<f32>, !nb.dtype<ui8>, !nb.bound_method<"copy", !nb.array<f64, 1, C>>,
 // CHECK-SAME: !nb.slice, !nb.pyobject)
@@ -390,7 +397,7 @@ func.func private @types(!nb.unknown, !nb.none, !nb.var,
     !nb.array<f64, 1, C>, !nb.array<f32, 2, F>, !nb.array<si32, 3, A>,
     !nb.array<i1, 0, C>, !nb.array<ui8, 32, C>,
     !nb.range<si64>, !nb.range_iter<si64>, !nb.pair<si64, i1>,
-    !nb.array_iter<!nb.array<f32, 1, A>>, !nb.array_iter<<si64, 1, C>>,
+    !nb.array_iter<!nb.array<f32, 1, A>>, !nb.array_iter<!nb.array<si64, 1, C>>,
     !nb.module<"numpy">, !nb.function<"numpy.sum">, !nb.dispatcher<"g">,
     !nb.dtype<f32>, !nb.dtype<ui8>, !nb.bound_method<"copy", !nb.array<f64, 1, C>>,
     !nb.slice, !nb.pyobject)

@@ -434,21 +434,47 @@ static bool isIndexType(Type type) {
   return isIntType(type) || isBoolType(type);
 }
 
+LogicalResult BuildSliceOp::inferTypes(TypingContext &,
+                                       SmallVectorImpl<Type> &resultTypes) {
+  for (Value bound : getOperands())
+    if (!isIndexType(bound.getType()) && !isa<PyNoneType>(bound.getType()))
+      return emitError() << "slice bounds are integers or None, got "
+                         << quoteType(bound.getType());
+  resultTypes.push_back(SliceType::get(getContext()));
+  return success();
+}
+
+/// The view `array[indices]` gives: one dimension per slice and per
+/// dimension not indexed. Views have any strides (layout A).
+static ArrayType viewType(ArrayType array, ValueRange indices) {
+  unsigned rank = array.getNdim() - indices.size();
+  for (Value index : indices)
+    rank += isa<SliceType>(index.getType()) ? 1 : 0;
+  return ArrayType::get(array.getContext(), array.getDtype(), rank,
+                        ArrayLayout::A, array.getReadonly());
+}
+
 LogicalResult GetItemOp::inferTypes(TypingContext &,
                                     SmallVectorImpl<Type> &resultTypes) {
   Type type = getValue().getType();
+  auto array = dyn_cast<ArrayType>(type);
   for (Value index : getIndices())
-    if (!isIndexType(index.getType()))
+    if (!isIndexType(index.getType()) &&
+        !(array && isa<SliceType>(index.getType())))
       return emitError() << "invalid index of type "
                          << quoteType(index.getType()) << " into "
                          << quoteType(type) << " (indices are integers)";
-  if (auto array = dyn_cast<ArrayType>(type)) {
-    if (getIndices().size() != array.getNdim())
-      return emitError() << "unsupported: indexing a " << array.getNdim()
-                         << "-d array " << quoteType(type) << " with "
-                         << getIndices().size()
-                         << " indices (array views are not supported yet)";
-    resultTypes.push_back(array.getDtype());
+  if (array) {
+    if (getIndices().size() > array.getNdim())
+      return emitError() << "too many indices for the " << array.getNdim()
+                         << "-d array " << quoteType(type) << ": "
+                         << getIndices().size();
+    bool anySlice = llvm::any_of(getIndices().getTypes(),
+                                 llvm::IsaPred<SliceType>);
+    if (getIndices().size() == array.getNdim() && !anySlice)
+      resultTypes.push_back(array.getDtype());
+    else
+      resultTypes.push_back(viewType(array, getIndices()));
     return success();
   }
   if (auto tuple = dyn_cast<TupleType>(type)) {
@@ -477,12 +503,17 @@ LogicalResult StaticGetItemOp::inferTypes(TypingContext &,
     return success();
   }
   if (auto array = dyn_cast<ArrayType>(type)) {
-    if (array.getNdim() != 1)
-      return emitError() << "unsupported: indexing a " << array.getNdim()
-                         << "-d array " << quoteType(type)
-                         << " with 1 index (array views are not supported "
-                            "yet)";
-    resultTypes.push_back(array.getDtype());
+    if (array.getNdim() == 0)
+      return emitError() << "cannot index the 0-d array " << quoteType(type)
+                         << " with an integer";
+    // a[k] of an n-d array is an (n-1)-d view.
+    if (array.getNdim() > 1)
+      resultTypes.push_back(ArrayType::get(getContext(), array.getDtype(),
+                                           array.getNdim() - 1,
+                                           ArrayLayout::A,
+                                           array.getReadonly()));
+    else
+      resultTypes.push_back(array.getDtype());
     return success();
   }
   return emitError() << "cannot index a value of type " << quoteType(type);

@@ -222,7 +222,7 @@ Type mumba::nb::getIteratorType(Type iterable) {
   MLIRContext *ctx = iterable.getContext();
   if (auto range = dyn_cast<RangeType>(iterable))
     return RangeIterType::get(ctx, range.getElementType());
-  if (auto array = dyn_cast<ArrayType>(iterable); array && array.getNdim() == 1)
+  if (auto array = dyn_cast<ArrayType>(iterable); array && array.getNdim() >= 1)
     return ArrayIterType::get(ctx, array);
   if (auto tuple = dyn_cast<TupleType>(iterable);
       tuple && llvm::all_equal(tuple.getTypes()))
@@ -236,8 +236,14 @@ Type mumba::nb::getIteratorElementType(Type iterator) {
   MLIRContext *ctx = iterator.getContext();
   if (auto range = dyn_cast<RangeIterType>(iterator))
     return range.getElementType();
-  if (auto array = dyn_cast<ArrayIterType>(iterator))
-    return array.getArrayType().getDtype();
+  if (auto iter = dyn_cast<ArrayIterType>(iterator)) {
+    // An n-d array yields its rows: (n-1)-d views.
+    ArrayType array = iter.getArrayType();
+    if (array.getNdim() == 1)
+      return array.getDtype();
+    return ArrayType::get(ctx, array.getDtype(), array.getNdim() - 1,
+                          ArrayLayout::A, array.getReadonly());
+  }
   if (auto tuple = dyn_cast<TupleIterType>(iterator))
     return tuple.getTupleType().size() ? tuple.getTupleType().getType(0)
                                        : Type(PyNoneType::get(ctx));

@@ -480,7 +480,7 @@ static const CallTemplate kBuiltinTemplates[] = {
      typeZip,
      lowerZip,
      {},
-     "(iterable, ...: ranges, 1-d arrays, tuples, enumerate or zip objects)"},
+     "(iterable, ...: ranges, arrays, tuples, enumerate or zip objects)"},
     {"abs", typeAbs, lowerAbs, {}, "(x: number)"},
     {"min",
      typeMinMax,

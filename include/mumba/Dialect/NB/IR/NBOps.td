@@ -333,6 +333,22 @@ def NB_BuildTupleOp : NB_TypedOp<"build_tuple", [Pure]> {
       "`(` $elements `)` attr-dict `:` functional-type(operands, results)";
 }
 
+def NB_BuildSliceOp : NB_TypedOp<"build_slice", [Pure]> {
+  let summary = "a slice `start:stop:step` in a subscript";
+  let description = [{
+    Each bound is an integer or None (`nb.const(unit)`) for a missing one.
+    `a[1:n, j]` indexes with a slice and an integer and gives a view.
+
+    ```mlir
+    %s = nb.build_slice(%start, %stop, %step) : (si64, !nb.none, !nb.none) -> !nb.slice
+    ```
+  }];
+  let arguments = (ins AnyType:$start, AnyType:$stop, AnyType:$step);
+  let results = (outs AnyType:$result);
+  let assemblyFormat =
+      "`(` $start `,` $stop `,` $step `)` attr-dict `:` functional-type(operands, results)";
+}
+
 def NB_BuildListOp : NB_TypedOp<"build_list"> {
   let summary = "a list display `[a, b]` (Numba's `build_list`)";
   let description = [{

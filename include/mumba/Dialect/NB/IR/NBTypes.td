@@ -110,7 +110,7 @@ def NB_ArrayIterType : NB_Type<"ArrayIter", "array_iter"> {
     array, as `for x in a` walks it.
   }];
   let parameters = (ins "ArrayType":$arrayType);
-  let assemblyFormat = "`<` $arrayType `>`";
+  let assemblyFormat = "`<` qualified($arrayType) `>`";
 }
 
 def NB_TupleIterType : NB_Type<"TupleIter", "tuple_iter"> {
