@@ -134,6 +134,11 @@ static ValueSpec describe(Type type) {
     spec.layout = nb::stringifyArrayLayout(array.getLayout())[0];
     return spec;
   }
+  if (auto optional = dyn_cast<nb::OptionalType>(type)) {
+    spec.kind = ValueSpec::Kind::Optional;
+    spec.elements.push_back(describe(optional.getValueType()));
+    return spec;
+  }
   if (auto complex = dyn_cast<ComplexType>(type)) {
     spec.kind = ValueSpec::Kind::Complex;
     spec.bits = complex.getElementType().getIntOrFloatBitWidth();

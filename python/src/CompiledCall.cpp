@@ -251,40 +251,69 @@ py::object unpackResult(const ValueSpec &spec, const unsigned char *buffer,
                         PyObject *const *args, size_t nargs) {
   if (spec.kind == ValueSpec::Kind::None)
     return py::none();
-  std::vector<const ValueSpec *> leaves;
+  std::vector<const ValueSpec *> elements;
   if (spec.kind == ValueSpec::Kind::Tuple)
     for (const ValueSpec &element : spec.elements)
-      leaves.push_back(&element);
+      elements.push_back(&element);
   else
-    leaves.push_back(&spec);
+    elements.push_back(&spec);
 
+  // The struct's fields: an optional is its value, then an i1 flag.
+  static const ValueSpec flagSpec = [] {
+    ValueSpec flag;
+    flag.kind = ValueSpec::Kind::Bool;
+    flag.bits = 1;
+    return flag;
+  }();
+  std::vector<const ValueSpec *> fields;
+  for (const ValueSpec *element : elements) {
+    if (element->kind == ValueSpec::Kind::Optional) {
+      fields.push_back(&element->elements.front());
+      fields.push_back(&flagSpec);
+    } else {
+      fields.push_back(element);
+    }
+  }
   size_t offset = 4;
   std::vector<size_t> offsets;
-  for (const ValueSpec *leaf : leaves) {
-    bool isArray = leaf->kind == ValueSpec::Kind::Array;
-    bool isComplex = leaf->kind == ValueSpec::Kind::Complex;
-    size_t part = leaf->bits <= 8 ? 1 : leaf->bits / 8;
-    size_t size = isArray ? 8 * (3 + 2 * leaf->ndim) : part * (isComplex ? 2 : 1);
+  for (const ValueSpec *field : fields) {
+    bool isArray = field->kind == ValueSpec::Kind::Array;
+    bool isComplex = field->kind == ValueSpec::Kind::Complex;
+    size_t part = field->bits <= 8 ? 1 : field->bits / 8;
+    size_t size =
+        isArray ? 8 * (3 + 2 * field->ndim) : part * (isComplex ? 2 : 1);
     size_t align = isArray ? 8 : part;
     offset = (offset + align - 1) / align * align;
     offsets.push_back(offset);
     offset += size;
   }
+  // Then one ownership flag per returned array.
   std::vector<py::object> values;
-  for (size_t i = 0; i < leaves.size(); ++i) {
-    if (leaves[i]->kind != ValueSpec::Kind::Array) {
-      values.push_back(unpackScalar(*leaves[i], buffer + offsets[i]));
+  for (size_t f = 0; f < fields.size(); ++f) {
+    if (fields[f]->kind != ValueSpec::Kind::Array) {
+      values.push_back(unpackScalar(*fields[f], buffer + offsets[f]));
       continue;
     }
     bool owned = buffer[offset++] & 1;
     values.push_back(
-        unpackArray(*leaves[i], buffer + offsets[i], owned, args, nargs));
+        unpackArray(*fields[f], buffer + offsets[f], owned, args, nargs));
+  }
+  std::vector<py::object> results;
+  size_t f = 0;
+  for (const ValueSpec *element : elements) {
+    if (element->kind == ValueSpec::Kind::Optional) {
+      bool present = values[f + 1].cast<bool>();
+      results.push_back(present ? std::move(values[f]) : py::none());
+      f += 2;
+    } else {
+      results.push_back(std::move(values[f++]));
+    }
   }
   if (spec.kind != ValueSpec::Kind::Tuple)
-    return std::move(values.front());
-  py::tuple tuple(values.size());
-  for (size_t i = 0; i < values.size(); ++i)
-    tuple[i] = std::move(values[i]);
+    return std::move(results.front());
+  py::tuple tuple(results.size());
+  for (size_t i = 0; i < results.size(); ++i)
+    tuple[i] = std::move(results[i]);
   return std::move(tuple);
 }
 } // namespace

@@ -733,7 +733,7 @@ def test_variable_that_may_be_none():
     with pytest.raises(TypingError) as info:
         e_merge_none(True, 1)
     err = info.value
-    assert "(a value that may be None, an Optional in Numba, is not supported" in err.msg
+    assert "a variable that may be None is not supported" in err.msg
     lines = {err.lineno} | {n[2] for n in err.notes}
     assert lines == {_line_of("E-none-first")[0], _line_of("E-none-second")[0]}
 
@@ -741,21 +741,21 @@ def test_variable_that_may_be_none():
 @njit
 def e_return_none(x):
     if x > 0:
-        return x  # E-return-value
+        return (x, x)  # E-return-value
     return None  # E-return-none
 
 
-def test_return_none_on_one_path_and_a_value_on_another():
+def test_return_none_on_one_path_and_a_tuple_on_another():
     err = expect_error(
         TypingError,
         lambda: e_return_none(1),
-        "function 'e_return_none' returns 'none' here but 'int64' elsewhere, and the two do not unify "
-        "(a value that may be None, an Optional in Numba, is not supported: use a sentinel of the same type, "
-        "such as -1 or nan)",
+        "function 'e_return_none' returns 'none' here but 'tuple(int64, int64)' elsewhere, and the two do not "
+        "unify (only a function's result may be None or a number; a variable that may be None is not "
+        "supported: use a sentinel of the same type, such as -1 or nan)",
         "E-return-none",
         "return None",
     )
-    note_at(err, "returns 'int64' here", "E-return-value", "return x")
+    note_at(err, "returns 'tuple(int64, int64)' here", "E-return-value", "return (x, x)")
 
 
 @njit

@@ -28,7 +28,9 @@ struct ValueSpec {
     Float,
     Array,
     Tuple,
-    Complex
+    Complex,
+    /// A number or None: `elements[0]` is the number's spec.
+    Optional
   };
   Kind kind = Kind::None;
   /// Bits of the scalar, or of the array's element.

@@ -69,6 +69,14 @@ NBTypeConverter::NBTypeConverter(MLIRContext *ctx) {
     results.push_back(convertType(type.getArrayType()));
     return success();
   });
+  // An optional result is its value and whether there is one.
+  addConversion([this, ctx](OptionalType type, SmallVectorImpl<Type> &results)
+                    -> std::optional<LogicalResult> {
+    if (failed(convertType(type.getValueType(), results)))
+      return failure();
+    results.push_back(IntegerType::get(ctx, 1));
+    return success();
+  });
   // A slice is its three bounds; None bounds are known from the types.
   addConversion([ctx](SliceType, SmallVectorImpl<Type> &results)
                     -> std::optional<LogicalResult> {

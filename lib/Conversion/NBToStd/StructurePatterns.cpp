@@ -237,6 +237,32 @@ struct CastOpLowering : public OpConversionPattern<CastOp> {
       llvm::append_range(results, values);
       return success();
     }
+    if (auto optional = dyn_cast<OptionalType>(to)) {
+      Type value = optional.getValueType();
+      auto flag = [&](bool present) -> Value {
+        return arith::ConstantOp::create(b, loc, b.getI1Type(),
+                                         b.getBoolAttr(present));
+      };
+      if (isa<PyNoneType>(from)) {
+        SmallVector<Type> types;
+        (void)getTypeConverter()->convertType(value, types);
+        for (Type type : types)
+          results.push_back(ub::PoisonOp::create(b, loc, type));
+        results.push_back(flag(false));
+        return success();
+      }
+      if (auto inner = dyn_cast<OptionalType>(from)) {
+        if (failed(castValues(b, loc, values.drop_back(),
+                              inner.getValueType(), value, results)))
+          return failure();
+        results.push_back(values.back());
+        return success();
+      }
+      if (failed(castValues(b, loc, values, from, value, results)))
+        return failure();
+      results.push_back(flag(true));
+      return success();
+    }
     if (isNumberType(from) && isNumberType(to)) {
       results.push_back(castNumber(b, loc, single(values), from, to));
       return success();

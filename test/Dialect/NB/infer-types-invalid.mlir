@@ -625,7 +625,7 @@ func.func @unify_variable(%c: i1, %a: si64) -> !nb.unknown {
   nb.store_var %2 to %x : !nb.unknown
   // An argument's location is the parameter's: the error is at the branch
   // that carries it, which the frontend puts at the assignment.
-  // expected-error @+1 {{cannot unify 'none' and 'int64' for variable 'x' (a value that may be None, an Optional in Numba, is not supported: use a sentinel of the same type, such as -1 or nan)}}
+  // expected-error @+1 {{cannot unify 'none' and 'int64' for variable 'x' (only a function's result may be None or a number; a variable that may be None is not supported: use a sentinel of the same type, such as -1 or nan)}}
   cf.br ^join
 ^else:
   // expected-note @+1 {{the other value, of type 'none', comes from here}}
@@ -678,20 +678,21 @@ func.func @unify_block_argument(%c: i1, %a: si64) -> !nb.unknown {
 
 // -----
 
-// A function that returns None on one path and a value on another: Numba
-// would return an Optional; here it is an error at the second return, with
-// a note at the first.
+// A function that returns None on one path and a tuple on another: only a
+// number may be optional. The error is at the second return, with a note
+// at the first.
 func.func @unify_returns(%c: i1, %a: si64) -> !nb.unknown {
   %0 = nb.arg 0 "c" : !nb.unknown
   %1 = nb.arg 1 "a" : !nb.unknown
   %2 = nb.const(unit) : !nb.unknown
   %3 = nb.truth %0 : !nb.unknown
+  %t = nb.build_tuple(%1, %1) : (!nb.unknown, !nb.unknown) -> !nb.unknown
   cf.cond_br %3, ^then, ^else
 ^then:
-  // expected-note @+1 {{returns 'int64' here}}
-  nb.return %1 : !nb.unknown
+  // expected-note @+1 {{returns 'tuple(int64, int64)' here}}
+  nb.return %t : !nb.unknown
 ^else:
-  // expected-error @+1 {{function 'unify_returns' returns 'none' here but 'int64' elsewhere, and the two do not unify (a value that may be None, an Optional in Numba, is not supported: use a sentinel of the same type, such as -1 or nan)}}
+  // expected-error @+1 {{function 'unify_returns' returns 'none' here but 'tuple(int64, int64)' elsewhere, and the two do not unify (only a function's result may be None or a number; a variable that may be None is not supported: use a sentinel of the same type, such as -1 or nan)}}
   nb.return %2 : !nb.unknown
 }
 

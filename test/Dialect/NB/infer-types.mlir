@@ -600,3 +600,23 @@ func.func private @unused(%arg0: !nb.unknown) -> !nb.unknown {
   %0 = nb.arg 0 "x" : !nb.unknown
   nb.return %0 : !nb.unknown
 }
+
+// -----
+
+// None on one path and a number on another: the result is optional, and
+// each return casts into it.
+// CHECK-LABEL: func.func @optional_result
+// CHECK-SAME: -> !nb.optional<si64>
+// CHECK: nb.cast %{{.*}} : si64 to !nb.optional<si64>
+// CHECK: nb.cast %{{.*}} : !nb.none to !nb.optional<si64>
+func.func @optional_result(%arg0: i1, %arg1: si64) -> !nb.unknown {
+  %c = nb.arg 0 "c" : !nb.unknown
+  %a = nb.arg 1 "a" : !nb.unknown
+  %none = nb.const(unit) : !nb.unknown
+  %t = nb.truth %c : !nb.unknown
+  cf.cond_br %t, ^bb1, ^bb2
+^bb1:
+  nb.return %a : !nb.unknown
+^bb2:
+  nb.return %none : !nb.unknown
+}

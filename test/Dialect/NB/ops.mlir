@@ -373,6 +373,10 @@ func.func @raise_if(%c: i1, %s: i32, %i: i64) -> i32 {
 // Types
 //===----------------------------------------------------------------------===//
 
+// CHECK-LABEL: func.func private @optional_types
+// CHECK-SAME: !nb.optional<si64>, !nb.optional<complex<f64>>
+func.func private @optional_types(!nb.optional<si64>, !nb.optional<complex<f64>>)
+
 // CHECK-LABEL: func.func @build_slice
 func.func @build_slice(%a: si64, %n: !nb.none) -> !nb.slice {
   // CHECK: nb.build_slice(%{{.*}}, %{{.*}}, %{{.*}}) : (si64, !nb.none, si64) -> !nb.slice

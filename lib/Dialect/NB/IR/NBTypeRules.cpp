@@ -284,6 +284,14 @@ LogicalResult TruthOp::inferTypes(TypingContext &,
 static bool isCastable(Type from, Type to) {
   if (from == to)
     return true;
+  // Into an optional result: None, or a value of a castable type.
+  if (auto optional = dyn_cast<OptionalType>(to)) {
+    if (isa<PyNoneType>(from))
+      return true;
+    if (auto inner = dyn_cast<OptionalType>(from))
+      from = inner.getValueType();
+    return isCastable(from, optional.getValueType());
+  }
   if (isNumberType(from) && isNumberType(to))
     return !isComplexType(from) || isComplexType(to);
   auto fromTuple = dyn_cast<TupleType>(from), toTuple = dyn_cast<TupleType>(to);

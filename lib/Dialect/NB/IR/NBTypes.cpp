@@ -280,6 +280,8 @@ std::string mumba::nb::describeType(Type type) {
     os << "float" << type.getIntOrFloatBitWidth();
   } else if (isComplexType(type)) {
     os << "complex" << 2 * realPart(type).getIntOrFloatBitWidth();
+  } else if (auto optional = dyn_cast<OptionalType>(type)) {
+    os << "OptionalType(" << describeType(optional.getValueType()) << ")";
   } else if (auto array = dyn_cast<ArrayType>(type)) {
     os << "array(" << describeType(array.getDtype()) << ", " << array.getNdim()
        << "d, " << stringifyArrayLayout(array.getLayout())

@@ -175,8 +175,9 @@ LogicalResult InferenceDriver::run() {
 /// an Optional, which nopython code here does not have.
 static StringRef optionalHint(Type lhs, Type rhs) {
   if (isa<PyNoneType>(lhs) != isa<PyNoneType>(rhs))
-    return " (a value that may be None, an Optional in Numba, is not "
-           "supported: use a sentinel of the same type, such as -1 or nan)";
+    return " (only a function's result may be None or a number; a variable "
+           "that may be None is not supported: use a sentinel of the same "
+           "type, such as -1 or nan)";
   return "";
 }
 
@@ -222,13 +223,39 @@ LogicalResult InferenceDriver::inferBlockArguments(Block &block,
   return success();
 }
 
+/// Returns unify as values do, and None with a value makes the result
+/// optional, as Numba's OptionalType does for results.
+static Type unifyReturnTypes(Type lhs, Type rhs) {
+  if (Type unified = unifyTypes(lhs, rhs))
+    return unified;
+  auto valueOf = [](Type type) -> Type {
+    if (auto optional = dyn_cast<OptionalType>(type))
+      return optional.getValueType();
+    return type;
+  };
+  bool lhsMaybeNone = isa<PyNoneType, OptionalType>(lhs);
+  bool rhsMaybeNone = isa<PyNoneType, OptionalType>(rhs);
+  if (!lhsMaybeNone && !rhsMaybeNone)
+    return {};
+  Type value;
+  if (isa<PyNoneType>(lhs))
+    value = valueOf(rhs);
+  else if (isa<PyNoneType>(rhs))
+    value = valueOf(lhs);
+  else
+    value = unifyTypes(valueOf(lhs), valueOf(rhs));
+  if (!value || isa<PyNoneType>(value) || !isNumberType(value))
+    return {};
+  return OptionalType::get(lhs.getContext(), value);
+}
+
 LogicalResult InferenceDriver::inferReturnType(func::FuncOp func,
                                                bool &changed) {
   Type type = UnknownType::get(func.getContext());
   ReturnOp firstReturn;
   WalkResult result = func.walk([&](ReturnOp ret) {
     Type have = ret.getValue().getType();
-    Type unified = unifyTypes(type, have);
+    Type unified = unifyReturnTypes(type, have);
     if (!unified) {
       InFlightDiagnostic diag =
           ret.emitError() << "function '" << func.getSymName() << "' returns "

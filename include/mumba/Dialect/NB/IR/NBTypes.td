@@ -218,6 +218,18 @@ def NB_BoundMethodType : NB_Type<"BoundMethod", "bound_method"> {
   let assemblyFormat = "`<` $name `,` $receiver `>`";
 }
 
+def NB_OptionalType : NB_Type<"Optional", "optional"> {
+  let summary = "a function result that is a value or None";
+  let description = [{
+    `!nb.optional<si64>` is the result type of a function that returns an
+    int64 on some paths and None on others, as Numba's `OptionalType`. Only
+    results are optional: a variable that may be None is a typing error.
+    It lowers to the value and an `i1` that says whether there is one.
+  }];
+  let parameters = (ins "::mlir::Type":$valueType);
+  let assemblyFormat = "`<` $valueType `>`";
+}
+
 def NB_SliceType : NB_Type<"Slice", "slice"> {
   let summary = "a Python slice object";
   let description = [{ The value of `start:stop:step` in a subscript. }];
