@@ -13,6 +13,7 @@
 #include "mumba/JIT/LLVMBackend.h"
 #include "mumba/Pipelines/Pipelines.h"
 #include "mumba/Registration.h"
+#include "mumba/Runtime/Math.h"
 #include "mumba/Runtime/Memory.h"
 #include "mumba/Runtime/Print.h"
 #include "mumba/Runtime/Status.h"
@@ -38,6 +39,7 @@ mumba::runtimeSymbols(llvm::orc::MangleAndInterner &interner) {
   add("mumbaRaiseIndexError", &mumbaRaiseIndexError);
   add("mumbaRaiseUser", &mumbaRaiseUser);
   add("mumbaPrint", &mumbaPrint);
+  add("mumbaModPow", &mumbaModPow);
   add("_mlir_memref_to_llvm_alloc", &_mlir_memref_to_llvm_alloc);
   add("_mlir_memref_to_llvm_aligned_alloc",
       &_mlir_memref_to_llvm_aligned_alloc);

@@ -55,6 +55,9 @@ const char *mumbaStatusMessage(int status) {
     return lastMessage;
   case MUMBA_SLICE_STEP_ZERO:
     return "slice step cannot be zero";
+  case MUMBA_POW_MODULUS:
+    return "pow() with a modulus needs a non-zero modulus and a "
+           "non-negative exponent in compiled code";
   case MUMBA_ZERO_NEGATIVE_POWER:
     return "0.0 cannot be raised to a negative power";
   default:

@@ -849,16 +849,17 @@ def test_print_an_array():
 
 @njit
 def e_pow_modulus(x):
-    return pow(x, 2, 5)  # E-pow-modulus
+    return pow(x, 2.0, 5)  # E-pow-modulus
 
 
-def test_pow_with_a_modulus():
+def test_pow_with_a_modulus_takes_integers():
     expect_error(
-        UnsupportedError,
+        TypingError,
         lambda: e_pow_modulus(3),
-        "unsupported pow() with a modulus (three arguments)",
+        "invalid arguments to pow(): got (int64, float64, int64); it accepts "
+        "(base: int, exp: int >= 0, mod: int != 0)",
         "E-pow-modulus",
-        "pow(x, 2, 5)",
+        "pow(x, 2.0, 5)",
     )
 
 

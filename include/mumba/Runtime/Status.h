@@ -25,6 +25,7 @@ enum MumbaStatus {
   MUMBA_ZERO_NEGATIVE_POWER = 10, /* 0 ** -1 */
   MUMBA_USER_EXCEPTION = 11,      /* raise/assert; class and message recorded */
   MUMBA_SLICE_STEP_ZERO = 12,     /* a[::0] */
+  MUMBA_POW_MODULUS = 13,        /* pow(a, b, 0) or pow(a, -b, m) */
   MUMBA_STATUS_COUNT
 };
 

@@ -413,7 +413,11 @@ class ExprLowering(LoweringBase):
                 self._call_error(kw, f"pow() got an unexpected keyword argument {kw.arg!r}")
         names = {kw.arg: kw.value for kw in node.keywords}
         if "mod" in names or len(args) > 2:
-            self.unsupported(node, "pow() with a modulus (three arguments)")
+            # Modular exponentiation: a call of the builtin template.
+            loc = self.pos(node)
+            callee = self.e.global_name("pow", self.pos(node.func))
+            kwargs = [(kw.arg, self.expr(kw.value)) for kw in node.keywords]
+            return self.e.call(callee, [self.expr(a) for a in args], loc, kwargs)
         for name in ("base", "exp"):
             if name in names:
                 args.append(names[name])

@@ -10,6 +10,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mumba/Dialect/NB/Typing/ComplexLowering.h"
 #include "mumba/Dialect/NB/Typing/IteratorLowering.h"
 #include "mumba/Dialect/NB/Typing/ScalarLowering.h"
@@ -454,12 +455,59 @@ static LoweredCall lowerIsInstance(OpBuilder &b, Location loc,
       b.getBoolAttr(*isInstance(argTypes[0], argTypes[1]))));
 }
 
+/// pow(base, exp, mod) of integers, with Python's sign rule for the result
+/// (that of `mod`).
+/// The runtime function for pow(base, exp, mod).
+static constexpr StringLiteral kModPowFunction = "mumbaModPow";
+
+static Type typeModPow(Operation *op, ArrayRef<Type> args) {
+  if (!argsMatch(args, 3, 3, isIntegerArg))
+    return argumentError(op, args);
+  return getInt64Type(op->getContext());
+}
+
+static LoweredCall lowerModPow(OpBuilder &b, Location loc,
+                               ArrayRef<ValueRange> args,
+                               ArrayRef<Type> argTypes, Type resultType) {
+  // The runtime computes it (128-bit products; lib/Runtime/Math.c).
+  Type i64 = getInt64Type(b.getContext());
+  SmallVector<Value> operands;
+  for (int k = 0; k < 3; ++k)
+    operands.push_back(castNumber(b, loc, args[k].front(), argTypes[k], i64));
+  Value zero = stdConstant(b, loc, b.getI64Type(), 0);
+  Value bad = arith::OrIOp::create(
+      b, loc,
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, operands[2],
+                            zero),
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, operands[1],
+                            zero));
+  // The raise comes after the call: give it harmless operands meanwhile.
+  Value one = stdConstant(b, loc, b.getI64Type(), 1);
+  operands[1] = arith::SelectOp::create(b, loc, bad, zero, operands[1]);
+  operands[2] = arith::SelectOp::create(b, loc, bad, one, operands[2]);
+  auto module = b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
+  if (!module.lookupSymbol<func::FuncOp>(kModPowFunction)) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(module.getBody());
+    Type t = b.getI64Type();
+    auto decl = func::FuncOp::create(b, loc, kModPowFunction,
+                                     b.getFunctionType({t, t, t}, {t}));
+    decl.setPrivate();
+  }
+  Value result = func::CallOp::create(b, loc, kModPowFunction,
+                                      TypeRange{b.getI64Type()}, operands)
+                     .getResult(0);
+  // Python computes an inverse for a negative exponent; Mumba raises.
+  return LoweredCall{{result}, bad, MUMBA_POW_MODULUS};
+}
+
 //===----------------------------------------------------------------------===//
 // The table
 //===----------------------------------------------------------------------===//
 
 static constexpr StringLiteral kComplexParams[] = {"real", "imag"};
 static constexpr StringLiteral kRoundParams[] = {"number", "ndigits"};
+static constexpr StringLiteral kPowParams[] = {"base", "exp", "mod"};
 static constexpr StringLiteral kEnumerateParams[] = {"iterable", "start"};
 
 static const CallTemplate kBuiltinTemplates[] = {
@@ -497,6 +545,11 @@ static const CallTemplate kBuiltinTemplates[] = {
     {"bool", typeBool, lowerConvert, {}, "(x: number)"},
     {"complex", typeComplex, lowerComplex, kComplexParams,
      "(real: number = 0, imag: number = 0)"},
+    {"pow",
+     typeModPow,
+     lowerModPow,
+     kPowParams,
+     "(base: int, exp: int >= 0, mod: int != 0)"},
     {"round", typeRound, lowerRound, kRoundParams,
      "(number: real, ndigits: int = None)"},
     {"isinstance",
