@@ -286,41 +286,6 @@ static LoweredCall lowerSquare(OpBuilder &b, Location loc,
   return single(arith::MulIOp::create(b, loc, x, x));
 }
 
-enum class FloatClass { NaN, Inf, Finite };
-
-static Value classify(OpBuilder &b, Location loc, FloatClass kind, Value x,
-                      Type type) {
-  if (!isa<FloatType>(type))
-    return arith::ConstantOp::create(b, loc, b.getI1Type(),
-                                     b.getBoolAttr(kind == FloatClass::Finite));
-  if (kind == FloatClass::NaN)
-    return cmpf(b, loc, arith::CmpFPredicate::UNO, x, x);
-  Value inf =
-      stdConstant(b, loc, x.getType(), std::numeric_limits<double>::infinity());
-  Value mag = math::AbsFOp::create(b, loc, x);
-  return cmpf(b, loc,
-              kind == FloatClass::Inf ? arith::CmpFPredicate::OEQ
-                                      : arith::CmpFPredicate::OLT,
-              mag, inf);
-}
-
-template <FloatClass kind>
-static LoweredCall lowerClassify(OpBuilder &b, Location loc,
-                                 ArrayRef<ValueRange> args,
-                                 ArrayRef<Type> argTypes, Type) {
-  Type type = argTypes[0];
-  if (auto complex = dyn_cast<ComplexType>(type)) {
-    ComplexParts p = complexParts(b, loc, args[0].front());
-    Type part = complex.getElementType();
-    Value re = classify(b, loc, kind, p.re, part);
-    Value im = classify(b, loc, kind, p.im, part);
-    if (kind == FloatClass::Finite)
-      return single(arith::AndIOp::create(b, loc, re, im));
-    return single(arith::OrIOp::create(b, loc, re, im));
-  }
-  return single(classify(b, loc, kind, args[0].front(), type));
-}
-
 static LoweredCall lowerSignbit(OpBuilder &b, Location loc,
                                 ArrayRef<ValueRange> args,
                                 ArrayRef<Type> argTypes, Type) {

@@ -72,6 +72,26 @@ inline mlir::Type f64Type(mlir::MLIRContext *ctx) {
   return mlir::Float64Type::get(ctx);
 }
 
+enum class FloatClass { NaN, Inf, Finite };
+
+/// Whether real `x` (of nb type `type`) is NaN, infinite or finite; ints
+/// and bools are always finite.
+mlir::Value classify(mlir::OpBuilder &b, mlir::Location loc, FloatClass kind,
+                     mlir::Value x, mlir::Type type);
+
+/// isnan/isinf/isfinite of a real or complex argument.
+LoweredCall lowerFloatClass(FloatClass kind, mlir::OpBuilder &b,
+                            mlir::Location loc,
+                            llvm::ArrayRef<mlir::ValueRange> args,
+                            llvm::ArrayRef<mlir::Type> argTypes);
+
+template <FloatClass kind>
+LoweredCall lowerClassify(mlir::OpBuilder &b, mlir::Location loc,
+                          llvm::ArrayRef<mlir::ValueRange> args,
+                          llvm::ArrayRef<mlir::Type> argTypes, mlir::Type) {
+  return lowerFloatClass(kind, b, loc, args, argTypes);
+}
+
 } // namespace mumba::nb::detail
 
 #endif // MUMBA_LIB_DIALECT_NB_TYPING_TEMPLATES_H
