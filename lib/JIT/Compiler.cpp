@@ -40,6 +40,7 @@ mumba::runtimeSymbols(llvm::orc::MangleAndInterner &interner) {
   add("mumbaRaiseUser", &mumbaRaiseUser);
   add("mumbaPrint", &mumbaPrint);
   add("mumbaModPow", &mumbaModPow);
+  add("mumbaCheckStack", &mumbaCheckStack);
   add("_mlir_memref_to_llvm_alloc", &_mlir_memref_to_llvm_alloc);
   add("_mlir_memref_to_llvm_aligned_alloc",
       &_mlir_memref_to_llvm_aligned_alloc);

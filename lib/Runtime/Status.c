@@ -1,6 +1,8 @@
 /*===- Status.c - Status codes of compiled functions ----------------------===*/
+#define _GNU_SOURCE /* pthread_getattr_np */
 #include "mumba/Runtime/Status.h"
 
+#include <pthread.h>
 #include <stdio.h>
 
 /* The details of the last error with details, per thread: compiled code on
@@ -24,6 +26,8 @@ enum MumbaExceptionKind mumbaStatusException(int status) {
     return MUMBA_EXC_INDEX;
   case MUMBA_USER_EXCEPTION:
     return MUMBA_EXC_RECORDED;
+  case MUMBA_RECURSION:
+    return MUMBA_EXC_RECURSION;
   default:
     return MUMBA_EXC_VALUE;
   }
@@ -55,6 +59,8 @@ const char *mumbaStatusMessage(int status) {
     return lastMessage;
   case MUMBA_SLICE_STEP_ZERO:
     return "slice step cannot be zero";
+  case MUMBA_RECURSION:
+    return "maximum recursion depth exceeded in compiled code";
   case MUMBA_POW_MODULUS:
     return "pow() with a modulus needs a non-zero modulus and a "
            "non-negative exponent in compiled code";
@@ -77,3 +83,23 @@ void mumbaRaiseUser(long long excClass, long long message) {
 }
 
 const char *mumbaRecordedExceptionClass(void) { return lastClass; }
+
+/* The lowest address this thread's compiled code may use, with 256 KiB
+   left for Python and the runtime; found once per thread. */
+static _Thread_local char *stackFloor;
+
+int mumbaCheckStack(void) {
+  char here;
+  if (!stackFloor) {
+    pthread_attr_t attr;
+    void *low = 0;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      pthread_attr_getstack(&attr, &low, &size);
+      pthread_attr_destroy(&attr);
+    }
+    /* Unknown bounds: assume 1 MiB below the first check. */
+    stackFloor = low ? (char *)low + 256 * 1024 : &here - 1024 * 1024;
+  }
+  return &here < stackFloor ? MUMBA_RECURSION : MUMBA_OK;
+}

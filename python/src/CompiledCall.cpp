@@ -141,6 +141,9 @@ int64_t *packArray(const ValueSpec &spec, PyObject *arg, size_t index,
   case MUMBA_EXC_INDEX:
     type = PyExc_IndexError;
     break;
+  case MUMBA_EXC_RECURSION:
+    type = PyExc_RecursionError;
+    break;
   case MUMBA_EXC_RECORDED: {
     // A builtin exception class, checked by the frontend.
     py::object cls = py::module_::import("builtins")

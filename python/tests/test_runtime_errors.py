@@ -187,3 +187,36 @@ def test_possibly_zero_divisor_still_raises():
     with pytest.raises(ZeroDivisionError):
         _inverse_square(0.0)
     check(inverse_square, 2.0)
+
+
+@njit
+def count_down(n):
+    if n == 0:
+        return 0
+    return count_down(n - 1) + 1
+
+
+@njit
+def is_even(n):
+    return True if n == 0 else is_odd(n - 1)
+
+
+@njit
+def is_odd(n):
+    return False if n == 0 else is_even(n - 1)
+
+
+def test_deep_recursion_raises_recursion_error_instead_of_crashing():
+    assert count_down(10000) == 10000
+    with pytest.raises(RecursionError, match="maximum recursion depth exceeded"):
+        count_down(50_000_000)
+    # The stack is back to normal afterwards.
+    assert count_down(100) == 100
+    with pytest.raises(RecursionError):
+        is_even(50_000_000)
+    assert is_even(10) is True
+
+
+def test_only_recursive_functions_check_the_stack():
+    assert "mumbaCheckStack" in count_down.inspect_mlir("std")
+    assert "mumbaCheckStack" not in py_div.inspect_mlir("std")

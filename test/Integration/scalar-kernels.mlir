@@ -2,7 +2,7 @@
 // RUN: mumba-opt %t/kernels.mlir --mumba-cpu-pipeline | grep -v '^}$' > %t/program.mlir
 // RUN: cat %t/main.mlir >> %t/program.mlir
 // RUN: mlir-runner %t/program.mlir -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils | FileCheck %s --match-full-lines
+// RUN:   -shared-libs=%mlir_c_runner_utils -shared-libs=%mumba_runtime | FileCheck %s --match-full-lines
 
 // Untyped nb kernels, as the frontend writes them, compiled by the @njit
 // pipeline and run. The driver `main` is written in the llvm dialect against

@@ -26,6 +26,7 @@ enum MumbaStatus {
   MUMBA_USER_EXCEPTION = 11,      /* raise/assert; class and message recorded */
   MUMBA_SLICE_STEP_ZERO = 12,     /* a[::0] */
   MUMBA_POW_MODULUS = 13,        /* pow(a, b, 0) or pow(a, -b, m) */
+  MUMBA_RECURSION = 14,          /* the thread's stack is nearly full */
   MUMBA_STATUS_COUNT
 };
 
@@ -36,6 +37,7 @@ enum MumbaExceptionKind {
   MUMBA_EXC_VALUE = 2,
   MUMBA_EXC_INDEX = 3,
   MUMBA_EXC_RECORDED = 4, /* the class named by mumbaRecordedExceptionClass */
+  MUMBA_EXC_RECURSION = 5,
 };
 
 /* The exception class and message Python itself would give. Statuses with
@@ -52,6 +54,11 @@ void mumbaRaiseIndexError(long long index, long long axis, long long size);
    the builtin exception class's name and the message (NUL-terminated
    strings, passed as addresses). */
 void mumbaRaiseUser(long long excClass, long long message);
+
+/* Called on entry to compiled functions that recurse: MUMBA_RECURSION when
+   the calling thread's stack is nearly exhausted, MUMBA_OK otherwise, so
+   deep recursion raises RecursionError instead of overflowing the stack. */
+int mumbaCheckStack(void);
 
 /* The class name the last MUMBA_USER_EXCEPTION on this thread recorded. */
 const char *mumbaRecordedExceptionClass(void);

@@ -20,11 +20,9 @@ namespace {
 /// Lowers one binary operator on operands already converted to `type`.
 class BinaryLowering {
 public:
-  BinaryLowering(ConversionPatternRewriter &rewriter, Operation *op,
-                 const TypeConverter &converter, Type type,
+  BinaryLowering(ConversionPatternRewriter &rewriter, Operation *op, Type type,
                  const NBToStdOptions &options)
-      : b(rewriter), op(op), loc(op->getLoc()), converter(converter),
-        type(type), options(options) {}
+      : b(rewriter), op(op), loc(op->getLoc()), type(type), options(options) {}
 
   /// `anyFloat`: an operand was a float, which Python's messages tell.
   Value lower(BinOpKind kind, Value lhs, Value rhs, bool anyFloat);
@@ -43,7 +41,6 @@ private:
   ConversionPatternRewriter &b;
   Operation *op;
   Location loc;
-  const TypeConverter &converter;
   Type type;
   const NBToStdOptions &options;
   /// Under NumPy's error model, whether an integer divisor was zero.
@@ -286,8 +283,7 @@ struct BinaryOpLowering : public OpConversionPattern<OpT> {
         castNumber(rewriter, loc, single(adaptor.getLhs()), lhsType, type);
     Value rhs =
         castNumber(rewriter, loc, single(adaptor.getRhs()), rhsType, type);
-    BinaryLowering lowering(rewriter, op, *this->getTypeConverter(), type,
-                            options);
+    BinaryLowering lowering(rewriter, op, type, options);
     Value result =
         lowering.lower(op.getKind(), lhs, rhs,
                        isa<FloatType>(lhsType) || isa<FloatType>(rhsType));

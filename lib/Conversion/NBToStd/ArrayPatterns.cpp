@@ -20,10 +20,8 @@ namespace {
 /// out of range raises IndexError.
 class IndexLowering {
 public:
-  IndexLowering(ConversionPatternRewriter &rewriter, Operation *op,
-                const TypeConverter &converter, bool boundscheck)
-      : b(rewriter), op(op), loc(op->getLoc()), converter(converter),
-        boundscheck(boundscheck) {}
+  IndexLowering(OpBuilder &b, Location loc, bool boundscheck)
+      : b(b), loc(loc), boundscheck(boundscheck) {}
 
   SmallVector<Value> lower(Value memref, ValueRange indices,
                            TypeRange indexTypes);
@@ -32,10 +30,8 @@ public:
   Value lowerOne(Value memref, unsigned dim, Value index, Type type);
 
 private:
-  ConversionPatternRewriter &b;
-  Operation *op;
+  OpBuilder &b;
   Location loc;
-  const TypeConverter &converter;
   bool boundscheck;
 };
 } // namespace
@@ -241,8 +237,7 @@ struct ArrayAccessPattern : public OpConversionPattern<OpT> {
   SmallVector<Value> lowerIndices(ConversionPatternRewriter &rewriter, OpT op,
                                   Value memref, ValueRange indices,
                                   TypeRange indexTypes) const {
-    IndexLowering lowering(rewriter, op, *this->getTypeConverter(),
-                           boundscheck);
+    IndexLowering lowering(rewriter, op->getLoc(), boundscheck);
     return lowering.lower(memref, indices, indexTypes);
   }
 
@@ -270,7 +265,7 @@ struct ArrayGetItemLowering : public ArrayAccessPattern<GetItemOp> {
         return rewriter.notifyMatchFailure(op, "slice of unknown origin");
       auto resultType = cast<MemRefType>(
           getTypeConverter()->convertType(op.getType()));
-      IndexLowering scalars(rewriter, op, *getTypeConverter(), boundscheck);
+      IndexLowering scalars(rewriter, op.getLoc(), boundscheck);
       SmallVector<ViewIndex> indices;
       for (auto [dim, nbIndex, lowered] :
            llvm::enumerate(op.getIndices(), adaptor.getIndices())) {
@@ -314,7 +309,7 @@ struct ArrayStaticGetItemLowering : public ArrayAccessPattern<StaticGetItemOp> {
       // a[k] of an n-d array: the (n-1)-d view of row k.
       auto resultType = cast<MemRefType>(
           getTypeConverter()->convertType(op.getType()));
-      IndexLowering scalars(rewriter, op, *getTypeConverter(), boundscheck);
+      IndexLowering scalars(rewriter, op.getLoc(), boundscheck);
       ViewIndex row;
       row.scalar = scalars.lowerOne(memref, 0, index, i64);
       rewriter.replaceOp(

@@ -351,6 +351,7 @@ struct ConvertNBToStdPass
     populateNBToStdConversionPatterns(converter, patterns, options);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       return signalPassFailure();
+    mumba::detail::guardRecursion(module);
     mumba::detail::expandRaises(module);
     mumba::detail::expandRaiseStatements(module);
   }

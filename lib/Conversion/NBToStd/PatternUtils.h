@@ -27,6 +27,10 @@ void raiseIf(mlir::OpBuilder &b, mlir::Location loc, mlir::Value cond,
              mlir::Value status, llvm::StringRef recorder = {},
              mlir::ValueRange details = {});
 
+/// Makes the functions of `module` that recurse check the stack on entry
+/// and raise RecursionError when it is nearly full (as nb.raise_if).
+void guardRecursion(mlir::ModuleOp module);
+
 /// Expands every nb.raise_if in `module` into a branch to a returning block.
 void expandRaises(mlir::ModuleOp module);
 
