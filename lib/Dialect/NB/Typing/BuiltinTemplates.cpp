@@ -8,9 +8,9 @@
 //===----------------------------------------------------------------------===//
 #include "Templates.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mumba/Dialect/NB/Typing/ComplexLowering.h"
 #include "mumba/Dialect/NB/Typing/IteratorLowering.h"
 #include "mumba/Dialect/NB/Typing/ScalarLowering.h"
@@ -240,23 +240,11 @@ static LoweredCall lowerMinMax(OpBuilder &b, Location loc,
   return single(best);
 }
 
-static Type typeInt(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isRealArg))
-    return argumentError(op, args);
-  return getInt64Type(op->getContext());
-}
+static constexpr CallTyper typeInt = typeFixed<1, 1, isRealArg, int64Result>;
 
-static Type typeFloat(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isRealArg))
-    return argumentError(op, args);
-  return f64Type(op->getContext());
-}
+static constexpr CallTyper typeFloat = typeFixed<1, 1, isRealArg, f64Type>;
 
-static Type typeBool(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg))
-    return argumentError(op, args);
-  return IntegerType::get(op->getContext(), 1);
-}
+static constexpr CallTyper typeBool = typeFixed<1, 1, isNumberArg, boolResult>;
 
 /// int(), float(), bool(): a conversion to the result type.
 static LoweredCall lowerConvert(OpBuilder &b, Location loc,
@@ -455,16 +443,13 @@ static LoweredCall lowerIsInstance(OpBuilder &b, Location loc,
       b.getBoolAttr(*isInstance(argTypes[0], argTypes[1]))));
 }
 
-/// pow(base, exp, mod) of integers, with Python's sign rule for the result
-/// (that of `mod`).
 /// The runtime function for pow(base, exp, mod).
 static constexpr StringLiteral kModPowFunction = "mumbaModPow";
 
-static Type typeModPow(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 3, 3, isIntegerArg))
-    return argumentError(op, args);
-  return getInt64Type(op->getContext());
-}
+/// pow(base, exp, mod) of integers, with Python's sign rule for the result
+/// (that of `mod`).
+static constexpr CallTyper typeModPow =
+    typeFixed<3, 3, isIntegerArg, int64Result>;
 
 static LoweredCall lowerModPow(OpBuilder &b, Location loc,
                                ArrayRef<ValueRange> args,
@@ -485,7 +470,8 @@ static LoweredCall lowerModPow(OpBuilder &b, Location loc,
   Value one = stdConstant(b, loc, b.getI64Type(), 1);
   operands[1] = arith::SelectOp::create(b, loc, bad, zero, operands[1]);
   operands[2] = arith::SelectOp::create(b, loc, bad, one, operands[2]);
-  auto module = b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
+  auto module =
+      b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
   if (!module.lookupSymbol<func::FuncOp>(kModPowFunction)) {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(module.getBody());
@@ -545,10 +531,7 @@ static const CallTemplate kBuiltinTemplates[] = {
     {"bool", typeBool, lowerConvert, {}, "(x: number)"},
     {"complex", typeComplex, lowerComplex, kComplexParams,
      "(real: number = 0, imag: number = 0)"},
-    {"pow",
-     typeModPow,
-     lowerModPow,
-     kPowParams,
+    {"pow", typeModPow, lowerModPow, kPowParams,
      "(base: int, exp: int >= 0, mod: int != 0)"},
     {"round", typeRound, lowerRound, kRoundParams,
      "(number: real, ndigits: int = None)"},

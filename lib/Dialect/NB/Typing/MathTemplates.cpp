@@ -43,49 +43,25 @@ static Value arg(OpBuilder &b, Location loc, ArrayRef<ValueRange> args,
 //===----------------------------------------------------------------------===//
 
 /// math.f(x): float64 whatever the real number.
-static Type typeMathUnary(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isRealArg))
-    return argumentError(op, args);
-  return f64Type(op->getContext());
-}
+static constexpr CallTyper typeMathUnary = typeFixed<1, 1, isRealArg, f64Type>;
 
-static Type typeMathBinary(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 2, 2, isRealArg))
-    return argumentError(op, args);
-  return f64Type(op->getContext());
-}
+static constexpr CallTyper typeMathBinary = typeFixed<2, 2, isRealArg, f64Type>;
 
 /// math.log(x[, base]).
-static Type typeMathLog(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 2, isRealArg))
-    return argumentError(op, args);
-  return f64Type(op->getContext());
-}
+static constexpr CallTyper typeMathLog = typeFixed<1, 2, isRealArg, f64Type>;
 
 /// math.floor/ceil/trunc return int in Python 3.
-static Type typeMathToInt(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isRealArg))
-    return argumentError(op, args);
-  return getInt64Type(op->getContext());
-}
+static constexpr CallTyper typeMathToInt =
+    typeFixed<1, 1, isRealArg, int64Result>;
 
-static Type typePredicate(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isRealArg))
-    return argumentError(op, args);
-  return IntegerType::get(op->getContext(), 1);
-}
+static constexpr CallTyper typePredicate =
+    typeFixed<1, 1, isRealArg, boolResult>;
 
-static Type typeIntUnary(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isIntegerArg))
-    return argumentError(op, args);
-  return getInt64Type(op->getContext());
-}
+static constexpr CallTyper typeIntUnary =
+    typeFixed<1, 1, isIntegerArg, int64Result>;
 
-static Type typeGcd(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 0, SIZE_MAX, isIntegerArg))
-    return argumentError(op, args);
-  return getInt64Type(op->getContext());
-}
+static constexpr CallTyper typeGcd =
+    typeFixed<0, SIZE_MAX, isIntegerArg, int64Result>;
 
 static Type typeLdexp(Operation *op, ArrayRef<Type> args) {
   if (args.size() != 2 || !isRealType(args[0]) || !isIntegerArg(args[1]))
@@ -118,29 +94,17 @@ static Type typeIsClose(Operation *op, ArrayRef<Type> args) {
 }
 
 /// cmath.f(z): complex128 for any number.
-static Type typeCmathUnary(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg))
-    return argumentError(op, args);
-  return ComplexType::get(f64Type(op->getContext()));
-}
+static constexpr CallTyper typeCmathUnary =
+    typeFixed<1, 1, isNumberArg, complex128Result>;
 
-static Type typeCmathLog(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 2, isNumberArg))
-    return argumentError(op, args);
-  return ComplexType::get(f64Type(op->getContext()));
-}
+static constexpr CallTyper typeCmathLog =
+    typeFixed<1, 2, isNumberArg, complex128Result>;
 
-static Type typeCmathPredicate(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg))
-    return argumentError(op, args);
-  return IntegerType::get(op->getContext(), 1);
-}
+static constexpr CallTyper typeCmathPredicate =
+    typeFixed<1, 1, isNumberArg, boolResult>;
 
-static Type typeCmathPhase(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg))
-    return argumentError(op, args);
-  return f64Type(op->getContext());
-}
+static constexpr CallTyper typeCmathPhase =
+    typeFixed<1, 1, isNumberArg, f64Type>;
 
 static Type typeCmathPolar(Operation *op, ArrayRef<Type> args) {
   if (!argsMatch(args, 1, 1, isNumberArg))
@@ -149,11 +113,8 @@ static Type typeCmathPolar(Operation *op, ArrayRef<Type> args) {
   return TupleType::get(ctx, {f64Type(ctx), f64Type(ctx)});
 }
 
-static Type typeCmathRect(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 2, 2, isRealArg))
-    return argumentError(op, args);
-  return ComplexType::get(f64Type(op->getContext()));
-}
+static constexpr CallTyper typeCmathRect =
+    typeFixed<2, 2, isRealArg, complex128Result>;
 
 //===----------------------------------------------------------------------===//
 // Lowerers: math

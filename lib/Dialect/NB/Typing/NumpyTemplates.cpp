@@ -69,17 +69,10 @@ static Type typeKeepKind(Operation *op, ArrayRef<Type> args) {
              : promoteNumbers(args[0], args[0]);
 }
 
-static Type typePredicate(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg))
-    return argumentError(op, args);
-  return IntegerType::get(op->getContext(), 1);
-}
+static constexpr CallTyper typePredicate =
+    typeFixed<1, 1, isNumberArg, boolResult>;
 
-static Type typeSignbit(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isRealArg))
-    return argumentError(op, args);
-  return IntegerType::get(op->getContext(), 1);
-}
+static constexpr CallTyper typeSignbit = typeFixed<1, 1, isRealArg, boolResult>;
 
 /// np.real / np.imag: the part of a complex number, or the real itself.
 static Type typePart(Operation *op, ArrayRef<Type> args) {

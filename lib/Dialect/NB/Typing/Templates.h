@@ -72,6 +72,28 @@ inline mlir::Type f64Type(mlir::MLIRContext *ctx) {
   return mlir::Float64Type::get(ctx);
 }
 
+/// Result types of typers whose result does not depend on the arguments.
+inline mlir::Type int64Result(mlir::MLIRContext *ctx) {
+  return getInt64Type(ctx);
+}
+inline mlir::Type boolResult(mlir::MLIRContext *ctx) {
+  return mlir::IntegerType::get(ctx, 1);
+}
+inline mlir::Type complex128Result(mlir::MLIRContext *ctx) {
+  return mlir::ComplexType::get(f64Type(ctx));
+}
+
+/// A typer for a call of `Min` to `Max` arguments, each accepted by
+/// `Accept`, whose result type `Result` is fixed: most math and cmath
+/// functions, the predicates, int()/float()/bool().
+template <size_t Min, size_t Max, bool (*Accept)(mlir::Type),
+          mlir::Type (*Result)(mlir::MLIRContext *)>
+mlir::Type typeFixed(mlir::Operation *op, llvm::ArrayRef<mlir::Type> args) {
+  if (!argsMatch(args, Min, Max, Accept))
+    return argumentError(op, args);
+  return Result(op->getContext());
+}
+
 enum class FloatClass { NaN, Inf, Finite };
 
 /// Whether real `x` (of nb type `type`) is NaN, infinite or finite; ints
