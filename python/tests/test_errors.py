@@ -1,7 +1,6 @@
 """Errors: typing and unsupported features with source locations, runtime
 faults raised as Python exceptions."""
 
-import inspect
 import re
 
 import numpy as np
@@ -9,35 +8,8 @@ import pytest
 
 import mumba
 from mumba import MumbaError, TypingError, UnsupportedError, njit
+from error_asserts import points_at
 from helpers import check
-
-THIS_FILE = __file__
-
-
-def _line_of(marker: str) -> tuple:
-    """(line number, text) of the unique source line containing ``marker``."""
-    lines = inspect.getsource(inspect.getmodule(_line_of)).splitlines()
-    hits = [(i + 1, l) for i, l in enumerate(lines) if "# " + marker in l]
-    assert len(hits) == 1, hits
-    return hits[0]
-
-
-def _assert_points_at(err: MumbaError, marker: str, column_text: str) -> None:
-    """The message names this file, the line, shows it and a caret under
-    ``column_text`` (the first occurrence on that line)."""
-    lineno, text = _line_of(marker)
-    s = str(err)
-    assert err.filename == THIS_FILE or err.filename.endswith("test_errors.py")
-    assert err.lineno == lineno, (err.lineno, lineno, s)
-    assert f'File "{err.filename}", line {lineno}:' in s
-    assert "test_errors.py" in s
-    lines = s.splitlines()
-    i = lines.index(text)
-    caret = lines[i + 1]
-    assert caret.strip() == "^", s
-    expected_col = text.index(column_text) + 1
-    assert err.col == expected_col, (err.col, expected_col, s)
-    assert len(caret) - 1 == text.index(column_text), s
 
 
 @njit
@@ -50,7 +22,7 @@ def test_typing_error_has_location():
     with pytest.raises(TypingError) as info:
         bad_add(1.5)
     assert not isinstance(info.value, UnsupportedError)
-    _assert_points_at(info.value, "MARK-typing", "x + t")
+    points_at(info.value, "MARK-typing", "x + t")
 
 
 @njit
@@ -61,7 +33,7 @@ def bad_call(x):
 def test_typing_error_on_call():
     with pytest.raises(TypingError) as info:
         bad_call(2.0)
-    _assert_points_at(info.value, "MARK-len", "len(x)")
+    points_at(info.value, "MARK-len", "len(x)")
 
 
 @njit
@@ -140,7 +112,7 @@ def test_unsupported_features(fn, arg, marker, column_text):
     with pytest.raises(UnsupportedError) as info:
         fn(arg)
     assert str(info.value).startswith("unsupported")
-    _assert_points_at(info.value, marker, column_text)
+    points_at(info.value, marker, column_text)
 
 
 def test_error_hierarchy():
