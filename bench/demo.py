@@ -9,17 +9,20 @@ Run from the repository root after building:
 
 from __future__ import annotations
 
-import os
 import sys
-import time
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Tuple
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "build" / "python"))
+sys.path.insert(0, str(ROOT))
 
+from bench.fmt import seconds  # noqa: E402
+from bench.kernels.reductions import array_sum  # noqa: E402
+from bench.kernels.simulation import mandelbrot  # noqa: E402
+from bench.timing import best_of, timed  # noqa: E402
 from mumba import njit  # noqa: E402
 
 try:
@@ -29,44 +32,6 @@ except Exception:  # pragma: no cover - numba is optional
 
 HEIGHT, WIDTH, MAXITER = 200, 300, 100
 N_SUM = 1_000_000
-
-
-def mandelbrot(out, xmin, xmax, ymin, ymax, maxiter):
-    h = out.shape[0]
-    w = out.shape[1]
-    for y in range(h):
-        ci = ymin + (ymax - ymin) * y / h
-        for x in range(w):
-            cr = xmin + (xmax - xmin) * x / w
-            zr = 0.0
-            zi = 0.0
-            n = 0
-            while n < maxiter and zr * zr + zi * zi <= 4.0:
-                zr, zi = zr * zr - zi * zi + cr, 2.0 * zr * zi + ci
-                n += 1
-            out[y, x] = n
-
-
-def loop_sum(a):
-    s = 0.0
-    for i in range(a.shape[0]):
-        s += a[i]
-    return s
-
-
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
-
-
-def _first_call(fn: Callable[[], object]) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
 
 
 class Kernel:
@@ -82,22 +47,12 @@ class Kernel:
 def _run(kernel: Kernel, compiled: Callable, repeat: int) -> Tuple[float, float, object]:
     """(compile seconds, steady seconds, result) of a jitted variant."""
     args = kernel.make_args()
-    first = _first_call(lambda: compiled(*args))
+    first, _ = timed(lambda: compiled(*args))
     args = kernel.make_args()
     ret = compiled(*args)
     result = kernel.result(ret, args)
-    steady = _best(lambda: compiled(*args), repeat)
+    steady = best_of(lambda: compiled(*args), repeat)
     return max(first - steady, 0.0), steady, result
-
-
-def _fmt_time(t: Optional[float]) -> str:
-    if t is None:
-        return "-"
-    if t >= 1:
-        return f"{t:.2f} s"
-    if t >= 1e-3:
-        return f"{t * 1e3:.2f} ms"
-    return f"{t * 1e6:.1f} us"
 
 
 def main() -> int:
@@ -110,7 +65,7 @@ def main() -> int:
         ),
         Kernel(
             f"loop sum of {N_SUM} float64",
-            loop_sum,
+            array_sum,
             lambda: (np.random.default_rng(0).random(N_SUM),),
             lambda ret, args: ret,
         ),
@@ -120,7 +75,7 @@ def main() -> int:
         args = k.make_args()
         py_ret = k.fn(*args)
         expected = k.result(py_ret, args)
-        py_time = _best(lambda: k.fn(*k.make_args()), 1)
+        py_time = best_of(lambda: k.fn(*k.make_args()), 1)
 
         mcompile, mtime, mresult = _run(k, njit(k.fn), 5)
         np.testing.assert_allclose(mresult, expected, rtol=1e-9)
@@ -139,15 +94,15 @@ def main() -> int:
     for r in rows:
         line = [
             str(r["name"]),
-            _fmt_time(r["python"]),
-            _fmt_time(r["mumba"]),
+            seconds(r["python"]),
+            seconds(r["mumba"]),
             f"{r['python'] / r['mumba']:.0f}x",
-            _fmt_time(r["mumba_compile"]),
+            seconds(r["mumba_compile"]),
         ]
         if numba is not None:
             line += [
-                _fmt_time(r["numba"]),
-                _fmt_time(r["numba_compile"]),
+                seconds(r["numba"]),
+                seconds(r["numba_compile"]),
                 f"{r['mumba'] / r['numba']:.2f}",
             ]
         table.append(line)
