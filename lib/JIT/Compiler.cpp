@@ -17,6 +17,7 @@
 #include "mumba/Runtime/Memory.h"
 #include "mumba/Runtime/Print.h"
 #include "mumba/Runtime/Status.h"
+#include "mumba/Runtime/Symbols.h"
 #include "llvm/Bitcode/BitcodeReader.h"
 #include "llvm/Bitcode/BitcodeWriter.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
@@ -36,15 +37,9 @@ mumba::runtimeSymbols(llvm::orc::MangleAndInterner &interner) {
     symbols[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(function),
                                llvm::JITSymbolFlags::Exported};
   };
-  add("mumbaRaiseIndexError", &mumbaRaiseIndexError);
-  add("mumbaRaiseUser", &mumbaRaiseUser);
-  add("mumbaPrint", &mumbaPrint);
-  add("mumbaModPow", &mumbaModPow);
-  add("mumbaCheckStack", &mumbaCheckStack);
-  add("_mlir_memref_to_llvm_alloc", &_mlir_memref_to_llvm_alloc);
-  add("_mlir_memref_to_llvm_aligned_alloc",
-      &_mlir_memref_to_llvm_aligned_alloc);
-  add("_mlir_memref_to_llvm_free", &_mlir_memref_to_llvm_free);
+#define MUMBA_ADD_SYMBOL(name, function) add(name, &function);
+  MUMBA_RUNTIME_SYMBOLS(MUMBA_ADD_SYMBOL)
+#undef MUMBA_ADD_SYMBOL
   return symbols;
 }
 

@@ -1,10 +1,10 @@
 //===- ArithmeticPatterns.cpp - Python operators on numbers ---------------===//
+#include "ComplexLowering.h"
 #include "PatternUtils.h"
+#include "ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
-#include "mumba/Dialect/NB/Typing/ComplexLowering.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 
 using namespace mlir;
 using namespace mumba;

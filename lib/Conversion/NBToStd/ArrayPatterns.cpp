@@ -1,12 +1,13 @@
 //===- ArrayPatterns.cpp - NumPy arrays as memrefs ------------------------===//
 #include "PatternUtils.h"
+#include "ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
+#include "mumba/Runtime/Symbols.h"
 
 using namespace mlir;
 using namespace mumba;
@@ -53,21 +54,21 @@ Value IndexLowering::lowerOne(Value memref, unsigned dim, Value index,
   Value wrapped = asIndex;
   if (!isBoolType(type)) {
     Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-    Value negative = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
-                                           asIndex, zero);
+    Value negative =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, asIndex, zero);
     wrapped = arith::SelectOp::create(
         b, loc, negative, arith::AddIOp::create(b, loc, asIndex, size),
         asIndex);
   }
   if (boundscheck) {
     // Unsigned: a still-negative index is huge, so out of bounds too.
-    Value outOfBounds = arith::CmpIOp::create(
-        b, loc, arith::CmpIPredicate::uge, wrapped, size);
+    Value outOfBounds =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::uge, wrapped, size);
     Value axis = arith::ConstantOp::create(b, loc, b.getI64Type(),
                                            b.getI64IntegerAttr(dim));
     Value size64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), size);
     raiseIf(b, loc, outOfBounds, statusConstant(b, loc, MUMBA_INDEX_ERROR),
-            kIndexErrorFunction, ValueRange{i, axis, size64});
+            MUMBA_SYMBOL_RAISE_INDEX_ERROR, ValueRange{i, axis, size64});
   }
   return wrapped;
 }
@@ -101,8 +102,7 @@ sliceExtent(OpBuilder &b, Location loc, Value size, ValueRange bounds,
                         arith::AddIOp::create(b, loc, x, n), x);
     Value clampedLow =
         sel(cmp(arith::CmpIPredicate::slt, wrapped, zero), low, wrapped);
-    return sel(cmp(arith::CmpIPredicate::sge, clampedLow, n), high,
-               clampedLow);
+    return sel(cmp(arith::CmpIPredicate::sge, clampedLow, n), high, clampedLow);
   };
   Value start = hasStart ? adjust(bounds[0]) : sel(down, nMinusOne, zero);
   Value stop = hasStop ? adjust(bounds[1]) : sel(down, minusOne, n);
@@ -125,11 +125,9 @@ sliceExtent(OpBuilder &b, Location loc, Value size, ValueRange bounds,
               b, loc, arith::SubIOp::create(b, loc, start, stop), one),
           arith::MaxSIOp::create(b, loc, negStep, one)),
       one);
-  Value count = sel(down,
-                    sel(cmp(arith::CmpIPredicate::slt, stop, start),
-                        downCount, zero),
-                    sel(cmp(arith::CmpIPredicate::slt, start, stop), upCount,
-                        zero));
+  Value count = sel(
+      down, sel(cmp(arith::CmpIPredicate::slt, stop, start), downCount, zero),
+      sel(cmp(arith::CmpIPredicate::slt, start, stop), upCount, zero));
   auto toIndex = [&](Value v) -> Value {
     return arith::IndexCastOp::create(b, loc, b.getIndexType(), v);
   };
@@ -170,8 +168,8 @@ static Value lowerView(OpBuilder &b, Location loc, Value memref,
     }
     const ViewIndex &slice = indices[d];
     auto [start, count, step] =
-        sliceExtent(b, loc, size, slice.bounds, slice.hasStart,
-                    slice.hasStop, slice.hasStep);
+        sliceExtent(b, loc, size, slice.bounds, slice.hasStart, slice.hasStop,
+                    slice.hasStep);
     offsets.push_back(start);
     sizes.push_back(count);
     strides.push_back(step);
@@ -192,11 +190,10 @@ Value mumba::detail::arrayIteratorElement(OpBuilder &b, Location loc,
   if (type.getRank() > 1) {
     int64_t rank = type.getRank() - 1;
     auto rowType = MemRefType::get(
-        SmallVector<int64_t>(rank, ShapedType::kDynamic),
-        type.getElementType(),
-        StridedLayoutAttr::get(b.getContext(), ShapedType::kDynamic,
-                               SmallVector<int64_t>(rank,
-                                                    ShapedType::kDynamic)));
+        SmallVector<int64_t>(rank, ShapedType::kDynamic), type.getElementType(),
+        StridedLayoutAttr::get(
+            b.getContext(), ShapedType::kDynamic,
+            SmallVector<int64_t>(rank, ShapedType::kDynamic)));
     ViewIndex row;
     row.scalar = arith::IndexCastOp::create(b, loc, b.getIndexType(), current);
     return lowerView(b, loc, memref, row, rowType);
@@ -263,8 +260,8 @@ struct ArrayGetItemLowering : public ArrayAccessPattern<GetItemOp> {
     if (isa<ArrayType>(op.getType())) {
       if (!slicesAreBuilt(op.getIndices()))
         return rewriter.notifyMatchFailure(op, "slice of unknown origin");
-      auto resultType = cast<MemRefType>(
-          getTypeConverter()->convertType(op.getType()));
+      auto resultType =
+          cast<MemRefType>(getTypeConverter()->convertType(op.getType()));
       IndexLowering scalars(rewriter, op.getLoc(), boundscheck);
       SmallVector<ViewIndex> indices;
       for (auto [dim, nbIndex, lowered] :
@@ -277,13 +274,13 @@ struct ArrayGetItemLowering : public ArrayAccessPattern<GetItemOp> {
           index.hasStop = given(slice.getStop());
           index.hasStep = given(slice.getStep());
         } else {
-          index.scalar = scalars.lowerOne(memref, dim, single(lowered),
-                                          nbIndex.getType());
+          index.scalar =
+              scalars.lowerOne(memref, dim, single(lowered), nbIndex.getType());
         }
         indices.push_back(index);
       }
-      rewriter.replaceOp(op, lowerView(rewriter, op.getLoc(), memref, indices,
-                                       resultType));
+      rewriter.replaceOp(
+          op, lowerView(rewriter, op.getLoc(), memref, indices, resultType));
       return success();
     }
     SmallVector<Value> indices =
@@ -307,8 +304,8 @@ struct ArrayStaticGetItemLowering : public ArrayAccessPattern<StaticGetItemOp> {
                                  static_cast<int64_t>(op.getIndex()));
     if (isa<ArrayType>(op.getType())) {
       // a[k] of an n-d array: the (n-1)-d view of row k.
-      auto resultType = cast<MemRefType>(
-          getTypeConverter()->convertType(op.getType()));
+      auto resultType =
+          cast<MemRefType>(getTypeConverter()->convertType(op.getType()));
       IndexLowering scalars(rewriter, op.getLoc(), boundscheck);
       ViewIndex row;
       row.scalar = scalars.lowerOne(memref, 0, index, i64);

@@ -1,5 +1,4 @@
 //===- DeallocateBuffers.cpp - Free temporaries, return ownership ---------===//
-#include "mumba/Conversion/Passes.h"
 #include "mlir/Conversion/ControlFlowToSCF/ControlFlowToSCF.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -9,6 +8,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Pass/PassManager.h"
+#include "mumba/Conversion/Passes.h"
 
 namespace mumba {
 #define GEN_PASS_DEF_MUMBADEALLOCATEBUFFERSPASS

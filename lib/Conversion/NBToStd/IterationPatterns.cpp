@@ -7,13 +7,13 @@
 //
 //===----------------------------------------------------------------------===//
 #include "IterationPatterns.h"
+#include "IteratorLowering.h"
 #include "PatternUtils.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
-#include "mumba/Dialect/NB/Typing/IteratorLowering.h"
 
 using namespace mlir;
 using namespace mumba;

@@ -13,6 +13,7 @@
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mumba/Conversion/Passes.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Runtime/Symbols.h"
 #include "llvm/ADT/StringMap.h"
 
 namespace mumba {
@@ -78,15 +79,17 @@ NBTypeConverter::NBTypeConverter(MLIRContext *ctx) {
     return success();
   });
   // A slice is its three bounds; None bounds are known from the types.
-  addConversion([ctx](SliceType, SmallVectorImpl<Type> &results)
-                    -> std::optional<LogicalResult> {
-    results.append(3, IntegerType::get(ctx, 64));
-    return success();
-  });
-  addConversion([this](BoundMethodType type, SmallVectorImpl<Type> &results)
-                    -> std::optional<LogicalResult> {
-    return convertType(type.getReceiver(), results);
-  });
+  addConversion(
+      [ctx](SliceType,
+            SmallVectorImpl<Type> &results) -> std::optional<LogicalResult> {
+        results.append(3, IntegerType::get(ctx, 64));
+        return success();
+      });
+  addConversion(
+      [this](BoundMethodType type,
+             SmallVectorImpl<Type> &results) -> std::optional<LogicalResult> {
+        return convertType(type.getReceiver(), results);
+      });
   addConversion(
       [this](PairType type,
              SmallVectorImpl<Type> &results) -> std::optional<LogicalResult> {
@@ -96,13 +99,13 @@ NBTypeConverter::NBTypeConverter(MLIRContext *ctx) {
         return success();
       });
   // Known at compile time, so nothing at run time.
-  addConversion(
-      [](Type type, SmallVectorImpl<Type> &) -> std::optional<LogicalResult> {
-        if (isa<PyNoneType, ModuleType, PyFunctionType, DispatcherType,
-                DTypeType>(type))
-          return success();
-        return std::nullopt;
-      });
+  addConversion([](Type type,
+                   SmallVectorImpl<Type> &) -> std::optional<LogicalResult> {
+    if (isa<PyNoneType, ModuleType, PyFunctionType, DispatcherType, DTypeType>(
+            type))
+      return success();
+    return std::nullopt;
+  });
   addConversion([](UnknownType) -> std::optional<Type> { return Type(); });
   detail::addIterationTypeConversions(*this, ctx);
 }
@@ -118,132 +121,6 @@ mumba::detail::loweredResultTypes(func::FuncOp func,
   for (Type type : results)
     (void)converter.convertType(type, lowered);
   return lowered;
-}
-
-Value mumba::detail::statusConstant(OpBuilder &b, Location loc,
-                                    int32_t status) {
-  return arith::ConstantOp::create(b, loc, b.getI32Type(),
-                                   b.getI32IntegerAttr(status));
-}
-
-Value mumba::detail::single(ValueRange values) {
-  assert(values.size() == 1 && "expected a scalar lowered to one value");
-  return values.front();
-}
-
-/// A value of `type` for results that a raising path returns but nobody
-/// reads. Poison for scalars; for memrefs an empty stack buffer, since
-/// buffer deallocation compares returned pointers and must not see poison.
-static Value placeholderFor(OpBuilder &b, Location loc, Type type) {
-  auto memrefType = dyn_cast<MemRefType>(type);
-  if (!memrefType)
-    return ub::PoisonOp::create(b, loc, type);
-  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
-  SmallVector<Value> sizes(memrefType.getNumDynamicDims(), zero);
-  auto plain = MemRefType::get(memrefType.getShape(),
-                               memrefType.getElementType());
-  Value empty = memref::AllocaOp::create(b, loc, plain, sizes);
-  if (plain == memrefType)
-    return empty;
-  return memref::CastOp::create(b, loc, memrefType, empty);
-}
-
-void mumba::detail::raiseIf(OpBuilder &b, Location loc, Value cond,
-                            Value status, StringRef recorder,
-                            ValueRange details) {
-  RaiseIfOp::create(b, loc, cond, status, details,
-                    recorder.empty()
-                        ? FlatSymbolRefAttr()
-                        : FlatSymbolRefAttr::get(b.getContext(), recorder));
-}
-
-void mumba::detail::expandRaises(ModuleOp module) {
-  SmallVector<RaiseIfOp> raises;
-  module.walk([&](RaiseIfOp op) { raises.push_back(op); });
-  IRRewriter rewriter(module.getContext());
-  for (RaiseIfOp op : raises) {
-    Location loc = op.getLoc();
-    auto func = op->getParentOfType<func::FuncOp>();
-    Block *before = op->getBlock();
-    Block *after = rewriter.splitBlock(before, std::next(op->getIterator()));
-    Block *raise = rewriter.createBlock(after);
-    if (auto recorder = op.getRecorderAttr())
-      func::CallOp::create(rewriter, loc, recorder, TypeRange{},
-                           op.getDetails());
-    SmallVector<Value> values{op.getStatus()};
-    for (Type type : func.getResultTypes().drop_front())
-      values.push_back(placeholderFor(rewriter, loc, type));
-    func::ReturnOp::create(rewriter, loc, values);
-    rewriter.setInsertionPoint(op);
-    cf::CondBranchOp::create(rewriter, loc, op.getCondition(), raise,
-                             ValueRange{}, after, ValueRange{});
-    rewriter.eraseOp(op);
-  }
-}
-
-/// The address (as i64) of a NUL-terminated constant string, from a
-/// private memref.global shared by equal strings.
-static Value stringAddress(OpBuilder &b, Location loc, ModuleOp module,
-                           llvm::StringMap<memref::GlobalOp> &globals,
-                           StringRef text) {
-  memref::GlobalOp &global = globals[text];
-  if (!global) {
-    SmallVector<APInt> bytes;
-    for (char c : text)
-      bytes.push_back(APInt(8, static_cast<uint8_t>(c)));
-    bytes.push_back(APInt(8, 0));
-    auto type = MemRefType::get({static_cast<int64_t>(bytes.size())},
-                                b.getI8Type());
-    auto init = DenseElementsAttr::get(
-        RankedTensorType::get(type.getShape(), b.getI8Type()), bytes);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(module.getBody());
-    std::string name = "__mumba_str" + std::to_string(globals.size() - 1);
-    while (module.lookupSymbol(name))
-      name += "_";
-    global = memref::GlobalOp::create(b, loc, name, b.getStringAttr("private"),
-                                      type, init, /*constant=*/true,
-                                      /*alignment=*/nullptr);
-  }
-  Value memref = memref::GetGlobalOp::create(
-      b, loc, global.getType(), global.getSymName());
-  Value address = memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref);
-  return arith::IndexCastOp::create(b, loc, b.getI64Type(), address);
-}
-
-void mumba::detail::expandRaiseStatements(ModuleOp module) {
-  SmallVector<RaiseOp> raises;
-  module.walk([&](RaiseOp op) {
-    if (op.getExcClass())
-      raises.push_back(op);
-  });
-  if (raises.empty())
-    return;
-  OpBuilder b(module.getContext());
-  if (!module.lookupSymbol<func::FuncOp>(kRaiseUserFunction)) {
-    b.setInsertionPointToStart(module.getBody());
-    Type i64 = b.getI64Type();
-    auto decl = func::FuncOp::create(b, module.getLoc(), kRaiseUserFunction,
-                                     b.getFunctionType({i64, i64}, {}));
-    decl.setPrivate();
-  }
-  llvm::StringMap<memref::GlobalOp> globals;
-  for (RaiseOp op : raises) {
-    Location loc = op.getLoc();
-    auto func = op->getParentOfType<func::FuncOp>();
-    b.setInsertionPoint(op);
-    Value excClass =
-        stringAddress(b, loc, module, globals, *op.getExcClass());
-    Value message =
-        stringAddress(b, loc, module, globals, op.getMessage().value_or(""));
-    func::CallOp::create(b, loc, kRaiseUserFunction, TypeRange{},
-                         ValueRange{excClass, message});
-    SmallVector<Value> values{statusConstant(b, loc, MUMBA_USER_EXCEPTION)};
-    for (Type type : func.getResultTypes().drop_front())
-      values.push_back(placeholderFor(b, loc, type));
-    func::ReturnOp::create(b, loc, values);
-    op.erase();
-  }
 }
 
 void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
@@ -262,10 +139,9 @@ void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
   // Raises of a known exception class are expanded after the conversion.
   target.addDynamicallyLegalOp<RaiseOp>(
       [](RaiseOp op) { return !op.getException(); });
-  target
-      .addLegalDialect<arith::ArithDialect, complex::ComplexDialect,
-                       math::MathDialect,
-                       memref::MemRefDialect, scf::SCFDialect, ub::UBDialect>();
+  target.addLegalDialect<arith::ArithDialect, complex::ComplexDialect,
+                         math::MathDialect, memref::MemRefDialect,
+                         scf::SCFDialect, ub::UBDialect>();
   target.addLegalOp<func::ReturnOp, func::CallOp, UnrealizedConversionCastOp,
                     RaiseIfOp>();
   // A lowered function returns its i32 status first; no nb result type is
@@ -336,12 +212,12 @@ struct ConvertNBToStdPass
     options.boundscheck = boundscheck;
     MLIRContext *ctx = &getContext();
     if (options.boundscheck &&
-        !module.lookupSymbol<func::FuncOp>(kIndexErrorFunction)) {
+        !module.lookupSymbol<func::FuncOp>(MUMBA_SYMBOL_RAISE_INDEX_ERROR)) {
       OpBuilder builder = OpBuilder::atBlockBegin(module.getBody());
       Type i64 = builder.getI64Type();
-      auto decl =
-          func::FuncOp::create(builder, module.getLoc(), kIndexErrorFunction,
-                               builder.getFunctionType({i64, i64, i64}, {}));
+      auto decl = func::FuncOp::create(
+          builder, module.getLoc(), MUMBA_SYMBOL_RAISE_INDEX_ERROR,
+          builder.getFunctionType({i64, i64, i64}, {}));
       decl.setPrivate();
     }
     NBTypeConverter converter(ctx);

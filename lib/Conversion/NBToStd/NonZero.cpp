@@ -44,8 +44,8 @@ private:
 };
 } // namespace
 
-std::optional<double> LowerBound::ofBinary(BinOpKind kind, Value lhs,
-                                           Value rhs, unsigned depth) const {
+std::optional<double> LowerBound::ofBinary(BinOpKind kind, Value lhs, Value rhs,
+                                           unsigned depth) const {
   if (kind == BinOpKind::Mul && lhs == rhs)
     return 0.0; // a square
   std::optional<double> a = of(lhs, depth + 1);
@@ -108,11 +108,9 @@ std::optional<double> LowerBound::of(Value value, unsigned depth) const {
                ? of(unary.getOperand(), depth + 1)
                : std::nullopt;
   if (auto binary = dyn_cast<BinOp>(def))
-    return ofBinary(binary.getKind(), binary.getLhs(), binary.getRhs(),
-                    depth);
+    return ofBinary(binary.getKind(), binary.getLhs(), binary.getRhs(), depth);
   if (auto binary = dyn_cast<InplaceBinOp>(def))
-    return ofBinary(binary.getKind(), binary.getLhs(), binary.getRhs(),
-                    depth);
+    return ofBinary(binary.getKind(), binary.getLhs(), binary.getRhs(), depth);
   if (auto call = dyn_cast<CallOp>(def))
     return ofCall(call, depth);
   return std::nullopt;

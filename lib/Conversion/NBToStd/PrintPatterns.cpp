@@ -6,14 +6,15 @@
 // are constant globals.
 //
 //===----------------------------------------------------------------------===//
+#include "ComplexLowering.h"
 #include "IterationPatterns.h"
 #include "PatternUtils.h"
+#include "ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
-#include "mumba/Dialect/NB/Typing/ComplexLowering.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 #include "mumba/Runtime/Print.h"
+#include "mumba/Runtime/Symbols.h"
 
 using namespace mlir;
 using namespace mumba;
@@ -55,8 +56,9 @@ public:
   PrintLowering(OpBuilder &b, Location loc, const TypeConverter &converter)
       : b(b), loc(loc), converter(converter) {
     Type i32 = b.getI32Type(), i64 = b.getI64Type(), f64 = b.getF64Type();
-    function = declareExternalFunction(
-        b, loc, "mumbaPrint", b.getFunctionType({i32, i64, f64, f64}, {}));
+    function =
+        declareExternalFunction(b, loc, MUMBA_SYMBOL_PRINT,
+                                b.getFunctionType({i32, i64, f64, f64}, {}));
   }
 
   /// Prints a value of nb type `type` lowered to `values`; inside a tuple,

@@ -8,9 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "PatternUtils.h"
-#include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Runtime/Symbols.h"
 #include "llvm/ADT/SetVector.h"
 
 using namespace mlir;
@@ -18,7 +19,6 @@ using namespace mumba;
 using namespace mumba::nb;
 
 /// The runtime's stack check.
-static constexpr StringLiteral kCheckStackFunction = "mumbaCheckStack";
 
 /// The functions of `module` that can reach themselves through calls.
 static SmallVector<func::FuncOp> recursiveFunctions(ModuleOp module) {
@@ -52,21 +52,20 @@ void mumba::detail::guardRecursion(ModuleOp module) {
   if (recursive.empty())
     return;
   OpBuilder b(module.getContext());
-  if (!module.lookupSymbol<func::FuncOp>(kCheckStackFunction)) {
+  if (!module.lookupSymbol<func::FuncOp>(MUMBA_SYMBOL_CHECK_STACK)) {
     b.setInsertionPointToStart(module.getBody());
     auto decl =
-        func::FuncOp::create(b, module.getLoc(), kCheckStackFunction,
+        func::FuncOp::create(b, module.getLoc(), MUMBA_SYMBOL_CHECK_STACK,
                              b.getFunctionType({}, {b.getI32Type()}));
     decl.setPrivate();
   }
   for (func::FuncOp func : recursive) {
     Location loc = func.getLoc();
     b.setInsertionPointToStart(&func.getBody().front());
-    Value status = func::CallOp::create(b, loc, kCheckStackFunction,
+    Value status = func::CallOp::create(b, loc, MUMBA_SYMBOL_CHECK_STACK,
                                         TypeRange{b.getI32Type()}, {})
                        .getResult(0);
-    Value full = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
-                                       status,
+    Value full = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, status,
                                        statusConstant(b, loc, MUMBA_OK));
     raiseIf(b, loc, full, status);
   }

@@ -1,13 +1,14 @@
 //===- StructurePatterns.cpp - Functions, calls, values and iteration -----===//
 #include "PatternUtils.h"
+#include "ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mumba/Conversion/NBToStd/CallLowering.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
-#include "mumba/Dialect/NB/Typing/CallTemplates.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
+#include "mumba/Dialect/NB/Typing/CallTyping.h"
 
 using namespace mlir;
 using namespace mumba;
@@ -113,14 +114,15 @@ struct ModuleAttrLowering : public OpConversionPattern<GetAttrOp> {
 struct CallOpLowering : public OpConversionPattern<CallOp> {
   using OpConversionPattern::OpConversionPattern;
 
-  /// Lowers a call of a template (a method's receiver first) with its
-  /// operands in parameter order, raising where the template says so.
+  /// Lowers a registered call (a method's receiver first) with its
+  /// operands in parameter order, raising where the lowering says so.
   LogicalResult lowerTemplateCall(CallOp op, OneToNOpAdaptor adaptor,
                                   ConversionPatternRewriter &rewriter,
                                   StringRef name, ValueRange receiver) const {
-    const CallTemplate *tmpl = lookupCallTemplate(name);
-    if (!tmpl)
-      return rewriter.notifyMatchFailure(op, "no call template");
+    const CallTyping *typing = lookupCallTyping(name);
+    const CallLowering *lowering = lookupCallLowering(name);
+    if (!typing || !lowering)
+      return rewriter.notifyMatchFailure(op, "no registered call");
     bool isMethod = isa<BoundMethodType>(op.getCallee().getType());
     SmallVector<ValueRange> values;
     SmallVector<Type> types;
@@ -133,9 +135,9 @@ struct CallOpLowering : public OpConversionPattern<CallOp> {
     llvm::append_range(values, adaptor.getKwargs());
     llvm::append_range(types, op.getArgs().getTypes());
     llvm::append_range(types, op.getKwargs().getTypes());
-    FailureOr<SmallVector<int>> slots =
-        matchCallArguments(op, *tmpl, op.getArgs().size() + (isMethod ? 1 : 0),
-                           op.getKwnamesAttr());
+    FailureOr<SmallVector<int>> slots = matchCallArguments(
+        op, *typing, op.getArgs().size() + (isMethod ? 1 : 0),
+        op.getKwnamesAttr());
     if (failed(slots))
       return failure();
     SmallVector<ValueRange> args;
@@ -145,7 +147,8 @@ struct CallOpLowering : public OpConversionPattern<CallOp> {
       argTypes.push_back(slot < 0 ? Type() : types[slot]);
     }
     Location loc = op.getLoc();
-    LoweredCall call = tmpl->lower(rewriter, loc, args, argTypes, op.getType());
+    LoweredCall call =
+        lowering->lower(rewriter, loc, args, argTypes, op.getType());
     if (call.raiseIf)
       raiseIf(rewriter, loc, call.raiseIf,
               statusConstant(rewriter, loc, call.status));
@@ -252,8 +255,8 @@ struct CastOpLowering : public OpConversionPattern<CastOp> {
         return success();
       }
       if (auto inner = dyn_cast<OptionalType>(from)) {
-        if (failed(castValues(b, loc, values.drop_back(),
-                              inner.getValueType(), value, results)))
+        if (failed(castValues(b, loc, values.drop_back(), inner.getValueType(),
+                              value, results)))
           return failure();
         results.push_back(values.back());
         return success();
@@ -273,8 +276,7 @@ struct CastOpLowering : public OpConversionPattern<CastOp> {
       return failure();
     for (unsigned i = 0; i < fromTuple.size(); ++i)
       if (failed(castValues(
-              b, loc,
-              tupleElement(*getTypeConverter(), fromTuple, values, i),
+              b, loc, tupleElement(*getTypeConverter(), fromTuple, values, i),
               fromTuple.getType(i), toTuple.getType(i), results)))
         return failure();
     return success();

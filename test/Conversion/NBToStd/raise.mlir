@@ -2,8 +2,8 @@
 
 // raise ValueError("bad"): the class and message become constant strings
 // the runtime records, and the function returns status 11.
-// CHECK-DAG: memref.global "private" constant @[[CLS:__mumba_str[0-9_]*]] : memref<11xi8> = dense<[86, 97, 108, 117, 101, 69, 114, 114, 111, 114, 0]>
-// CHECK-DAG: memref.global "private" constant @[[MSG:__mumba_str[0-9_]*]] : memref<4xi8> = dense<[98, 97, 100, 0]>
+// CHECK-DAG: memref.global "private" constant @[[CLS:__mumba_text_[0-9a-f]+]] : memref<11xi8> = dense<[86, 97, 108, 117, 101, 69, 114, 114, 111, 114, 0]>
+// CHECK-DAG: memref.global "private" constant @[[MSG:__mumba_text_[0-9a-f]+]] : memref<4xi8> = dense<[98, 97, 100, 0]>
 // CHECK-DAG: func.func private @mumbaRaiseUser(i64, i64)
 // CHECK-LABEL: func.func @raises
 // CHECK-SAME: -> (i32, f64)
@@ -15,8 +15,8 @@
 // CHECK: %[[M:.*]] = memref.get_global @[[MSG]] : memref<4xi8>
 // CHECK: %[[MP:.*]] = memref.extract_aligned_pointer_as_index %[[M]]
 // CHECK: %[[MI:.*]] = arith.index_cast %[[MP]] : index to i64
-// CHECK: call @mumbaRaiseUser(%[[CI]], %[[MI]]) : (i64, i64) -> ()
 // CHECK: %[[S:.*]] = arith.constant 11 : i32
+// CHECK: call @mumbaRaiseUser(%[[CI]], %[[MI]]) : (i64, i64) -> ()
 // CHECK: %[[P:.*]] = ub.poison : f64
 // CHECK: return %[[S]], %[[P]] : i32, f64
 func.func @raises(%x: f64) -> f64 {

@@ -24,15 +24,6 @@ struct NBToStdOptions {
   bool boundscheck = false;
 };
 
-/// The runtime function that records an IndexError's index, axis and size
-/// before compiled code returns MUMBA_INDEX_ERROR.
-inline constexpr llvm::StringLiteral kIndexErrorFunction =
-    "mumbaRaiseIndexError";
-
-/// The runtime function that records a raised exception's class and message
-/// before compiled code returns MUMBA_USER_EXCEPTION.
-inline constexpr llvm::StringLiteral kRaiseUserFunction = "mumbaRaiseUser";
-
 /// Adds the patterns that lower typed nb ops, and func signatures with a
 /// leading i32 status result.
 void populateNBToStdConversionPatterns(NBTypeConverter &converter,

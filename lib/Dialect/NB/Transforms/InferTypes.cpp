@@ -11,7 +11,7 @@
 #include "mlir/Interfaces/ControlFlowInterfaces.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mumba/Dialect/NB/Transforms/Passes.h"
-#include "mumba/Dialect/NB/Typing/CallTemplates.h"
+#include "mumba/Dialect/NB/Typing/CallTyping.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -479,13 +479,13 @@ FailureOr<func::FuncOp> InferenceDriver::specialize(CallOp call,
   return spec;
 }
 
-/// Types a call of a template with the receiver (if a method) first, then
+/// Types a registered call with the receiver (if a method) first, then
 /// the operands in parameter order.
-static FailureOr<Type> inferTemplateCall(CallOp op, StringRef name,
+static FailureOr<Type> inferRegisteredCall(CallOp op, StringRef name,
                                          Type receiver,
                                          ArrayRef<Type> operands) {
-  const CallTemplate *tmpl = lookupCallTemplate(name);
-  if (!tmpl)
+  const CallTyping *entry = lookupCallTyping(name);
+  if (!entry)
     return op.emitError() << "unsupported: call to '" << name
                           << "' in nopython mode";
   unsigned numPositional = op.getArgs().size() + (receiver ? 1 : 0);
@@ -494,13 +494,13 @@ static FailureOr<Type> inferTemplateCall(CallOp op, StringRef name,
     all.push_back(receiver);
   llvm::append_range(all, operands);
   FailureOr<SmallVector<int>> slots =
-      matchCallArguments(op, *tmpl, numPositional, op.getKwnamesAttr());
+      matchCallArguments(op, *entry, numPositional, op.getKwnamesAttr());
   if (failed(slots))
     return failure();
   SmallVector<Type> args;
   for (int slot : *slots)
     args.push_back(slot < 0 ? Type() : all[slot]);
-  Type result = tmpl->type(op, args);
+  Type result = entry->type(op, args);
   if (!result)
     return failure();
   return result;
@@ -509,10 +509,10 @@ static FailureOr<Type> inferTemplateCall(CallOp op, StringRef name,
 FailureOr<Type> InferenceDriver::inferCall(CallOp op, Type callee,
                                            ArrayRef<Type> operands) {
   if (auto function = dyn_cast<PyFunctionType>(callee))
-    return inferTemplateCall(op, function.getName(), Type(), operands);
+    return inferRegisteredCall(op, function.getName(), Type(), operands);
   if (auto method = dyn_cast<BoundMethodType>(callee)) {
     std::string name = ("array." + method.getName()).str();
-    return inferTemplateCall(op, name, method.getReceiver(), operands);
+    return inferRegisteredCall(op, name, method.getReceiver(), operands);
   }
   if (auto dtype = dyn_cast<DTypeType>(callee)) {
     // np.float32(x) converts a number; a complex number only to complex.
@@ -587,7 +587,7 @@ FailureOr<Type> InferenceDriver::inferModuleAttr(Operation *op,
   if (moduleType.getName() == "numpy")
     if (Type dtype = lookupNumpyDType(op->getContext(), attr))
       return Type(DTypeType::get(op->getContext(), dtype));
-  if (lookupCallTemplate(name))
+  if (lookupCallTyping(name))
     return Type(PyFunctionType::get(op->getContext(), name));
   return op->emitError() << "unsupported: '" << name << "' in nopython mode";
 }

@@ -1,36 +1,31 @@
-//===- Templates.h - The families of call templates -------------*- C++ -*-===//
+//===- TypingHelpers.h - Writing typers of registered calls -----*- C++ -*-===//
 //
-// The registry is one table per family; CallTemplates.cpp searches them.
-// Shared helpers for writing typers and lowerers live here too.
+// The typing registry is one table per family (builtins, math, cmath, NumPy,
+// array creation); CallTyping.cpp builds the name map from them. Shared
+// helpers for writing typers live here.
 //
 //===----------------------------------------------------------------------===//
-#ifndef MUMBA_LIB_DIALECT_NB_TYPING_TEMPLATES_H
-#define MUMBA_LIB_DIALECT_NB_TYPING_TEMPLATES_H
+#ifndef MUMBA_LIB_DIALECT_NB_TYPING_TYPINGHELPERS_H
+#define MUMBA_LIB_DIALECT_NB_TYPING_TYPINGHELPERS_H
 
+#include "mlir/IR/BuiltinTypes.h"
 #include "mumba/Dialect/NB/IR/NBTypes.h"
-#include "mumba/Dialect/NB/Typing/CallTemplates.h"
+#include "mumba/Dialect/NB/Typing/CallTyping.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace mumba::nb::detail {
 
 /// range, len, abs, min, max, int, float, bool, complex, round, isinstance,
-/// enumerate, zip, reversed.
-llvm::ArrayRef<CallTemplate> getBuiltinTemplates();
-/// math.* and cmath.*.
-llvm::ArrayRef<CallTemplate> getMathTemplates();
+/// enumerate, zip, reversed, pow.
+llvm::ArrayRef<CallTyping> getBuiltinTyping();
+/// math.*.
+llvm::ArrayRef<CallTyping> getMathTyping();
+/// cmath.*.
+llvm::ArrayRef<CallTyping> getCmathTyping();
 /// numpy.* on scalars.
-llvm::ArrayRef<CallTemplate> getNumpyScalarTemplates();
+llvm::ArrayRef<CallTyping> getNumpyScalarTyping();
 /// numpy.* that make arrays, and array methods.
-llvm::ArrayRef<CallTemplate> getArrayTemplates();
-
-/// A lowered call with one result and nothing to raise.
-inline LoweredCall single(mlir::Value v) {
-  return LoweredCall{{v}, {}, MUMBA_OK};
-}
-
-/// A constant of the std type `type` (an integer or a float).
-mlir::Value stdConstant(mlir::OpBuilder &b, mlir::Location loc, mlir::Type type,
-                        double value);
+llvm::ArrayRef<CallTyping> getArrayTyping();
 
 /// The argument types that are present (omitted parameters are null).
 inline llvm::SmallVector<mlir::Type>
@@ -94,26 +89,6 @@ mlir::Type typeFixed(mlir::Operation *op, llvm::ArrayRef<mlir::Type> args) {
   return Result(op->getContext());
 }
 
-enum class FloatClass { NaN, Inf, Finite };
-
-/// Whether real `x` (of nb type `type`) is NaN, infinite or finite; ints
-/// and bools are always finite.
-mlir::Value classify(mlir::OpBuilder &b, mlir::Location loc, FloatClass kind,
-                     mlir::Value x, mlir::Type type);
-
-/// isnan/isinf/isfinite of a real or complex argument.
-LoweredCall lowerFloatClass(FloatClass kind, mlir::OpBuilder &b,
-                            mlir::Location loc,
-                            llvm::ArrayRef<mlir::ValueRange> args,
-                            llvm::ArrayRef<mlir::Type> argTypes);
-
-template <FloatClass kind>
-LoweredCall lowerClassify(mlir::OpBuilder &b, mlir::Location loc,
-                          llvm::ArrayRef<mlir::ValueRange> args,
-                          llvm::ArrayRef<mlir::Type> argTypes, mlir::Type) {
-  return lowerFloatClass(kind, b, loc, args, argTypes);
-}
-
 } // namespace mumba::nb::detail
 
-#endif // MUMBA_LIB_DIALECT_NB_TYPING_TEMPLATES_H
+#endif // MUMBA_LIB_DIALECT_NB_TYPING_TYPINGHELPERS_H

@@ -11,8 +11,8 @@
 // A cursor slot is a memref<i64> allocated at the function's entry.
 //
 //===----------------------------------------------------------------------===//
-#ifndef MUMBA_DIALECT_NB_TYPING_ITERATORLOWERING_H
-#define MUMBA_DIALECT_NB_TYPING_ITERATORLOWERING_H
+#ifndef MUMBA_LIB_CONVERSION_NBTOSTD_ITERATORLOWERING_H
+#define MUMBA_LIB_CONVERSION_NBTOSTD_ITERATORLOWERING_H
 
 #include "mlir/IR/Builders.h"
 
@@ -33,4 +33,4 @@ llvm::SmallVector<mlir::Value> lowerGetIter(mlir::OpBuilder &b,
 
 } // namespace mumba::nb
 
-#endif // MUMBA_DIALECT_NB_TYPING_ITERATORLOWERING_H
+#endif // MUMBA_LIB_CONVERSION_NBTOSTD_ITERATORLOWERING_H

@@ -4,8 +4,8 @@
 // alike, complex numbers included).
 //
 //===----------------------------------------------------------------------===//
-#include "Templates.h"
-#include "mumba/Dialect/NB/Typing/ComplexLowering.h"
+#include "../ComplexLowering.h"
+#include "LoweringHelpers.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include <limits>

@@ -1,4 +1,4 @@
-//===- ArrayCreation.cpp - Templates that create arrays -------------------===//
+//===- ArrayCreation.cpp - Lowering of array creation ---------------------===//
 //
 // Arrays created in compiled code are memref.alloc'ed (the runtime's
 // allocator after lowering) with a C-contiguous layout, and filled by scf.for
@@ -6,146 +6,25 @@
 // returned; returned ones pass to NumPy.
 //
 //===----------------------------------------------------------------------===//
-#include "ArrayCreation.h"
-#include "Templates.h"
+#include "../ScalarLowering.h"
+#include "LoweringHelpers.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mumba/Dialect/NB/IR/NBTypes.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 
 using namespace mlir;
 using namespace mumba::nb;
 using namespace mumba::nb::detail;
 
 //===----------------------------------------------------------------------===//
-// Typing
-//===----------------------------------------------------------------------===//
-
-/// The rank a shape argument gives: an int is 1-D, a tuple of ints N-D.
-static std::optional<unsigned> shapeRank(Operation *op, Type shape) {
-  if (isIntType(shape) || isBoolType(shape))
-    return 1;
-  if (auto tuple = dyn_cast<TupleType>(shape)) {
-    if (llvm::all_of(tuple.getTypes(),
-                     [](Type t) { return isIntType(t) || isBoolType(t); }))
-      return tuple.size();
-  }
-  op->emitError() << "a shape must be an int or a tuple of ints, got "
-                  << quoteType(shape);
-  return std::nullopt;
-}
-
-/// The element type a `dtype=` argument names, `fallback` when omitted.
-static Type dtypeOf(Operation *op, Type dtype, Type fallback) {
-  if (!dtype)
-    return fallback;
-  if (auto numpyType = dyn_cast<DTypeType>(dtype))
-    return numpyType.getDtype();
-  if (auto builtin = dyn_cast<PyFunctionType>(dtype)) {
-    MLIRContext *ctx = op->getContext();
-    if (builtin.getName() == "float")
-      return Float64Type::get(ctx);
-    if (builtin.getName() == "int")
-      return getInt64Type(ctx);
-    if (builtin.getName() == "bool")
-      return IntegerType::get(ctx, 1);
-  }
-  op->emitError() << "unsupported dtype " << quoteType(dtype)
-                  << ": use a NumPy scalar type such as np.float32";
-  return {};
-}
-
-static bool expectArgs(Operation *op, ArrayRef<Type> args, size_t required,
-                       StringRef what) {
-  for (size_t i = 0; i < required; ++i)
-    if (i >= args.size() || !args[i]) {
-      op->emitError() << what << "() is missing a required argument";
-      return false;
-    }
-  return true;
-}
-
-Type mumba::nb::detail::typeEmpty(Operation *op, ArrayRef<Type> args) {
-  if (!expectArgs(op, args, 1, "np.empty/np.zeros/np.ones"))
-    return {};
-  std::optional<unsigned> rank = shapeRank(op, args[0]);
-  Type dtype = dtypeOf(op, args.size() > 1 ? args[1] : Type(),
-                       Float64Type::get(op->getContext()));
-  if (!rank || !dtype)
-    return {};
-  return ArrayType::get(op->getContext(), dtype, *rank, ArrayLayout::C);
-}
-
-Type mumba::nb::detail::typeFull(Operation *op, ArrayRef<Type> args) {
-  if (!expectArgs(op, args, 2, "np.full"))
-    return {};
-  std::optional<unsigned> rank = shapeRank(op, args[0]);
-  if (!rank)
-    return {};
-  if (!isRealType(args[1])) {
-    op->emitError() << "np.full() fills with a real number, got "
-                    << quoteType(args[1]);
-    return {};
-  }
-  Type dtype = dtypeOf(op, args.size() > 2 ? args[2] : Type(), args[1]);
-  if (!dtype)
-    return {};
-  return ArrayType::get(op->getContext(), dtype, *rank, ArrayLayout::C);
-}
-
-Type mumba::nb::detail::typeLike(Operation *op, ArrayRef<Type> args) {
-  if (!expectArgs(op, args, 1, "np.*_like"))
-    return {};
-  auto array = dyn_cast<ArrayType>(args[0]);
-  if (!array) {
-    op->emitError() << "np.*_like() expects an array, got "
-                    << quoteType(args[0]);
-    return {};
-  }
-  Type dtype =
-      dtypeOf(op, args.size() > 1 ? args[1] : Type(), array.getDtype());
-  if (!dtype)
-    return {};
-  return ArrayType::get(op->getContext(), dtype, array.getNdim(),
-                        ArrayLayout::C);
-}
-
-Type mumba::nb::detail::typeArange(Operation *op, ArrayRef<Type> args) {
-  if (!expectArgs(op, args, 1, "np.arange"))
-    return {};
-  Type fallback = getInt64Type(op->getContext());
-  for (size_t i = 0; i < std::min<size_t>(args.size(), 3); ++i) {
-    if (!args[i])
-      continue;
-    if (!isRealType(args[i])) {
-      op->emitError() << "np.arange() expects real numbers, got "
-                      << quoteType(args[i]);
-      return {};
-    }
-    if (isa<FloatType>(args[i]))
-      fallback = Float64Type::get(op->getContext());
-  }
-  Type dtype = dtypeOf(op, args.size() > 3 ? args[3] : Type(), fallback);
-  if (!dtype)
-    return {};
-  return ArrayType::get(op->getContext(), dtype, 1, ArrayLayout::C);
-}
-
-Type mumba::nb::detail::typeCopy(Operation *op, ArrayRef<Type> args) {
-  auto array = args.size() == 1 ? dyn_cast<ArrayType>(args[0]) : ArrayType();
-  if (!array) {
-    op->emitError() << "copy() takes no arguments";
-    return {};
-  }
-  return ArrayType::get(op->getContext(), array.getDtype(), array.getNdim(),
-                        ArrayLayout::C);
-}
-
-//===----------------------------------------------------------------------===//
 // Lowering
 //===----------------------------------------------------------------------===//
+
+static Value indexConstant(OpBuilder &b, Location loc, int64_t v) {
+  return arith::ConstantIndexOp::create(b, loc, v);
+}
 
 namespace {
 /// A new array: its memref and its extents.
@@ -154,10 +33,6 @@ struct NewArray {
   SmallVector<Value> sizes;
 };
 } // namespace
-
-static Value indexConstant(OpBuilder &b, Location loc, int64_t v) {
-  return arith::ConstantIndexOp::create(b, loc, v);
-}
 
 /// Allocates a C-contiguous array of `type` with the given extents.
 static NewArray allocate(OpBuilder &b, Location loc, ArrayType type,
@@ -229,31 +104,27 @@ static LoweredCall createFromShape(OpBuilder &b, Location loc,
   return LoweredCall{{array.memref}, negative, MUMBA_NEGATIVE_DIMENSIONS};
 }
 
-LoweredCall mumba::nb::detail::lowerEmpty(OpBuilder &b, Location loc,
-                                          ArrayRef<ValueRange> args,
-                                          ArrayRef<Type> argTypes,
-                                          Type resultType) {
+static LoweredCall lowerEmpty(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type resultType) {
   return createFromShape(b, loc, args, argTypes, resultType, std::nullopt);
 }
 
-LoweredCall mumba::nb::detail::lowerZeros(OpBuilder &b, Location loc,
-                                          ArrayRef<ValueRange> args,
-                                          ArrayRef<Type> argTypes,
-                                          Type resultType) {
+static LoweredCall lowerZeros(OpBuilder &b, Location loc,
+                              ArrayRef<ValueRange> args,
+                              ArrayRef<Type> argTypes, Type resultType) {
   return createFromShape(b, loc, args, argTypes, resultType, 0.0);
 }
 
-LoweredCall mumba::nb::detail::lowerOnes(OpBuilder &b, Location loc,
-                                         ArrayRef<ValueRange> args,
-                                         ArrayRef<Type> argTypes,
-                                         Type resultType) {
+static LoweredCall lowerOnes(OpBuilder &b, Location loc,
+                             ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                             Type resultType) {
   return createFromShape(b, loc, args, argTypes, resultType, 1.0);
 }
 
-LoweredCall mumba::nb::detail::lowerFull(OpBuilder &b, Location loc,
-                                         ArrayRef<ValueRange> args,
-                                         ArrayRef<Type> argTypes,
-                                         Type resultType) {
+static LoweredCall lowerFull(OpBuilder &b, Location loc,
+                             ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
+                             Type resultType) {
   Value value = castNumber(b, loc, args[1].front(), argTypes[1],
                            cast<ArrayType>(resultType).getDtype());
   return createFromShape(b, loc, args, argTypes, resultType, std::nullopt,
@@ -279,27 +150,27 @@ static LoweredCall createLike(OpBuilder &b, Location loc,
   return LoweredCall{{array.memref}, {}, MUMBA_OK};
 }
 
-LoweredCall mumba::nb::detail::lowerEmptyLike(OpBuilder &b, Location loc,
-                                              ArrayRef<ValueRange> args,
-                                              ArrayRef<Type>, Type resultType) {
+static LoweredCall lowerEmptyLike(OpBuilder &b, Location loc,
+                                  ArrayRef<ValueRange> args, ArrayRef<Type>,
+                                  Type resultType) {
   return createLike(b, loc, args, resultType, std::nullopt);
 }
 
-LoweredCall mumba::nb::detail::lowerZerosLike(OpBuilder &b, Location loc,
-                                              ArrayRef<ValueRange> args,
-                                              ArrayRef<Type>, Type resultType) {
+static LoweredCall lowerZerosLike(OpBuilder &b, Location loc,
+                                  ArrayRef<ValueRange> args, ArrayRef<Type>,
+                                  Type resultType) {
   return createLike(b, loc, args, resultType, 0.0);
 }
 
-LoweredCall mumba::nb::detail::lowerOnesLike(OpBuilder &b, Location loc,
-                                             ArrayRef<ValueRange> args,
-                                             ArrayRef<Type>, Type resultType) {
+static LoweredCall lowerOnesLike(OpBuilder &b, Location loc,
+                                 ArrayRef<ValueRange> args, ArrayRef<Type>,
+                                 Type resultType) {
   return createLike(b, loc, args, resultType, 1.0);
 }
 
-LoweredCall mumba::nb::detail::lowerCopy(OpBuilder &b, Location loc,
-                                         ArrayRef<ValueRange> args,
-                                         ArrayRef<Type>, Type resultType) {
+static LoweredCall lowerCopy(OpBuilder &b, Location loc,
+                             ArrayRef<ValueRange> args, ArrayRef<Type>,
+                             Type resultType) {
   Value source = args[0].front();
   NewArray array =
       allocate(b, loc, cast<ArrayType>(resultType), extentsOf(b, loc, source));
@@ -313,10 +184,9 @@ LoweredCall mumba::nb::detail::lowerCopy(OpBuilder &b, Location loc,
   return LoweredCall{{array.memref}, {}, MUMBA_OK};
 }
 
-LoweredCall mumba::nb::detail::lowerArange(OpBuilder &b, Location loc,
-                                           ArrayRef<ValueRange> args,
-                                           ArrayRef<Type> argTypes,
-                                           Type resultType) {
+static LoweredCall lowerArange(OpBuilder &b, Location loc,
+                               ArrayRef<ValueRange> args,
+                               ArrayRef<Type> argTypes, Type resultType) {
   auto type = cast<ArrayType>(resultType);
   Type dtype = type.getDtype();
   // Compute in float64 when any bound is a float, as NumPy does; else int64.
@@ -390,37 +260,16 @@ LoweredCall mumba::nb::detail::lowerArange(OpBuilder &b, Location loc,
 // The table
 //===----------------------------------------------------------------------===//
 
-static constexpr StringLiteral kShapeParams[] = {"shape", "dtype"};
-static constexpr StringLiteral kFullParams[] = {"shape", "fill_value", "dtype"};
-static constexpr StringLiteral kLikeParams[] = {"a", "dtype"};
-static constexpr StringLiteral kArangeParams[] = {"start", "stop", "step",
-                                                  "dtype"};
-
-static const CallTemplate kArrayTemplates[] = {
-    {"numpy.empty", mumba::nb::detail::typeEmpty, mumba::nb::detail::lowerEmpty,
-     kShapeParams, "(shape: int or tuple of ints, dtype=float64)"},
-    {"numpy.zeros", mumba::nb::detail::typeEmpty, mumba::nb::detail::lowerZeros,
-     kShapeParams, "(shape: int or tuple of ints, dtype=float64)"},
-    {"numpy.ones", mumba::nb::detail::typeEmpty, mumba::nb::detail::lowerOnes,
-     kShapeParams, "(shape: int or tuple of ints, dtype=float64)"},
-    {"numpy.full", mumba::nb::detail::typeFull, mumba::nb::detail::lowerFull,
-     kFullParams, "(shape: int or tuple of ints, fill_value: real, dtype)"},
-    {"numpy.empty_like", mumba::nb::detail::typeLike,
-     mumba::nb::detail::lowerEmptyLike, kLikeParams, "(a: array, dtype)"},
-    {"numpy.zeros_like", mumba::nb::detail::typeLike,
-     mumba::nb::detail::lowerZerosLike, kLikeParams, "(a: array, dtype)"},
-    {"numpy.ones_like", mumba::nb::detail::typeLike,
-     mumba::nb::detail::lowerOnesLike, kLikeParams, "(a: array, dtype)"},
-    {"numpy.arange", mumba::nb::detail::typeArange,
-     mumba::nb::detail::lowerArange, kArangeParams,
-     "([start: real,] stop: real[, step: real], dtype)"},
-    {"array.copy",
-     mumba::nb::detail::typeCopy,
-     mumba::nb::detail::lowerCopy,
-     {},
-     "()"},
+static const CallLowering kTable[] = {
+    {"numpy.empty", lowerEmpty},
+    {"numpy.zeros", lowerZeros},
+    {"numpy.ones", lowerOnes},
+    {"numpy.full", lowerFull},
+    {"numpy.empty_like", lowerEmptyLike},
+    {"numpy.zeros_like", lowerZerosLike},
+    {"numpy.ones_like", lowerOnesLike},
+    {"numpy.arange", lowerArange},
+    {"array.copy", lowerCopy},
 };
 
-ArrayRef<CallTemplate> mumba::nb::detail::getArrayTemplates() {
-  return kArrayTemplates;
-}
+ArrayRef<CallLowering> mumba::nb::detail::getArrayLowering() { return kTable; }

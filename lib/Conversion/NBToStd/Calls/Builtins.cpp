@@ -1,19 +1,18 @@
-//===- BuiltinTemplates.cpp - Python's builtin functions ------------------===//
+//===- Builtins.cpp - Lowering of builtins --------------------------------===//
 //
-// range, len, abs, min, max, int, float, bool, complex, round, isinstance,
-// enumerate, zip and reversed: typing after Python and Numba, lowering to
-// arith/math on the converted values. (print is the nb.print op; divmod and
-// pow are operators, which the frontend emits for them.)
+// The lowering facet of the builtins in Typing/BuiltinTyping.cpp.
 //
 //===----------------------------------------------------------------------===//
-#include "Templates.h"
+#include "../ComplexLowering.h"
+#include "../IteratorLowering.h"
+#include "../ScalarLowering.h"
+#include "LoweringHelpers.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mumba/Dialect/NB/Typing/ComplexLowering.h"
-#include "mumba/Dialect/NB/Typing/IteratorLowering.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
+#include "mumba/Dialect/NB/Typing/CallTyping.h"
+#include "mumba/Runtime/Symbols.h"
 
 using namespace mlir;
 using namespace mumba::nb;
@@ -27,12 +26,6 @@ static Value i64Const(OpBuilder &b, Location loc, int64_t v) {
 //===----------------------------------------------------------------------===//
 // range, len, reversed
 //===----------------------------------------------------------------------===//
-
-static Type typeRange(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 3, isIntegerArg))
-    return argumentError(op, args);
-  return RangeType::get(op->getContext(), getInt64Type(op->getContext()));
-}
 
 static LoweredCall lowerRange(OpBuilder &b, Location loc,
                               ArrayRef<ValueRange> args,
@@ -51,13 +44,6 @@ static LoweredCall lowerRange(OpBuilder &b, Location loc,
     call.status = MUMBA_RANGE_STEP_ZERO;
   }
   return call;
-}
-
-static Type typeLen(Operation *op, ArrayRef<Type> args) {
-  if (args.size() == 1 &&
-      isa<ArrayType, TupleType, RangeType, StrType>(args[0]))
-    return getInt64Type(op->getContext());
-  return argumentError(op, args);
 }
 
 /// The length of range(start, stop, step) for either sign of step.
@@ -79,19 +65,6 @@ static LoweredCall lowerLen(OpBuilder &b, Location loc,
   Value dim = memref::DimOp::create(b, loc, args[0].front(), 0);
   return single(
       arith::IndexCastOp::create(b, loc, b.getI64Type(), dim).getResult());
-}
-
-/// reversed(range) is a range; reversed(tuple) the reversed tuple: both
-/// iterate as Python's reverse iterators do.
-static Type typeReversed(Operation *op, ArrayRef<Type> args) {
-  if (args.size() == 1 && isa<RangeType>(args[0]))
-    return args[0];
-  if (auto tuple = args.size() == 1 ? dyn_cast<TupleType>(args[0]) : nullptr;
-      tuple && llvm::all_of(tuple.getTypes(), isNumberType)) {
-    SmallVector<Type> types(llvm::reverse(tuple.getTypes()));
-    return TupleType::get(op->getContext(), types);
-  }
-  return argumentError(op, args);
 }
 
 static LoweredCall lowerReversed(OpBuilder &b, Location loc,
@@ -116,14 +89,6 @@ static LoweredCall lowerReversed(OpBuilder &b, Location loc,
 // enumerate, zip
 //===----------------------------------------------------------------------===//
 
-static Type typeEnumerate(Operation *op, ArrayRef<Type> args) {
-  Type iterator =
-      args.size() >= 1 && args[0] ? getIteratorType(args[0]) : Type();
-  if (!iterator || (args.size() > 1 && args[1] && !isIntegerArg(args[1])))
-    return argumentError(op, args);
-  return EnumerateType::get(op->getContext(), iterator);
-}
-
 static LoweredCall lowerEnumerate(OpBuilder &b, Location loc,
                                   ArrayRef<ValueRange> args,
                                   ArrayRef<Type> argTypes, Type) {
@@ -135,18 +100,6 @@ static LoweredCall lowerEnumerate(OpBuilder &b, Location loc,
   call.results.push_back(createCursorSlot(b, loc, start));
   llvm::append_range(call.results, lowerGetIter(b, loc, argTypes[0], args[0]));
   return call;
-}
-
-static Type typeZip(Operation *op, ArrayRef<Type> args) {
-  SmallVector<Type> iterators;
-  for (Type arg : args) {
-    iterators.push_back(getIteratorType(arg));
-    if (!iterators.back())
-      return argumentError(op, args);
-  }
-  if (iterators.empty())
-    return argumentError(op, args);
-  return ZipType::get(op->getContext(), iterators);
 }
 
 static LoweredCall lowerZip(OpBuilder &b, Location loc,
@@ -162,16 +115,6 @@ static LoweredCall lowerZip(OpBuilder &b, Location loc,
 // Numbers
 //===----------------------------------------------------------------------===//
 
-/// abs() keeps floats, gives int64 for bools and ints and the part type for
-/// complex numbers.
-static Type typeAbs(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg))
-    return argumentError(op, args);
-  if (auto complex = dyn_cast<ComplexType>(args[0]))
-    return complex.getElementType();
-  return isa<FloatType>(args[0]) ? args[0] : promoteNumbers(args[0], args[0]);
-}
-
 static LoweredCall lowerAbs(OpBuilder &b, Location loc,
                             ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
                             Type resultType) {
@@ -183,22 +126,6 @@ static LoweredCall lowerAbs(OpBuilder &b, Location loc,
   if (cast<IntegerType>(resultType).isUnsigned())
     return single(x);
   return single(math::AbsIOp::create(b, loc, x));
-}
-
-/// min/max of several real numbers, or of one tuple of them.
-static Type typeMinMax(Operation *op, ArrayRef<Type> args) {
-  SmallVector<Type> items;
-  if (args.size() == 1 && isa<TupleType>(args[0]))
-    llvm::append_range(items, cast<TupleType>(args[0]).getTypes());
-  else if (args.size() >= 2)
-    llvm::append_range(items, args);
-  if (items.empty() ||
-      !llvm::all_of(items, [](Type t) { return t && isRealType(t); }))
-    return argumentError(op, args);
-  Type result = items[0];
-  for (Type item : ArrayRef(items).drop_front())
-    result = unifyTypes(result, item);
-  return result;
 }
 
 /// Python's min/max return the first extreme argument: `b < a ? b : a`,
@@ -240,25 +167,11 @@ static LoweredCall lowerMinMax(OpBuilder &b, Location loc,
   return single(best);
 }
 
-static constexpr CallTyper typeInt = typeFixed<1, 1, isRealArg, int64Result>;
-
-static constexpr CallTyper typeFloat = typeFixed<1, 1, isRealArg, f64Type>;
-
-static constexpr CallTyper typeBool = typeFixed<1, 1, isNumberArg, boolResult>;
-
 /// int(), float(), bool(): a conversion to the result type.
 static LoweredCall lowerConvert(OpBuilder &b, Location loc,
                                 ArrayRef<ValueRange> args,
                                 ArrayRef<Type> argTypes, Type resultType) {
   return single(castNumber(b, loc, args[0].front(), argTypes[0], resultType));
-}
-
-/// complex(real=0, imag=0): always complex128, as Python's complex.
-static Type typeComplex(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 0, 2, isNumberArg) &&
-      !(args.size() == 2 && !args[0] && args[1] && isNumberType(args[1])))
-    return argumentError(op, args);
-  return ComplexType::get(f64Type(op->getContext()));
 }
 
 static LoweredCall lowerComplex(OpBuilder &b, Location loc,
@@ -281,17 +194,6 @@ static LoweredCall lowerComplex(OpBuilder &b, Location loc,
   return single(makeComplex(b, loc, resultType,
                             arith::SubFOp::create(b, loc, re.re, im.im),
                             arith::AddFOp::create(b, loc, re.im, im.re)));
-}
-
-/// round(x) is an int (half to even); round(x, n) keeps the type.
-static Type typeRound(Operation *op, ArrayRef<Type> args) {
-  bool withDigits = args.size() > 1 && args[1] && !isa<PyNoneType>(args[1]);
-  if (args.empty() || !args[0] || !isRealType(args[0]) ||
-      (withDigits && !isIntegerArg(args[1])))
-    return argumentError(op, args);
-  if (isa<FloatType>(args[0]))
-    return withDigits ? args[0] : Type(getInt64Type(op->getContext()));
-  return promoteNumbers(args[0], args[0]);
 }
 
 static Value powerOfTen(OpBuilder &b, Location loc, Type type, Value n) {
@@ -395,61 +297,13 @@ static LoweredCall lowerRound(OpBuilder &b, Location loc,
 // isinstance
 //===----------------------------------------------------------------------===//
 
-/// Whether a value of `type` is an instance of the class that `classinfo`
-/// types, following Numba: int covers every integer type (and bool, as in
-/// Python), float both float types; NumPy scalar types match exactly.
-/// Empty when `classinfo` names no class.
-static std::optional<bool> isInstance(Type type, Type classinfo) {
-  if (auto tuple = dyn_cast<TupleType>(classinfo)) {
-    bool any = false;
-    for (Type element : tuple.getTypes()) {
-      std::optional<bool> result = isInstance(type, element);
-      if (!result)
-        return std::nullopt;
-      any |= *result;
-    }
-    return any;
-  }
-  if (auto dtype = dyn_cast<DTypeType>(classinfo))
-    return type == dtype.getDtype();
-  auto function = dyn_cast<PyFunctionType>(classinfo);
-  if (!function)
-    return std::nullopt;
-  StringRef name = function.getName();
-  if (name == "int")
-    return isIntType(type) || isBoolType(type);
-  if (name == "float")
-    return isa<FloatType>(type);
-  if (name == "bool")
-    return isBoolType(type);
-  if (name == "complex")
-    return isComplexType(type);
-  if (name == "tuple")
-    return isa<TupleType>(type);
-  return std::nullopt;
-}
-
-static Type typeIsInstance(Operation *op, ArrayRef<Type> args) {
-  if (args.size() != 2 || !args[0] || !args[1] || !isInstance(args[0], args[1]))
-    return argumentError(op, args);
-  return IntegerType::get(op->getContext(), 1);
-}
-
 static LoweredCall lowerIsInstance(OpBuilder &b, Location loc,
                                    ArrayRef<ValueRange>,
                                    ArrayRef<Type> argTypes, Type) {
   return single(arith::ConstantOp::create(
       b, loc, b.getI1Type(),
-      b.getBoolAttr(*isInstance(argTypes[0], argTypes[1]))));
+      b.getBoolAttr(*evaluateIsInstance(argTypes[0], argTypes[1]))));
 }
-
-/// The runtime function for pow(base, exp, mod).
-static constexpr StringLiteral kModPowFunction = "mumbaModPow";
-
-/// pow(base, exp, mod) of integers, with Python's sign rule for the result
-/// (that of `mod`).
-static constexpr CallTyper typeModPow =
-    typeFixed<3, 3, isIntegerArg, int64Result>;
 
 static LoweredCall lowerModPow(OpBuilder &b, Location loc,
                                ArrayRef<ValueRange> args,
@@ -472,15 +326,15 @@ static LoweredCall lowerModPow(OpBuilder &b, Location loc,
   operands[2] = arith::SelectOp::create(b, loc, bad, one, operands[2]);
   auto module =
       b.getInsertionBlock()->getParentOp()->getParentOfType<ModuleOp>();
-  if (!module.lookupSymbol<func::FuncOp>(kModPowFunction)) {
+  if (!module.lookupSymbol<func::FuncOp>(MUMBA_SYMBOL_MOD_POW)) {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(module.getBody());
     Type t = b.getI64Type();
-    auto decl = func::FuncOp::create(b, loc, kModPowFunction,
+    auto decl = func::FuncOp::create(b, loc, MUMBA_SYMBOL_MOD_POW,
                                      b.getFunctionType({t, t, t}, {t}));
     decl.setPrivate();
   }
-  Value result = func::CallOp::create(b, loc, kModPowFunction,
+  Value result = func::CallOp::create(b, loc, MUMBA_SYMBOL_MOD_POW,
                                       TypeRange{b.getI64Type()}, operands)
                      .getResult(0);
   // Python computes an inverse for a negative exponent; Mumba raises.
@@ -491,58 +345,24 @@ static LoweredCall lowerModPow(OpBuilder &b, Location loc,
 // The table
 //===----------------------------------------------------------------------===//
 
-static constexpr StringLiteral kComplexParams[] = {"real", "imag"};
-static constexpr StringLiteral kRoundParams[] = {"number", "ndigits"};
-static constexpr StringLiteral kPowParams[] = {"base", "exp", "mod"};
-static constexpr StringLiteral kEnumerateParams[] = {"iterable", "start"};
-
-static const CallTemplate kBuiltinTemplates[] = {
-    {"range",
-     typeRange,
-     lowerRange,
-     {},
-     "(stop: int) or (start: int, stop: int[, step: int])"},
-    {"len", typeLen, lowerLen, {}, "(obj: array, tuple, range or str)"},
-    {"reversed",
-     typeReversed,
-     lowerReversed,
-     {},
-     "(seq: range or tuple of numbers)"},
-    {"enumerate", typeEnumerate, lowerEnumerate, kEnumerateParams,
-     "(iterable: range, 1-d array, tuple, enumerate or zip, start: int = 0)"},
-    {"zip",
-     typeZip,
-     lowerZip,
-     {},
-     "(iterable, ...: ranges, arrays, tuples, enumerate or zip objects)"},
-    {"abs", typeAbs, lowerAbs, {}, "(x: number)"},
-    {"min",
-     typeMinMax,
-     lowerMinMax<false>,
-     {},
-     "(a: real, b: real, ...) or (iterable: tuple of reals)"},
-    {"max",
-     typeMinMax,
-     lowerMinMax<true>,
-     {},
-     "(a: real, b: real, ...) or (iterable: tuple of reals)"},
-    {"int", typeInt, lowerConvert, {}, "(x: real)"},
-    {"float", typeFloat, lowerConvert, {}, "(x: real)"},
-    {"bool", typeBool, lowerConvert, {}, "(x: number)"},
-    {"complex", typeComplex, lowerComplex, kComplexParams,
-     "(real: number = 0, imag: number = 0)"},
-    {"pow", typeModPow, lowerModPow, kPowParams,
-     "(base: int, exp: int >= 0, mod: int != 0)"},
-    {"round", typeRound, lowerRound, kRoundParams,
-     "(number: real, ndigits: int = None)"},
-    {"isinstance",
-     typeIsInstance,
-     lowerIsInstance,
-     {},
-     "(obj, classinfo: int, float, bool, complex, tuple, a NumPy scalar type "
-     "or a tuple of those)"},
+static const CallLowering kTable[] = {
+    {"range", lowerRange},
+    {"len", lowerLen},
+    {"reversed", lowerReversed},
+    {"enumerate", lowerEnumerate},
+    {"zip", lowerZip},
+    {"abs", lowerAbs},
+    {"min", lowerMinMax<false>},
+    {"max", lowerMinMax<true>},
+    {"int", lowerConvert},
+    {"float", lowerConvert},
+    {"bool", lowerConvert},
+    {"complex", lowerComplex},
+    {"pow", lowerModPow},
+    {"round", lowerRound},
+    {"isinstance", lowerIsInstance},
 };
 
-ArrayRef<CallTemplate> mumba::nb::detail::getBuiltinTemplates() {
-  return kBuiltinTemplates;
+ArrayRef<CallLowering> mumba::nb::detail::getBuiltinLowering() {
+  return kTable;
 }

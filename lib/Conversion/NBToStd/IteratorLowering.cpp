@@ -1,5 +1,5 @@
 //===- IteratorLowering.cpp - Iterators as cursors and values -------------===//
-#include "mumba/Dialect/NB/Typing/IteratorLowering.h"
+#include "IteratorLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"

@@ -1,5 +1,5 @@
 //===- ScalarLowering.cpp - Lowering helpers for Python numbers -----------===//
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
+#include "ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -8,6 +8,7 @@
 #include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mumba/Dialect/NB/IR/NBTypes.h"
 #include "mumba/Runtime/Status.h"
+#include "mumba/Runtime/Symbols.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/xxhash.h"
 
@@ -178,11 +179,9 @@ Value mumba::nb::constantStringAddress(OpBuilder &b, Location loc,
 
 void mumba::nb::raiseException(OpBuilder &b, Location loc, Value cond,
                                StringRef excClass, StringRef message) {
-  // The runtime's recorder, as convert-nb-to-std's raise statements call it
-  // (kRaiseUserFunction, which this library cannot see).
   Type i64 = b.getI64Type();
   StringRef recorder = declareExternalFunction(
-      b, loc, "mumbaRaiseUser", b.getFunctionType({i64, i64}, {}));
+      b, loc, MUMBA_SYMBOL_RAISE_USER, b.getFunctionType({i64, i64}, {}));
   Value cls = constantStringAddress(b, loc, excClass);
   Value msg = constantStringAddress(b, loc, message);
   Value status = arith::ConstantOp::create(

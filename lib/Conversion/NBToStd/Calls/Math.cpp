@@ -1,20 +1,19 @@
-//===- MathTemplates.cpp - The math and cmath modules ---------------------===//
+//===- Math.cpp - Lowering of math.* --------------------------------------===//
 //
-// math.* computes in float64 whatever the real argument, as Python does
-// (floor, ceil, trunc, factorial and gcd give ints); cmath.* in complex128.
+// math.* computes in float64 whatever the real argument, as Python does.
 // Functions without a math-dialect op call libm (gamma, lgamma, ldexp).
 // Domain errors follow Numba (NaN, not ValueError), except where a NaN would
 // be a silent wrong answer: factorial of a negative number, gamma at a pole.
 //
 //===----------------------------------------------------------------------===//
-#include "Templates.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "../ComplexLowering.h"
+#include "../ScalarLowering.h"
+#include "LoweringHelpers.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mumba/Dialect/NB/Typing/ComplexLowering.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 #include <cmath>
 #include <limits>
 
@@ -37,84 +36,6 @@ static Value arg(OpBuilder &b, Location loc, ArrayRef<ValueRange> args,
                  ArrayRef<Type> argTypes, unsigned i, Type type) {
   return castNumber(b, loc, args[i].front(), argTypes[i], type);
 }
-
-//===----------------------------------------------------------------------===//
-// Typers
-//===----------------------------------------------------------------------===//
-
-/// math.f(x): float64 whatever the real number.
-static constexpr CallTyper typeMathUnary = typeFixed<1, 1, isRealArg, f64Type>;
-
-static constexpr CallTyper typeMathBinary = typeFixed<2, 2, isRealArg, f64Type>;
-
-/// math.log(x[, base]).
-static constexpr CallTyper typeMathLog = typeFixed<1, 2, isRealArg, f64Type>;
-
-/// math.floor/ceil/trunc return int in Python 3.
-static constexpr CallTyper typeMathToInt =
-    typeFixed<1, 1, isRealArg, int64Result>;
-
-static constexpr CallTyper typePredicate =
-    typeFixed<1, 1, isRealArg, boolResult>;
-
-static constexpr CallTyper typeIntUnary =
-    typeFixed<1, 1, isIntegerArg, int64Result>;
-
-static constexpr CallTyper typeGcd =
-    typeFixed<0, SIZE_MAX, isIntegerArg, int64Result>;
-
-static Type typeLdexp(Operation *op, ArrayRef<Type> args) {
-  if (args.size() != 2 || !isRealType(args[0]) || !isIntegerArg(args[1]))
-    return argumentError(op, args);
-  return f64Type(op->getContext());
-}
-
-/// math.frexp(x) -> (mantissa, exponent).
-static Type typeFrexp(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isRealArg))
-    return argumentError(op, args);
-  MLIRContext *ctx = op->getContext();
-  return TupleType::get(ctx, {f64Type(ctx), getInt64Type(ctx)});
-}
-
-/// math.modf(x) -> (fraction, integer part).
-static Type typeModf(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isRealArg))
-    return argumentError(op, args);
-  MLIRContext *ctx = op->getContext();
-  return TupleType::get(ctx, {f64Type(ctx), f64Type(ctx)});
-}
-
-/// math.isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0).
-static Type typeIsClose(Operation *op, ArrayRef<Type> args) {
-  if (args.size() < 2 || !args[0] || !args[1] ||
-      !llvm::all_of(args, [](Type t) { return !t || isRealType(t); }))
-    return argumentError(op, args);
-  return IntegerType::get(op->getContext(), 1);
-}
-
-/// cmath.f(z): complex128 for any number.
-static constexpr CallTyper typeCmathUnary =
-    typeFixed<1, 1, isNumberArg, complex128Result>;
-
-static constexpr CallTyper typeCmathLog =
-    typeFixed<1, 2, isNumberArg, complex128Result>;
-
-static constexpr CallTyper typeCmathPredicate =
-    typeFixed<1, 1, isNumberArg, boolResult>;
-
-static constexpr CallTyper typeCmathPhase =
-    typeFixed<1, 1, isNumberArg, f64Type>;
-
-static Type typeCmathPolar(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg))
-    return argumentError(op, args);
-  MLIRContext *ctx = op->getContext();
-  return TupleType::get(ctx, {f64Type(ctx), f64Type(ctx)});
-}
-
-static constexpr CallTyper typeCmathRect =
-    typeFixed<2, 2, isRealArg, complex128Result>;
 
 //===----------------------------------------------------------------------===//
 // Lowerers: math
@@ -480,116 +401,19 @@ static LoweredCall lowerIsClose(OpBuilder &b, Location loc,
 }
 
 //===----------------------------------------------------------------------===//
-// Lowerers: cmath
-//===----------------------------------------------------------------------===//
-
-/// The argument as a complex128.
-static Value complexArg(OpBuilder &b, Location loc, ArrayRef<ValueRange> args,
-                        ArrayRef<Type> argTypes, unsigned i) {
-  return arg(b, loc, args, argTypes, i,
-             ComplexType::get(Float64Type::get(b.getContext())));
-}
-
-template <typename OpT>
-static LoweredCall lowerComplexUnary(OpBuilder &b, Location loc,
-                                     ArrayRef<ValueRange> args,
-                                     ArrayRef<Type> argTypes, Type) {
-  return single(OpT::create(b, loc, complexArg(b, loc, args, argTypes, 0)));
-}
-
-static LoweredCall lowerComplexSqrt(OpBuilder &b, Location loc,
-                                    ArrayRef<ValueRange> args,
-                                    ArrayRef<Type> argTypes, Type) {
-  return single(complexSqrt(b, loc, complexArg(b, loc, args, argTypes, 0)));
-}
-
-/// sinh and cosh from the parts: sinh(x+iy) = sinh x cos y + i cosh x sin y,
-/// cosh(x+iy) = cosh x cos y + i sinh x sin y.
-template <bool isSinh>
-static LoweredCall
-lowerComplexHyperbolic(OpBuilder &b, Location loc, ArrayRef<ValueRange> args,
-                       ArrayRef<Type> argTypes, Type resultType) {
-  ComplexParts z = complexParts(b, loc, complexArg(b, loc, args, argTypes, 0));
-  Value sh = math::SinhOp::create(b, loc, z.re);
-  Value ch = math::CoshOp::create(b, loc, z.re);
-  Value c = math::CosOp::create(b, loc, z.im);
-  Value s = math::SinOp::create(b, loc, z.im);
-  Value re = arith::MulFOp::create(b, loc, isSinh ? sh : ch, c);
-  Value im = arith::MulFOp::create(b, loc, isSinh ? ch : sh, s);
-  return single(makeComplex(b, loc, resultType, re, im));
-}
-
-/// cmath.log(z[, base]) and cmath.log10(z).
-template <bool isLog10>
-static LoweredCall lowerComplexLog(OpBuilder &b, Location loc,
-                                   ArrayRef<ValueRange> args,
-                                   ArrayRef<Type> argTypes, Type resultType) {
-  Value lz =
-      complex::LogOp::create(b, loc, complexArg(b, loc, args, argTypes, 0));
-  Value divisor;
-  if (isLog10) {
-    Type f64 = b.getF64Type();
-    divisor = makeComplex(b, loc, resultType, stdConstant(b, loc, f64, M_LN10),
-                          stdConstant(b, loc, f64, 0));
-  } else if (args.size() > 1 && argTypes[1]) {
-    divisor =
-        complex::LogOp::create(b, loc, complexArg(b, loc, args, argTypes, 1));
-  } else {
-    return single(lz);
-  }
-  return single(complexDiv(b, loc, lz, divisor, /*raiseOnZero=*/true));
-}
-
-/// cmath.phase(z): the argument, atan2(im, re).
-static LoweredCall lowerPhase(OpBuilder &b, Location loc,
-                              ArrayRef<ValueRange> args,
-                              ArrayRef<Type> argTypes, Type) {
-  ComplexParts z = complexParts(b, loc, complexArg(b, loc, args, argTypes, 0));
-  return single(math::Atan2Op::create(b, loc, z.im, z.re));
-}
-
-static LoweredCall lowerPolar(OpBuilder &b, Location loc,
-                              ArrayRef<ValueRange> args,
-                              ArrayRef<Type> argTypes, Type) {
-  Value z = complexArg(b, loc, args, argTypes, 0);
-  ComplexParts p = complexParts(b, loc, z);
-  return LoweredCall{
-      {complexAbs(b, loc, z), math::Atan2Op::create(b, loc, p.im, p.re)},
-      {},
-      MUMBA_OK};
-}
-
-static LoweredCall lowerRect(OpBuilder &b, Location loc,
-                             ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
-                             Type resultType) {
-  Type f64 = Float64Type::get(b.getContext());
-  Value r = arg(b, loc, args, argTypes, 0, f64);
-  Value phi = arg(b, loc, args, argTypes, 1, f64);
-  Value re = arith::MulFOp::create(b, loc, r, math::CosOp::create(b, loc, phi));
-  Value im = arith::MulFOp::create(b, loc, r, math::SinOp::create(b, loc, phi));
-  return single(makeComplex(b, loc, resultType, re, im));
-}
-
-//===----------------------------------------------------------------------===//
 // The table
 //===----------------------------------------------------------------------===//
 
-#define MATH_UNARY(NAME, OP)                                                   \
-  {"math." NAME, typeMathUnary, lowerUnaryFloat<math::OP>, {}, "(x: real)"}
-#define CMATH_UNARY(NAME, LOWER)                                               \
-  {"cmath." NAME, typeCmathUnary, LOWER, {}, "(z: number)"}
+#define MATH_UNARY(NAME, OP) {"math." NAME, lowerUnaryFloat<math::OP>}
 
-static constexpr StringLiteral kIsCloseParams[] = {"a", "b", "rel_tol",
-                                                   "abs_tol"};
-
-static const CallTemplate kMathTemplates[] = {
+static const CallLowering kTable[] = {
     MATH_UNARY("sqrt", SqrtOp),
     MATH_UNARY("exp", ExpOp),
     MATH_UNARY("exp2", Exp2Op),
-    {"math.expm1", typeMathUnary, lowerLibmUnary<kExpm1>, {}, "(x: real)"},
+    {"math.expm1", lowerLibmUnary<kExpm1>},
     MATH_UNARY("log2", Log2Op),
     MATH_UNARY("log10", Log10Op),
-    {"math.log1p", typeMathUnary, lowerLibmUnary<kLog1p>, {}, "(x: real)"},
+    {"math.log1p", lowerLibmUnary<kLog1p>},
     MATH_UNARY("sin", SinOp),
     MATH_UNARY("cos", CosOp),
     MATH_UNARY("tan", TanOp),
@@ -606,115 +430,35 @@ static const CallTemplate kMathTemplates[] = {
     MATH_UNARY("erfc", ErfcOp),
     MATH_UNARY("cbrt", CbrtOp),
     MATH_UNARY("fabs", AbsFOp),
-    {"math.log", typeMathLog, lowerLog, {}, "(x: real[, base: real])"},
-    {"math.gamma", typeMathUnary, lowerGamma<false>, {}, "(x: real)"},
-    {"math.lgamma", typeMathUnary, lowerGamma<true>, {}, "(x: real)"},
-    {"math.degrees", typeMathUnary, lowerAngle<true>, {}, "(x: real)"},
-    {"math.radians", typeMathUnary, lowerAngle<false>, {}, "(x: real)"},
-    {"math.floor",
-     typeMathToInt,
-     lowerRoundToInt<math::FloorOp>,
-     {},
-     "(x: real)"},
-    {"math.ceil",
-     typeMathToInt,
-     lowerRoundToInt<math::CeilOp>,
-     {},
-     "(x: real)"},
-    {"math.trunc",
-     typeMathToInt,
-     lowerRoundToInt<math::TruncOp>,
-     {},
-     "(x: real)"},
-    {"math.atan2",
-     typeMathBinary,
-     lowerBinaryFloat<math::Atan2Op>,
-     {},
-     "(y: real, x: real)"},
-    {"math.pow",
-     typeMathBinary,
-     lowerBinaryFloat<math::PowFOp>,
-     {},
-     "(x: real, y: real)"},
-    {"math.copysign",
-     typeMathBinary,
-     lowerBinaryFloat<math::CopySignOp>,
-     {},
-     "(x: real, y: real)"},
-    {"math.hypot", typeMathBinary, lowerHypot, {}, "(x: real, y: real)"},
-    {"math.fmod", typeMathBinary, lowerFmod, {}, "(x: real, y: real)"},
-    {"math.ldexp", typeLdexp, lowerLdexp, {}, "(x: real, i: int)"},
-    {"math.frexp", typeFrexp, lowerFrexp, {}, "(x: real)"},
-    {"math.modf", typeModf, lowerModf, {}, "(x: real)"},
-    {"math.isnan",
-     typePredicate,
-     lowerClassify<FloatClass::NaN>,
-     {},
-     "(x: real)"},
-    {"math.isinf",
-     typePredicate,
-     lowerClassify<FloatClass::Inf>,
-     {},
-     "(x: real)"},
-    {"math.isfinite",
-     typePredicate,
-     lowerClassify<FloatClass::Finite>,
-     {},
-     "(x: real)"},
-    {"math.isclose", typeIsClose, lowerIsClose, kIsCloseParams,
-     "(a: real, b: real, *, rel_tol: real = 1e-09, abs_tol: real = 0.0)"},
-    {"math.factorial", typeIntUnary, lowerFactorial, {}, "(n: int)"},
-    {"math.gcd", typeGcd, lowerGcd, {}, "(*integers: int)"},
-    {"math.lcm", typeGcd, lowerLcm, {}, "(*integers: int)"},
-    {"math.isqrt", typeIntUnary, lowerIsqrt, {}, "(n: int)"},
-    {"math.nextafter",
-     typeMathBinary,
-     lowerLibmBinary<kNextafter>,
-     {},
-     "(x: real, y: real)"},
-    {"math.remainder",
-     typeMathBinary,
-     lowerLibmBinary<kRemainder>,
-     {},
-     "(x: real, y: real)"},
-    {"math.ulp", typeMathUnary, lowerUlp, {}, "(x: real)"},
-    CMATH_UNARY("sqrt", lowerComplexSqrt),
-    CMATH_UNARY("exp", lowerComplexUnary<complex::ExpOp>),
-    CMATH_UNARY("sin", lowerComplexUnary<complex::SinOp>),
-    CMATH_UNARY("cos", lowerComplexUnary<complex::CosOp>),
-    CMATH_UNARY("tan", lowerComplexUnary<complex::TanOp>),
-    CMATH_UNARY("tanh", lowerComplexUnary<complex::TanhOp>),
-    CMATH_UNARY("sinh", lowerComplexHyperbolic<true>),
-    CMATH_UNARY("cosh", lowerComplexHyperbolic<false>),
-    CMATH_UNARY("log10", lowerComplexLog<true>),
-    {"cmath.log",
-     typeCmathLog,
-     lowerComplexLog<false>,
-     {},
-     "(z: number[, base: number])"},
-    {"cmath.phase", typeCmathPhase, lowerPhase, {}, "(z: number)"},
-    {"cmath.polar", typeCmathPolar, lowerPolar, {}, "(z: number)"},
-    {"cmath.rect", typeCmathRect, lowerRect, {}, "(r: real, phi: real)"},
-    {"cmath.isnan",
-     typeCmathPredicate,
-     lowerClassify<FloatClass::NaN>,
-     {},
-     "(z: number)"},
-    {"cmath.isinf",
-     typeCmathPredicate,
-     lowerClassify<FloatClass::Inf>,
-     {},
-     "(z: number)"},
-    {"cmath.isfinite",
-     typeCmathPredicate,
-     lowerClassify<FloatClass::Finite>,
-     {},
-     "(z: number)"},
+    {"math.log", lowerLog},
+    {"math.gamma", lowerGamma<false>},
+    {"math.lgamma", lowerGamma<true>},
+    {"math.degrees", lowerAngle<true>},
+    {"math.radians", lowerAngle<false>},
+    {"math.floor", lowerRoundToInt<math::FloorOp>},
+    {"math.ceil", lowerRoundToInt<math::CeilOp>},
+    {"math.trunc", lowerRoundToInt<math::TruncOp>},
+    {"math.atan2", lowerBinaryFloat<math::Atan2Op>},
+    {"math.pow", lowerBinaryFloat<math::PowFOp>},
+    {"math.copysign", lowerBinaryFloat<math::CopySignOp>},
+    {"math.hypot", lowerHypot},
+    {"math.fmod", lowerFmod},
+    {"math.ldexp", lowerLdexp},
+    {"math.frexp", lowerFrexp},
+    {"math.modf", lowerModf},
+    {"math.isnan", lowerClassify<FloatClass::NaN>},
+    {"math.isinf", lowerClassify<FloatClass::Inf>},
+    {"math.isfinite", lowerClassify<FloatClass::Finite>},
+    {"math.isclose", lowerIsClose},
+    {"math.factorial", lowerFactorial},
+    {"math.gcd", lowerGcd},
+    {"math.lcm", lowerLcm},
+    {"math.isqrt", lowerIsqrt},
+    {"math.nextafter", lowerLibmBinary<kNextafter>},
+    {"math.remainder", lowerLibmBinary<kRemainder>},
+    {"math.ulp", lowerUlp},
 };
 
 #undef MATH_UNARY
-#undef CMATH_UNARY
 
-ArrayRef<CallTemplate> mumba::nb::detail::getMathTemplates() {
-  return kMathTemplates;
-}
+ArrayRef<CallLowering> mumba::nb::detail::getMathLowering() { return kTable; }

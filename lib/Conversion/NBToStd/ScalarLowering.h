@@ -1,6 +1,6 @@
 //===- ScalarLowering.h - Lowering helpers for Python numbers ---*- C++ -*-===//
-#ifndef MUMBA_DIALECT_NB_TYPING_SCALARLOWERING_H
-#define MUMBA_DIALECT_NB_TYPING_SCALARLOWERING_H
+#ifndef MUMBA_LIB_CONVERSION_NBTOSTD_SCALARLOWERING_H
+#define MUMBA_LIB_CONVERSION_NBTOSTD_SCALARLOWERING_H
 
 #include "mlir/IR/Builders.h"
 
@@ -52,4 +52,4 @@ llvm::StringRef declareExternalFunction(mlir::OpBuilder &b, mlir::Location loc,
 
 } // namespace mumba::nb
 
-#endif // MUMBA_DIALECT_NB_TYPING_SCALARLOWERING_H
+#endif // MUMBA_LIB_CONVERSION_NBTOSTD_SCALARLOWERING_H

@@ -1,16 +1,14 @@
-//===- NumpyTemplates.cpp - NumPy functions on scalars --------------------===//
+//===- Numpy.cpp - Lowering of NumPy scalar calls -------------------------===//
 //
-// numpy ufuncs called on numbers: float32 stays float32 and other reals
-// compute in float64, as Numba's scalar ufuncs do; complex arguments keep
-// their width where the function has a complex meaning.
+// The lowering facet of Typing/NumpyTyping.cpp: numpy ufuncs on numbers.
 //
 //===----------------------------------------------------------------------===//
-#include "Templates.h"
+#include "../ComplexLowering.h"
+#include "../ScalarLowering.h"
+#include "LoweringHelpers.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Math/IR/Math.h"
-#include "mumba/Dialect/NB/Typing/ComplexLowering.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 #include <cmath>
 #include <limits>
 
@@ -26,92 +24,6 @@ static Value arg(OpBuilder &b, Location loc, ArrayRef<ValueRange> args,
 static Value cmpf(OpBuilder &b, Location loc, arith::CmpFPredicate pred,
                   Value x, Value y) {
   return arith::CmpFOp::create(b, loc, pred, x, y);
-}
-
-//===----------------------------------------------------------------------===//
-// Typers
-//===----------------------------------------------------------------------===//
-
-/// The float a ufunc computes a real in: float32 for float32, else float64.
-static Type ufuncFloat(Type type) {
-  return type.isF32() ? type : f64Type(type.getContext());
-}
-
-/// np.f(x) for real x only.
-static Type typeRealUnary(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isRealArg))
-    return argumentError(op, args);
-  return ufuncFloat(args[0]);
-}
-
-/// np.f(x) for real or complex x; complex keeps its type.
-static Type typeNumberUnary(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg))
-    return argumentError(op, args);
-  return isComplexType(args[0]) ? args[0] : ufuncFloat(args[0]);
-}
-
-/// np.abs: ints and bools to int64, floats kept, complex to their parts.
-static Type typeAbs(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg))
-    return argumentError(op, args);
-  if (auto complex = dyn_cast<ComplexType>(args[0]))
-    return complex.getElementType();
-  return isa<FloatType>(args[0]) ? args[0] : promoteNumbers(args[0], args[0]);
-}
-
-/// np.sign and np.square keep floats and complex numbers, widen ints.
-static Type typeKeepKind(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg) || isBoolType(args[0]))
-    return argumentError(op, args);
-  return isa<FloatType>(args[0]) || isComplexType(args[0])
-             ? args[0]
-             : promoteNumbers(args[0], args[0]);
-}
-
-static constexpr CallTyper typePredicate =
-    typeFixed<1, 1, isNumberArg, boolResult>;
-
-static constexpr CallTyper typeSignbit = typeFixed<1, 1, isRealArg, boolResult>;
-
-/// np.real / np.imag: the part of a complex number, or the real itself.
-static Type typePart(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg))
-    return argumentError(op, args);
-  if (auto complex = dyn_cast<ComplexType>(args[0]))
-    return complex.getElementType();
-  return args[0];
-}
-
-static Type typeConj(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 1, 1, isNumberArg))
-    return argumentError(op, args);
-  return args[0];
-}
-
-/// np.power: NumPy's promotion of the two; bools compute as int64.
-static Type typePower(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 2, 2, isNumberArg))
-    return argumentError(op, args);
-  Type type = unifyTypes(args[0], args[1]);
-  if (isIntType(type) || isBoolType(type))
-    return promoteNumbers(type, type);
-  return type;
-}
-
-/// np.maximum and friends on reals: NumPy's promotion of the two.
-static Type typeExtremum(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 2, 2, isRealArg))
-    return argumentError(op, args);
-  return unifyTypes(args[0], args[1]);
-}
-
-/// np.arctan2 and friends: a float wide enough for both.
-static Type typeRealBinary(Operation *op, ArrayRef<Type> args) {
-  if (!argsMatch(args, 2, 2, isRealArg))
-    return argumentError(op, args);
-  Type type = unifyTypes(args[0], args[1]);
-  return isa<FloatType>(type) ? type : f64Type(op->getContext());
 }
 
 //===----------------------------------------------------------------------===//
@@ -383,36 +295,23 @@ static LoweredCall lowerHypot(OpBuilder &b, Location loc,
 // The table
 //===----------------------------------------------------------------------===//
 
-#define REAL_UNARY(NAME, OP)                                                   \
-  {"numpy." NAME, typeRealUnary, lowerUnary<math::OP>, {}, "(x: real)"}
+#define REAL_UNARY(NAME, OP) {"numpy." NAME, lowerUnary<math::OP>}
 #define NUMBER_UNARY(NAME, OP, COP)                                            \
-  {"numpy." NAME,                                                              \
-   typeNumberUnary,                                                            \
-   lowerUnary<math::OP, complex::COP>,                                         \
-   {},                                                                         \
-   "(x: number)"}
+  {"numpy." NAME, lowerUnary<math::OP, complex::COP>}
 
-static const CallTemplate kNumpyScalarTemplates[] = {
-    {"numpy.sqrt", typeNumberUnary, lowerSqrt, {}, "(x: number)"},
+static const CallLowering kTable[] = {
+    {"numpy.sqrt", lowerSqrt},
     NUMBER_UNARY("exp", ExpOp, ExpOp),
     NUMBER_UNARY("log", LogOp, LogOp),
     NUMBER_UNARY("sin", SinOp, SinOp),
     NUMBER_UNARY("cos", CosOp, CosOp),
     NUMBER_UNARY("tan", TanOp, TanOp),
     NUMBER_UNARY("tanh", TanhOp, TanhOp),
-    {"numpy.expm1",
-     typeNumberUnary,
-     lowerLibmOr<kExpm1, complex::Expm1Op>,
-     {},
-     "(x: number)"},
-    {"numpy.log1p",
-     typeNumberUnary,
-     lowerLibmOr<kLog1p, complex::Log1pOp>,
-     {},
-     "(x: number)"},
-    {"numpy.sinh", typeNumberUnary, lowerHyperbolic<true>, {}, "(x: number)"},
-    {"numpy.cosh", typeNumberUnary, lowerHyperbolic<false>, {}, "(x: number)"},
-    {"numpy.log10", typeNumberUnary, lowerLog10, {}, "(x: number)"},
+    {"numpy.expm1", lowerLibmOr<kExpm1, complex::Expm1Op>},
+    {"numpy.log1p", lowerLibmOr<kLog1p, complex::Log1pOp>},
+    {"numpy.sinh", lowerHyperbolic<true>},
+    {"numpy.cosh", lowerHyperbolic<false>},
+    {"numpy.log10", lowerLog10},
     REAL_UNARY("log2", Log2Op),
     REAL_UNARY("exp2", Exp2Op),
     REAL_UNARY("cbrt", CbrtOp),
@@ -427,75 +326,35 @@ static const CallTemplate kNumpyScalarTemplates[] = {
     REAL_UNARY("trunc", TruncOp),
     REAL_UNARY("rint", RoundEvenOp),
     REAL_UNARY("fabs", AbsFOp),
-    {"numpy.deg2rad", typeRealUnary, lowerAngle<false>, {}, "(x: real)"},
-    {"numpy.radians", typeRealUnary, lowerAngle<false>, {}, "(x: real)"},
-    {"numpy.rad2deg", typeRealUnary, lowerAngle<true>, {}, "(x: real)"},
-    {"numpy.degrees", typeRealUnary, lowerAngle<true>, {}, "(x: real)"},
-    {"numpy.abs", typeAbs, lowerAbs, {}, "(x: number)"},
-    {"numpy.absolute", typeAbs, lowerAbs, {}, "(x: number)"},
-    {"numpy.sign", typeKeepKind, lowerSign, {}, "(x: number other than bool)"},
-    {"numpy.square",
-     typeKeepKind,
-     lowerSquare,
-     {},
-     "(x: number other than bool)"},
-    {"numpy.isnan",
-     typePredicate,
-     lowerClassify<FloatClass::NaN>,
-     {},
-     "(x: number)"},
-    {"numpy.isinf",
-     typePredicate,
-     lowerClassify<FloatClass::Inf>,
-     {},
-     "(x: number)"},
-    {"numpy.isfinite",
-     typePredicate,
-     lowerClassify<FloatClass::Finite>,
-     {},
-     "(x: number)"},
-    {"numpy.signbit", typeSignbit, lowerSignbit, {}, "(x: real)"},
-    {"numpy.real", typePart, lowerPart<true>, {}, "(x: number)"},
-    {"numpy.imag", typePart, lowerPart<false>, {}, "(x: number)"},
-    {"numpy.conj", typeConj, lowerConj, {}, "(x: number)"},
-    {"numpy.conjugate", typeConj, lowerConj, {}, "(x: number)"},
-    {"numpy.power", typePower, lowerPower, {}, "(x1: number, x2: number)"},
-    {"numpy.maximum",
-     typeExtremum,
-     lowerExtremum<true, false>,
-     {},
-     "(x1: real, x2: real)"},
-    {"numpy.minimum",
-     typeExtremum,
-     lowerExtremum<false, false>,
-     {},
-     "(x1: real, x2: real)"},
-    {"numpy.fmax",
-     typeExtremum,
-     lowerExtremum<true, true>,
-     {},
-     "(x1: real, x2: real)"},
-    {"numpy.fmin",
-     typeExtremum,
-     lowerExtremum<false, true>,
-     {},
-     "(x1: real, x2: real)"},
-    {"numpy.arctan2",
-     typeRealBinary,
-     lowerBinaryFloat<math::Atan2Op>,
-     {},
-     "(x1: real, x2: real)"},
-    {"numpy.copysign",
-     typeRealBinary,
-     lowerBinaryFloat<math::CopySignOp>,
-     {},
-     "(x1: real, x2: real)"},
-    {"numpy.hypot", typeRealBinary, lowerHypot, {}, "(x1: real, x2: real)"},
+    {"numpy.deg2rad", lowerAngle<false>},
+    {"numpy.radians", lowerAngle<false>},
+    {"numpy.rad2deg", lowerAngle<true>},
+    {"numpy.degrees", lowerAngle<true>},
+    {"numpy.abs", lowerAbs},
+    {"numpy.absolute", lowerAbs},
+    {"numpy.sign", lowerSign},
+    {"numpy.square", lowerSquare},
+    {"numpy.isnan", lowerClassify<FloatClass::NaN>},
+    {"numpy.isinf", lowerClassify<FloatClass::Inf>},
+    {"numpy.isfinite", lowerClassify<FloatClass::Finite>},
+    {"numpy.signbit", lowerSignbit},
+    {"numpy.real", lowerPart<true>},
+    {"numpy.imag", lowerPart<false>},
+    {"numpy.conj", lowerConj},
+    {"numpy.conjugate", lowerConj},
+    {"numpy.power", lowerPower},
+    {"numpy.maximum", lowerExtremum<true, false>},
+    {"numpy.minimum", lowerExtremum<false, false>},
+    {"numpy.fmax", lowerExtremum<true, true>},
+    {"numpy.fmin", lowerExtremum<false, true>},
+    {"numpy.arctan2", lowerBinaryFloat<math::Atan2Op>},
+    {"numpy.copysign", lowerBinaryFloat<math::CopySignOp>},
+    {"numpy.hypot", lowerHypot},
 };
 
 #undef REAL_UNARY
 #undef NUMBER_UNARY
 
-ArrayRef<CallTemplate> mumba::nb::detail::getNumpyScalarTemplates() {
-  return kNumpyScalarTemplates;
+ArrayRef<CallLowering> mumba::nb::detail::getNumpyScalarLowering() {
+  return kTable;
 }

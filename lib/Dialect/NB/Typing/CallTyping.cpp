@@ -1,13 +1,14 @@
-//===- CallTemplates.cpp - The registry of call templates -----------------===//
+//===- CallTyping.cpp - The typing registry of global calls ---------------===//
 //
-// Looks calls up in the family tables (Templates.h), binds keyword
-// arguments, and words the error for arguments a template does not accept.
+// Builds the name map from the family tables (TypingHelpers.h), binds
+// keyword arguments, and words the error for arguments an entry does not
+// accept.
 //
 //===----------------------------------------------------------------------===//
-#include "mumba/Dialect/NB/Typing/CallTemplates.h"
-#include "Templates.h"
-#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mumba/Dialect/NB/Typing/CallTyping.h"
+#include "TypingHelpers.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
 #include <cmath>
 #include <limits>
@@ -15,12 +16,36 @@
 using namespace mlir;
 using namespace mumba::nb;
 
-Value mumba::nb::detail::stdConstant(OpBuilder &b, Location loc, Type type,
-                                     double value) {
-  if (isa<FloatType>(type))
-    return arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, value));
-  return arith::ConstantOp::create(
-      b, loc, type, b.getIntegerAttr(type, static_cast<int64_t>(value)));
+/// The registry: built on first use, immutable afterwards.
+static const llvm::StringMap<const CallTyping *> &getRegistry() {
+  static const llvm::StringMap<const CallTyping *> registry = [] {
+    llvm::StringMap<const CallTyping *> map;
+    for (ArrayRef<CallTyping> table :
+         {mumba::nb::detail::getBuiltinTyping(),
+          mumba::nb::detail::getMathTyping(),
+          mumba::nb::detail::getCmathTyping(),
+          mumba::nb::detail::getNumpyScalarTyping(),
+          mumba::nb::detail::getArrayTyping()})
+      for (const CallTyping &entry : table) {
+        [[maybe_unused]] bool inserted =
+            map.try_emplace(entry.name, &entry).second;
+        assert(inserted && "a name is registered twice");
+      }
+    return map;
+  }();
+  return registry;
+}
+
+const CallTyping *mumba::nb::lookupCallTyping(StringRef name) {
+  return getRegistry().lookup(name);
+}
+
+std::vector<StringRef> mumba::nb::getCallTypingNames() {
+  std::vector<StringRef> names;
+  for (const auto &entry : getRegistry())
+    names.push_back(entry.getKey());
+  llvm::sort(names);
+  return names;
 }
 
 /// The registry name of the function a call op calls: `math.sqrt`, or
@@ -38,23 +63,13 @@ Type mumba::nb::argumentError(Operation *op, ArrayRef<Type> args) {
   std::string name = calleeName(op);
   InFlightDiagnostic diag = op->emitError()
                             << "invalid arguments to " << name << "(): got (";
-  llvm::interleaveComma(detail::presentArgs(args), diag,
+  llvm::interleaveComma(mumba::nb::detail::presentArgs(args), diag,
                         [&](Type t) { diag << describeType(t); });
   diag << ")";
-  if (const CallTemplate *tmpl = lookupCallTemplate(name);
-      tmpl && !tmpl->accepts.empty())
-    diag << "; it accepts " << tmpl->accepts;
+  if (const CallTyping *entry = lookupCallTyping(name);
+      entry && !entry->accepts.empty())
+    diag << "; it accepts " << entry->accepts;
   return {};
-}
-
-const CallTemplate *mumba::nb::lookupCallTemplate(StringRef name) {
-  for (ArrayRef<CallTemplate> table :
-       {detail::getBuiltinTemplates(), detail::getMathTemplates(),
-        detail::getNumpyScalarTemplates(), detail::getArrayTemplates()})
-    for (const CallTemplate &t : table)
-      if (t.name == name)
-        return &t;
-  return nullptr;
 }
 
 std::optional<double> mumba::nb::lookupModuleConstant(StringRef name) {
@@ -72,25 +87,25 @@ std::optional<double> mumba::nb::lookupModuleConstant(StringRef name) {
 }
 
 FailureOr<SmallVector<int>>
-mumba::nb::matchCallArguments(Operation *op, const CallTemplate &tmpl,
+mumba::nb::matchCallArguments(Operation *op, const CallTyping &entry,
                               unsigned numPositional, ArrayAttr kwnames) {
   size_t numKeywords = kwnames ? kwnames.size() : 0;
-  if (numKeywords && tmpl.params.empty())
-    return op->emitError() << tmpl.name << "() takes no keyword arguments";
-  SmallVector<int> slots(std::max<size_t>(numPositional, tmpl.params.size()),
+  if (numKeywords && entry.params.empty())
+    return op->emitError() << entry.name << "() takes no keyword arguments";
+  SmallVector<int> slots(std::max<size_t>(numPositional, entry.params.size()),
                          -1);
   for (unsigned i = 0; i < numPositional; ++i)
     slots[i] = i;
   for (size_t k = 0; k < numKeywords; ++k) {
     StringRef name = cast<StringAttr>(kwnames[k]).getValue();
-    const auto *it = llvm::find(tmpl.params, name);
-    if (it == tmpl.params.end())
+    const auto *it = llvm::find(entry.params, name);
+    if (it == entry.params.end())
       return op->emitError()
-             << tmpl.name << "() got an unexpected keyword argument '" << name
+             << entry.name << "() got an unexpected keyword argument '" << name
              << "'";
-    size_t index = it - tmpl.params.begin();
+    size_t index = it - entry.params.begin();
     if (slots[index] != -1)
-      return op->emitError() << tmpl.name << "() got multiple values for "
+      return op->emitError() << entry.name << "() got multiple values for "
                              << "argument '" << name << "'";
     slots[index] = numPositional + k;
   }

@@ -6,8 +6,8 @@
 // differs from Python on infinities and in `**`).
 //
 //===----------------------------------------------------------------------===//
-#ifndef MUMBA_DIALECT_NB_TYPING_COMPLEXLOWERING_H
-#define MUMBA_DIALECT_NB_TYPING_COMPLEXLOWERING_H
+#ifndef MUMBA_LIB_CONVERSION_NBTOSTD_COMPLEXLOWERING_H
+#define MUMBA_LIB_CONVERSION_NBTOSTD_COMPLEXLOWERING_H
 
 #include "mlir/IR/Builders.h"
 
@@ -55,4 +55,4 @@ mlir::Value complexAbs(mlir::OpBuilder &b, mlir::Location loc, mlir::Value z);
 
 } // namespace mumba::nb
 
-#endif // MUMBA_DIALECT_NB_TYPING_COMPLEXLOWERING_H
+#endif // MUMBA_LIB_CONVERSION_NBTOSTD_COMPLEXLOWERING_H

@@ -1,10 +1,10 @@
 //===- ComplexLowering.cpp - Python's complex arithmetic ------------------===//
-#include "mumba/Dialect/NB/Typing/ComplexLowering.h"
+#include "ComplexLowering.h"
+#include "ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mumba/Dialect/NB/Typing/ScalarLowering.h"
 #include <limits>
 
 using namespace mlir;
