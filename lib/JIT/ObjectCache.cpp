@@ -20,6 +20,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Engine.h"
+#include "mumba/Dialect/NB/IR/NBTypes.h"
 #include "mumba/JIT/Compiler.h"
 #include "mumba/JIT/LLVMBackend.h"
 #include "llvm/Bitcode/BitcodeReader.h"
@@ -115,9 +116,9 @@ public:
     spec.name = str();
     uint32_t count = u32();
     auto maxKind = static_cast<uint8_t>(ValueSpec::Kind::Tuple);
-    if (bad || kind > maxKind || elementKind > maxKind || spec.ndim > 32 ||
-        spec.bits > 128 || depth > kMaxSpecDepth || count > 1024 ||
-        (count && kind != maxKind))
+    if (bad || kind > maxKind || elementKind > maxKind ||
+        spec.ndim > mumba::nb::kMaxArrayRank || spec.bits > 128 ||
+        depth > kMaxSpecDepth || count > 1024 || (count && kind != maxKind))
       return bad = true, false;
     spec.kind = static_cast<ValueSpec::Kind>(kind);
     spec.elementKind = static_cast<ValueSpec::Kind>(elementKind);

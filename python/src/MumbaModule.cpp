@@ -65,8 +65,7 @@ PyObject *callCompiled(void *compiled, PyObject *const *args,
   return nullptr;
 }
 
-const mumba::python::CompiledAPI compiledAPI = {unwrapCompiled,
-                                                callCompiled};
+const mumba::python::CompiledAPI compiledAPI = {unwrapCompiled, callCompiled};
 
 } // namespace
 
@@ -210,9 +209,24 @@ PYBIND11_MODULE(_mumba, m) {
       "after variables (for inspect_types).");
 
   // For mumba._dispatch: calls without Python in between.
-  m.attr("_C_API") = py::capsule(
-      const_cast<mumba::python::CompiledAPI *>(&compiledAPI),
-      mumba::python::kCompiledAPIName);
+  m.attr("_C_API") =
+      py::capsule(const_cast<mumba::python::CompiledAPI *>(&compiledAPI),
+                  mumba::python::kCompiledAPIName);
+
+  m.def(
+      "compiler_facts",
+      [] {
+        mumba::CompilerFacts facts = mumba::describeCompiler();
+        py::dict d;
+        d["stages"] = py::tuple(py::cast(facts.stages));
+        d["runtime_symbols"] = py::tuple(py::cast(facts.runtimeSymbols));
+        d["typed_calls"] = py::tuple(py::cast(facts.typedCalls));
+        d["lowered_calls"] = py::tuple(py::cast(facts.loweredCalls));
+        d["max_array_rank"] = facts.maxArrayRank;
+        return d;
+      },
+      "The names and limits the compiler owns: stages, runtime symbols, the "
+      "keys of the typing and lowering registries, the highest array rank.");
 
   m.def(
       "live_allocations", [] { return mumbaLiveAllocations(); },

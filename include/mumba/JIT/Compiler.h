@@ -160,6 +160,21 @@ private:
 bool describeTypes(const std::string &source, const CompileOptions &options,
                    std::string &output, std::vector<Diagnostic> &diagnostics);
 
+/// The names and limits that the compiler owns and the Python package
+/// needs too (it keeps copies only where import speed needs them; tests
+/// compare them with these).
+struct CompilerFacts {
+  /// The stages `getStages` prints, in order.
+  std::vector<std::string> stages;
+  /// Every runtime function compiled code calls (mumba/Runtime/Symbols.h).
+  std::vector<std::string> runtimeSymbols;
+  /// The keys of the typing and the lowering registries of calls, sorted.
+  std::vector<std::string> typedCalls, loweredCalls;
+  /// The highest array rank the nb dialect accepts (NumPy's).
+  unsigned maxArrayRank = 0;
+};
+CompilerFacts describeCompiler();
+
 /// Runs a textual pass pipeline on an MLIR module text (for tests and
 /// tools); returns the printed result or fills `diagnostics`.
 bool runPipeline(const std::string &source, const std::string &pipeline,

@@ -3,6 +3,7 @@ templates of every jitted function it calls, transitively."""
 
 from __future__ import annotations
 
+import ctypes
 import re
 from typing import Any, Dict, List, Sequence, Tuple
 
@@ -12,26 +13,31 @@ __all__ = ["ModuleBuilder", "build_module"]
 
 _SYMBOL_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_$.]*")
 
-#: Symbols compiled code calls in the C library and the runtime: a jitted
-#: function of the same name would take their place, so it gets a suffix.
-_RESERVED_SYMBOLS = frozenset(
-    f + suffix
-    for f in (
-        "sin cos tan asin acos atan atan2 sinh cosh tanh asinh acosh atanh exp exp2 expm1 "
-        "log log2 log10 log1p sqrt cbrt pow hypot erf erfc tgamma lgamma ldexp frexp fmod "
-        "floor ceil trunc round rint copysign fabs fma"
-    ).split()
-    for suffix in ("", "f")
-) | {
-    "main",
-    "malloc",
-    "free",
-    "memcpy",
-    "memset",
-    "mumbaPrint",
-    "mumbaRaiseUser",
-    "mumbaRaiseIndexError",
-}
+#: The runtime's symbols, a copy of include/mumba/Runtime/Symbols.h (the
+#: frontend does not load the compiler; a test compares this copy with the
+#: extension's ``compiler_facts()``).
+RUNTIME_SYMBOLS = frozenset(
+    {
+        "mumbaRaiseIndexError",
+        "mumbaRaiseUser",
+        "mumbaPrint",
+        "mumbaModPow",
+        "mumbaCheckStack",
+        "_mlir_memref_to_llvm_alloc",
+        "_mlir_memref_to_llvm_aligned_alloc",
+        "_mlir_memref_to_llvm_free",
+    }
+)
+
+#: The C library and libm as this process has them loaded: compiled code
+#: calls some of their functions (nextafter, expm1f, malloc, ...) by name.
+_C_LIBRARY = ctypes.CDLL(None)
+
+
+def _is_reserved(symbol: str) -> bool:
+    """Whether a jitted function named `symbol` would take the place of a
+    function that compiled code calls: a runtime or C library symbol."""
+    return symbol == "main" or symbol in RUNTIME_SYMBOLS or hasattr(_C_LIBRARY, symbol)
 
 
 def _sanitize(name: str) -> str:
@@ -46,14 +52,14 @@ class ModuleBuilder:
 
     def __init__(self) -> None:
         self._symbols: Dict[int, str] = {}
-        self._used: set = set(_RESERVED_SYMBOLS)
+        self._used: set = set()
         self._keep: List[Any] = []  # keeps ids in _symbols valid
         self._pending: List[Tuple[Any, str]] = []
 
     def _unique(self, name: str) -> str:
         base = _sanitize(name)
         sym, n = base, 0
-        while sym in self._used:
+        while sym in self._used or _is_reserved(sym):
             n += 1
             sym = f"{base}_{n}"
         self._used.add(sym)

@@ -66,8 +66,9 @@ LogicalResult ArrayType::verify(function_ref<InFlightDiagnostic()> emitError,
                                 bool readonly) {
   if (!isNumberType(dtype))
     return emitError() << "array dtype must be a number type, got " << dtype;
-  if (ndim > 32)
-    return emitError() << "array rank " << ndim << " exceeds NumPy's 32";
+  if (ndim > kMaxArrayRank)
+    return emitError() << "array rank " << ndim << " exceeds NumPy's "
+                       << kMaxArrayRank;
   return success();
 }
 

@@ -12,6 +12,9 @@
 
 namespace mumba::nb {
 
+/// The highest rank of an nb array: NumPy's NPY_MAXDIMS.
+inline constexpr unsigned kMaxArrayRank = 32;
+
 /// True for the builtin types that model Python and NumPy real numbers: i1
 /// (bool), signed and unsigned integers of 8 to 64 bits, f32, f64.
 bool isRealType(mlir::Type type);
