@@ -161,12 +161,14 @@ class Dispatcher(DispatcherBase):
             self._source = get_source(self.py_func)
         return self._source
 
-    def module_text(self, arg_types: Sequence[str]) -> Tuple[str, str]:
-        """The untyped nb module the frontend builds for ``arg_types``, and
-        the entry symbol (no compilation)."""
+    def module_text(
+        self, arg_types: Sequence[str], return_type: Optional[str] = None
+    ) -> Tuple[str, str]:
+        """The untyped nb module the frontend builds for ``arg_types`` (and
+        a declared ``return_type``), and the entry symbol (no compilation)."""
         from .frontend import build_module
 
-        return build_module(self, tuple(arg_types))
+        return build_module(self, tuple(arg_types), return_type)
 
     def _overload(self, signature) -> Any:
         if not self._overloads:
@@ -330,7 +332,7 @@ class Dispatcher(DispatcherBase):
     def _build(self, key: Tuple[str, ...], return_type: Optional[str]) -> Any:
         """Load ``key``'s specialisation from the cache, or compile it (and
         store it)."""
-        text, entry = self.module_text(key)
+        text, entry = self.module_text(key, return_type)
         cache = self._function_cache()
         path = cache_key = None
         if cache is not None and cache.usable:
@@ -343,10 +345,6 @@ class Dispatcher(DispatcherBase):
                 return compiled
             self.stats.cache_misses[key] += 1
         compiled = self._native_compile(text, entry)
-        if return_type is not None and compiled.return_type != return_type:
-            from .frontend.wrappers import build_cast_module
-
-            compiled = self._native_compile(*build_cast_module(self, key, return_type))
         if path is not None:
             cache.store(path, cache_key, compiled)
         return compiled

@@ -14,11 +14,18 @@ __all__ = ["FunctionLowering"]
 class FunctionLowering(StmtLowering):
     """Lowers ``self.src.node`` into a ``func.func`` named ``symbol``."""
 
-    def lower(self, symbol: str, arg_types: Optional[Sequence[str]]) -> str:
+    def lower(
+        self,
+        symbol: str,
+        arg_types: Optional[Sequence[str]],
+        return_type: Optional[str] = None,
+    ) -> str:
         """Return the text of the function.
 
         ``arg_types`` gives the signature of the entry function; None makes a
-        private template whose arguments are ``!nb.unknown``.
+        private template whose arguments are ``!nb.unknown``. ``return_type``,
+        an explicit signature's, becomes ``nb.declared_result``: type
+        inference casts every returned value to it.
         """
         fdef = self.src.node
         a = fdef.args
@@ -43,5 +50,6 @@ class FunctionLowering(StmtLowering):
         types = arg_types if arg_types is not None else [UNKNOWN] * len(params)
         sig = ", ".join(f"%arg{i}: {t}" for i, t in enumerate(types))
         private = "" if arg_types is not None else "private "
-        header = f"func.func {private}@{symbol}({sig}) -> {UNKNOWN} {{"
+        attrs = f" attributes {{nb.declared_result = {return_type}}}" if return_type else ""
+        header = f"func.func {private}@{symbol}({sig}) -> {UNKNOWN}{attrs} {{"
         return e.render(header, self.def_loc)

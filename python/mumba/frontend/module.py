@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import re
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .lowering import FunctionLowering
 
@@ -75,22 +75,28 @@ class ModuleBuilder:
             self._pending.append((dispatcher, sym))
         return sym
 
-    def _lower(self, dispatcher: Any, sym: str, arg_types) -> str:
+    def _lower(self, dispatcher: Any, sym: str, arg_types, return_type=None) -> str:
         lowering = FunctionLowering(dispatcher.py_func, dispatcher.source(), self)
-        return lowering.lower(sym, arg_types)
+        return lowering.lower(sym, arg_types, return_type)
 
-    def build(self, entry: Any, arg_types: Sequence[str]) -> Tuple[str, str]:
-        """Return ``(module_text, entry_symbol)``."""
+    def build(
+        self, entry: Any, arg_types: Sequence[str], return_type: Optional[str] = None
+    ) -> Tuple[str, str]:
+        """Return ``(module_text, entry_symbol)``; ``return_type``, if given,
+        is what the entry must return (an explicit signature's)."""
         sym = self._unique(entry.py_func.__name__)
         self._symbols[id(entry)] = sym
         self._keep.append(entry)
-        funcs = [self._lower(entry, sym, list(arg_types))]
+        funcs = [self._lower(entry, sym, list(arg_types), return_type)]
         while self._pending:
             disp, s = self._pending.pop(0)
             funcs.append(self._lower(disp, s, None))
         return "module {\n" + "\n".join(funcs) + "\n}\n", sym
 
 
-def build_module(entry: Any, arg_types: Sequence[str]) -> Tuple[str, str]:
-    """Module text and entry symbol for calling ``entry`` with ``arg_types``."""
-    return ModuleBuilder().build(entry, arg_types)
+def build_module(
+    entry: Any, arg_types: Sequence[str], return_type: Optional[str] = None
+) -> Tuple[str, str]:
+    """Module text and entry symbol for calling ``entry`` with ``arg_types``
+    (returning ``return_type`` when an explicit signature declares one)."""
+    return ModuleBuilder().build(entry, arg_types, return_type)

@@ -281,7 +281,7 @@ LogicalResult TruthOp::inferTypes(TypingContext &,
 
 /// Reals convert to reals and to complex numbers, complex numbers to
 /// complex numbers; tuples element by element.
-static bool isCastable(Type from, Type to) {
+bool mumba::nb::isCastableType(Type from, Type to) {
   if (from == to)
     return true;
   // Into an optional result: None, or a value of a castable type.
@@ -290,7 +290,7 @@ static bool isCastable(Type from, Type to) {
       return true;
     if (auto inner = dyn_cast<OptionalType>(from))
       from = inner.getValueType();
-    return isCastable(from, optional.getValueType());
+    return isCastableType(from, optional.getValueType());
   }
   if (isNumberType(from) && isNumberType(to))
     return !isComplexType(from) || isComplexType(to);
@@ -298,14 +298,15 @@ static bool isCastable(Type from, Type to) {
   return fromTuple && toTuple && fromTuple.size() == toTuple.size() &&
          llvm::all_of(llvm::zip(fromTuple.getTypes(), toTuple.getTypes()),
                       [](auto pair) {
-                        return isCastable(std::get<0>(pair), std::get<1>(pair));
+                        return isCastableType(std::get<0>(pair),
+                                              std::get<1>(pair));
                       });
 }
 
 LogicalResult CastOp::inferTypes(TypingContext &,
                                  SmallVectorImpl<Type> &resultTypes) {
   Type from = getValue().getType(), to = getResult().getType();
-  if (!isCastable(from, to) && !isa<UnknownType>(to))
+  if (!isCastableType(from, to) && !isa<UnknownType>(to))
     return emitError() << "cannot cast " << quoteType(from) << " to "
                        << quoteType(to);
   resultTypes.push_back(to);
@@ -477,8 +478,8 @@ LogicalResult GetItemOp::inferTypes(TypingContext &,
       return emitError() << "too many indices for the " << array.getNdim()
                          << "-d array " << quoteType(type) << ": "
                          << getIndices().size();
-    bool anySlice = llvm::any_of(getIndices().getTypes(),
-                                 llvm::IsaPred<SliceType>);
+    bool anySlice =
+        llvm::any_of(getIndices().getTypes(), llvm::IsaPred<SliceType>);
     if (getIndices().size() == array.getNdim() && !anySlice)
       resultTypes.push_back(array.getDtype());
     else
@@ -517,8 +518,7 @@ LogicalResult StaticGetItemOp::inferTypes(TypingContext &,
     // a[k] of an n-d array is an (n-1)-d view.
     if (array.getNdim() > 1)
       resultTypes.push_back(ArrayType::get(getContext(), array.getDtype(),
-                                           array.getNdim() - 1,
-                                           ArrayLayout::A,
+                                           array.getNdim() - 1, ArrayLayout::A,
                                            array.getReadonly()));
     else
       resultTypes.push_back(array.getDtype());

@@ -25,6 +25,8 @@ using namespace mumba::nb;
 
 /// Where a specialisation records the template it came from.
 static constexpr StringLiteral kTemplateAttr = "nb.template";
+/// The result type an explicit signature declares: every return casts to it.
+static constexpr StringLiteral kDeclaredResultAttr = "nb.declared_result";
 /// Bounds on the fixed point and on nested specialisation.
 static constexpr unsigned kMaxIterations = 256;
 static constexpr unsigned kMaxSpecializationDepth = 64;
@@ -274,6 +276,15 @@ LogicalResult InferenceDriver::inferReturnType(func::FuncOp func,
   });
   if (result.wasInterrupted())
     return failure();
+  if (auto declared = func->getAttrOfType<TypeAttr>(kDeclaredResultAttr)) {
+    // The signature decides; what the body returns must convert to it.
+    if (!isUnknown(type) && !isCastableType(type, declared.getValue()))
+      return firstReturn.emitError()
+             << "function '" << func.getSymName() << "' is declared to return "
+             << quoteType(declared.getValue()) << ", but cannot cast "
+             << quoteType(type) << " to it";
+    type = declared.getValue();
+  }
   if (type != func.getResultTypes().front()) {
     func.setType(
         FunctionType::get(func.getContext(), func.getArgumentTypes(), {type}));
@@ -482,8 +493,8 @@ FailureOr<func::FuncOp> InferenceDriver::specialize(CallOp call,
 /// Types a registered call with the receiver (if a method) first, then
 /// the operands in parameter order.
 static FailureOr<Type> inferRegisteredCall(CallOp op, StringRef name,
-                                         Type receiver,
-                                         ArrayRef<Type> operands) {
+                                           Type receiver,
+                                           ArrayRef<Type> operands) {
   const CallTyping *entry = lookupCallTyping(name);
   if (!entry)
     return op.emitError() << "unsupported: call to '" << name

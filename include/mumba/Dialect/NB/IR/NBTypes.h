@@ -31,6 +31,10 @@ bool isBoolType(mlir::Type type);
 /// True for integer types that are not bool.
 bool isIntType(mlir::Type type);
 
+/// Whether nb.cast converts `from` to `to`: reals to reals and to complex
+/// numbers, complex to complex, into an optional, tuples element by element.
+bool isCastableType(mlir::Type from, mlir::Type to);
+
 /// The type of a Python int after inference: si64.
 mlir::IntegerType getInt64Type(mlir::MLIRContext *ctx);
 
