@@ -14,7 +14,8 @@ on the first compilation.
 """
 
 from . import config
-from .dispatcher import Dispatcher, jit, njit
+from .decorators import jit, njit
+from .dispatcher import Dispatcher
 from .errors import (
     ArgumentTypeError,
     MumbaError,
@@ -24,8 +25,8 @@ from .errors import (
     UnsupportedError,
 )
 from .typeof import typeof
+from .version import __version__
 
-__version__ = "0.1.0"
 
 __all__ = [
     "njit",

@@ -38,9 +38,12 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, Union
 
-from .dispatcher import Dispatcher, _convert_compile_error, _extension, njit
+from .compiler import convert_compile_error, extension
+from .decorators import njit
+from .dispatcher import Dispatcher
 from .errors import MumbaError
 from .signatures import parse_type
+from .typeof import typeof
 
 __all__ = ["compile", "AOTLibrary", "AOTFunction", "parse_type"]
 
@@ -109,7 +112,7 @@ def _find_cc(cc: Optional[str]) -> str:
 def _runtime_archive() -> Optional[Path]:
     """Mumba's runtime (allocator, error records) as a static archive, from
     the build tree the extension lives in."""
-    ext = Path(_extension().__file__).resolve()
+    ext = Path(extension().__file__).resolve()
     for root in ext.parents:
         candidate = root / "lib" / "Runtime" / "libMumbaRuntime.a"
         if candidate.exists():
@@ -208,8 +211,6 @@ def _signature_types(signature: Union[str, Sequence[Any]]) -> Tuple[str, ...]:
 
 
 def _typeof(value: Any) -> str:
-    from .typeof import typeof
-
     return typeof(value)
 
 
@@ -246,7 +247,7 @@ def compile(
         raise ValueError("names and signatures differ in length")
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    ext = _extension()
+    ext = extension()
     header = _Header(name)
     functions: List[AOTFunction] = []
     with tempfile.TemporaryDirectory(prefix="mumba-aot-") as tmp:
@@ -280,7 +281,7 @@ def compile(
                     export, triple=target_triple, cpu=target_cpu, features=target_features
                 )
             except ext.CompileError as exc:
-                raise _convert_compile_error(exc) from None
+                raise convert_compile_error(exc) from None
             obj = Path(tmp) / f"{name}_{i}.o"
             obj.write_bytes(code)
             objects.append(obj)

@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Optional, Sequence, Tuple
 
 from . import config
+from .frontend.globals import classify, lookup_name
+from .version import __version__
 
 __all__ = ["FunctionCache", "cache_dir_for"]
 
@@ -125,8 +127,6 @@ class FunctionCache:
 
     def key(self, ext: Any, arg_types: Sequence[str], return_type: Optional[str], module_text: str) -> str:
         """What the entry must have been compiled from."""
-        from . import __version__
-
         if self._host is None:
             self._host = ext.host_cpu()
         src = self.dispatcher.source()
@@ -154,8 +154,6 @@ class FunctionCache:
 
     def _globals_digest(self) -> str:
         """The globals the function's code names, as it sees them now."""
-        from .frontend.globals import classify, lookup_name
-
         fn = self.dispatcher.py_func
         parts = []
         for name in sorted(set(fn.__code__.co_names) | set(fn.__code__.co_freevars)):

@@ -8,7 +8,7 @@ environment variable         meaning
 ==========================  ==============================================
 ``MUMBA_DUMP_IR``            after each compile, print these stages to
                              stderr: comma-separated names from
-                             ``mumba.dispatcher.STAGES``, ``llvm-ir`` (LLVM
+                             ``mumba.config.STAGES``, ``llvm-ir`` (LLVM
                              IR after optimisation), ``asm``, or ``all``
 ``MUMBA_CACHE_DIR``          where ``cache=True`` keeps compiled code
                              (default: ``__pycache__`` beside the source)
@@ -34,6 +34,12 @@ __all__ = [
     "reload_config",
     "dump_stages",
 ]
+
+#: Stages that ``inspect_mlir`` shows and ``MUMBA_DUMP_IR`` names, in
+#: pipeline order: a copy of the compiler's list (``_mumba.compiler_facts()``,
+#: which a test compares), kept here so that reading the environment does
+#: not load the compiler.
+STAGES = ("nb", "nb-ssa", "nb-typed", "std", "affine", "llvm")
 
 DUMP_IR: str = ""
 CACHE_DIR: Optional[str] = None
@@ -64,8 +70,6 @@ def dump_stages() -> FrozenSet[str]:
     names = {s.strip() for s in (DUMP_IR or "").replace(";", ",").split(",")}
     names.discard("")
     if "all" in names:
-        from .dispatcher import STAGES
-
         names = set(STAGES) | {"llvm-ir", "asm"}
     return frozenset(names)
 

@@ -1,16 +1,9 @@
-"""The ``@njit`` and ``@jit`` decorators and the dispatcher that compiles per
-signature.
+"""The dispatcher: one compiled specialisation per argument types.
 
-- ``@njit``: nopython mode; a function that does not type is an error.
-- ``@jit``: tries nopython mode for each new set of argument types and
-  falls back to object mode with a :class:`mumba.PerformanceWarning`
-  (:mod:`mumba.objmode`), lifting the loops that compile;
-  ``jit(nopython=True)`` is ``njit``, ``jit(forceobj=True)`` always uses
-  object mode.
-- Explicit signatures (``@njit("float64(float64[:], int64)")`` or a list)
-  compile when the function is decorated; calls then convert to the
-  closest signature or raise TypeError (:mod:`mumba.signatures`).
-- ``cache=True`` keeps compiled code on disk (:mod:`mumba.cache`).
+A :class:`Dispatcher` is what ``@njit`` returns (:mod:`mumba.decorators`);
+its call path is native (python/src/Dispatcher.cpp) and this class runs on
+a miss only. ``cache=True`` keeps compiled code on disk
+(:mod:`mumba.cache`); object mode is a subclass (:mod:`mumba.objmode`).
 """
 
 from __future__ import annotations
@@ -25,49 +18,21 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, TextIO, Tuple
 
 from . import config
 from ._dispatch import DispatcherBase
-from .errors import MumbaError, TypingError, UnsupportedError
+from .compiler import STAGES, convert_compile_error, extension
 from .typeof import typeof
 
-__all__ = ["Dispatcher", "njit", "jit", "STAGES", "DispatcherStats"]
+__all__ = ["Dispatcher", "STAGES", "DispatcherStats"]
 
-#: Stages that :meth:`Dispatcher.inspect_mlir` can show, in pipeline order.
-STAGES = ("nb", "nb-ssa", "nb-typed", "std", "affine", "llvm")
+
+def _signatures():
+    """mumba.signatures, imported on first use: its regular expressions
+    cost a few milliseconds that ``import mumba`` need not pay."""
+    from . import signatures  # noqa: PLC0415 - import cost
+
+    return signatures
 
 #: How a specialisation compiled in object mode is listed in ``signatures``.
 PYOBJECT = "pyobject"
-
-_ext = None
-
-
-def _extension():
-    """Import the C++ extension on first use (never at ``import mumba``)."""
-    global _ext
-    if _ext is None:
-        from . import _mumba  # type: ignore[attr-defined]
-
-        _ext = _mumba
-    return _ext
-
-
-def _convert_compile_error(exc: Exception) -> MumbaError:
-    """Turn ``_mumba.CompileError`` into a TypingError / UnsupportedError.
-
-    ``exc.diagnostics`` holds ``(severity, message, filename, line, col)``
-    tuples; the first error is the exception, the others become notes.
-    """
-    diags = list(getattr(exc, "diagnostics", None) or [])
-    if not diags:
-        return TypingError(str(exc) or "compilation failed")
-    first = next((i for i, d in enumerate(diags) if d[0] == "error"), 0)
-    _, msg, fname, line, col = diags[first]
-    notes = []
-    for i, (severity, m, f, l, c) in enumerate(diags):
-        if i != first:
-            label = m if severity == "note" else f"{severity}: {m}"
-            notes.append((label, f or None, l or None, c or None))
-    cls = UnsupportedError if msg.startswith("unsupported") else TypingError
-    return cls(msg, fname or None, line or None, col or None, notes)
-
 
 @dataclass
 class DispatcherStats:
@@ -87,6 +52,10 @@ class Dispatcher(DispatcherBase):
     in object mode, the Python function); this class runs only on a miss
     (:meth:`_compile_for`) and for keyword arguments.
     """
+
+    #: How the frontend recognises a jitted callee (as Numba's
+    #: ``_numba_type_``) without importing this module.
+    _mumba_jitted_ = True
 
     def __init__(self, py_func: Callable, options: Dict[str, Any]) -> None:
         if not inspect.isfunction(py_func):
@@ -122,15 +91,6 @@ class Dispatcher(DispatcherBase):
         return not self.options.get("objmode_fallback", False) and not self.options.get(
             "forceobj", False
         )
-
-    def _object_mode(self):
-        """The Python function object mode runs (built once)."""
-        with self._lock:
-            if self._objmode is None:
-                from .objmode import ObjectModeFunction
-
-                self._objmode = ObjectModeFunction(self, self.options.get("looplift", True))
-            return self._objmode
 
     @property
     def lifted_loops(self) -> List[Any]:
@@ -182,9 +142,7 @@ class Dispatcher(DispatcherBase):
             key = self._last_key if self._last_key in self._overloads else next(iter(self._overloads))
             return self._overloads[key]
         if isinstance(signature, str):
-            from .signatures import parse_signature
-
-            signature = parse_signature(signature).args
+            signature = _signatures().parse_signature(signature).args
         key = tuple(signature)
         if key not in self._overloads:
             raise KeyError(
@@ -226,8 +184,6 @@ class Dispatcher(DispatcherBase):
 
     def _types_text(self, signature: Optional[Sequence[str]] = None) -> str:
         from .inspection import find_copies, parse_description, render_types
-        from .signatures import numba_name
-
         if signature is not None:
             keys = [tuple(self._overload(signature).arg_types)]
         else:
@@ -240,7 +196,7 @@ class Dispatcher(DispatcherBase):
 
         variables = local_names(node)
         out = []
-        ext = _extension() if keys else None
+        ext = extension() if keys else None
         for key in keys:
             text, entry = self.module_text(key)
             try:
@@ -252,10 +208,10 @@ class Dispatcher(DispatcherBase):
                     error_model=self.options["error_model"],
                 )
             except ext.CompileError as exc:
-                raise _convert_compile_error(exc) from None
+                raise convert_compile_error(exc) from None
             funcs = parse_description(described)
             func = funcs.get(entry) or next(iter(funcs.values()))
-            sig = ", ".join(numba_name(t) for t in key)
+            sig = ", ".join(_signatures().numba_name(t) for t in key)
             header = f"{self.py_func.__name__} ({sig}{',' if len(key) == 1 else ''})"
             copies = find_copies(text, entry)
             out.append(
@@ -266,29 +222,8 @@ class Dispatcher(DispatcherBase):
         return "".join(out)
 
     def _objmode_types_text(self) -> str:
-        objmode = self._object_mode()
-        lines = [
-            f"{self.py_func.__name__} ({', '.join(self._objmode_signatures[0])})",
-            "-" * 80,
-            "# object mode: the function runs in the Python interpreter",
-        ]
-        if objmode.no_lifting_reason:
-            lines.append(f"# no loops lifted: {objmode.no_lifting_reason}")
-        for loop in objmode.loops:
-            lines.append(
-                f"# lifted loop at line {loop.lineno}: {loop.py_func.__name__}"
-                f"({', '.join(loop.inputs)}) -> ({', '.join(loop.outputs)})"
-            )
-            for key, why in loop.failures.items():
-                lines.append(f"#   runs in Python for ({', '.join(key)}): {why}")
-        for line, why in objmode.rejected:
-            lines.append(f"# loop at line {line} not lifted: {why}")
-        lines.append("=" * 80)
-        text = "\n".join(lines) + "\n"
-        for loop in objmode.loops:
-            if loop.nopython_signatures:
-                text += loop._types_text()
-        return text
+        """The object-mode part of :meth:`inspect_types` (none here)."""
+        return ""
 
     # -- compilation ------------------------------------------------------------
     def _bind(self, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Tuple[Any, ...]:
@@ -305,7 +240,7 @@ class Dispatcher(DispatcherBase):
             typeof(a, names[i] if i < len(names) else f"#{i}")
 
     def _native_compile(self, text: str, entry: str) -> Any:
-        ext = _extension()
+        ext = extension()
         try:
             return ext.compile(
                 text,
@@ -320,11 +255,11 @@ class Dispatcher(DispatcherBase):
                 target_features=self.options.get("target_features", ""),
             )
         except ext.CompileError as exc:
-            raise _convert_compile_error(exc) from None
+            raise convert_compile_error(exc) from None
 
     def _function_cache(self):
         if self._cache is None and self.options.get("cache"):
-            from .cache import FunctionCache
+            from .cache import FunctionCache  # noqa: PLC0415 - only with cache=True
 
             self._cache = FunctionCache(self)
         return self._cache
@@ -336,7 +271,7 @@ class Dispatcher(DispatcherBase):
         cache = self._function_cache()
         path = cache_key = None
         if cache is not None and cache.usable:
-            ext = _extension()
+            ext = extension()
             path = cache.path_for(key, return_type)
             cache_key = cache.key(ext, key, return_type, text)
             compiled = cache.load(ext, path, cache_key, self.options.get("nogil", False))
@@ -368,9 +303,7 @@ class Dispatcher(DispatcherBase):
     def add_signature(self, signature: Any) -> Any:
         """Compile for an explicit signature now (a string such as
         ``"float64(float64[:], int64)"``); returns the specialisation."""
-        from .signatures import parse_signature
-
-        sig = parse_signature(signature)
+        sig = _signatures().parse_signature(signature)
         with self._lock:
             if self._explicit is None:
                 self._explicit = []
@@ -379,12 +312,10 @@ class Dispatcher(DispatcherBase):
             return self.compile(sig.args)
 
     def _no_match(self, args: Tuple[Any, ...]) -> TypeError:
-        from .signatures import numba_name
-
         shown = []
         for a in args:
             try:
-                shown.append(numba_name(typeof(a)))
+                shown.append(_signatures().numba_name(typeof(a)))
             except TypeError:
                 shown.append(type(a).__name__)
         listed = "\n".join(f"  {sig}" for sig in self._explicit or [])
@@ -394,24 +325,16 @@ class Dispatcher(DispatcherBase):
         )
 
     def _fall_back(self, args: Tuple[Any, ...], exc: BaseException) -> Callable:
-        from .objmode import warn_fallback
-
-        objmode = self._object_mode()
-        sig = (PYOBJECT,) * len(args)
-        if sig not in self._objmode_signatures:
-            self._objmode_signatures.append(sig)
-        warn_fallback(self, exc, objmode)
-        return objmode.entry
+        """What runs when ``args`` do not compile: nopython mode raises
+        (object mode overrides this)."""
+        raise exc
 
     def _compile_for(self, args: Tuple[Any, ...]) -> Any:
         """The specialisation for ``args``' types, compiled if need be; the
         native call path asks when it has not seen these types before. In
         object mode, a Python function to call instead."""
         if self.options.get("forceobj"):
-            sig = (PYOBJECT,) * len(args)
-            if sig not in self._objmode_signatures:
-                self._objmode_signatures.append(sig)
-            return self._object_mode().entry
+            return self._fall_back(args, None)
         fallback = self.options.get("objmode_fallback", False)
         try:
             key = tuple(map(typeof, args))
@@ -429,9 +352,7 @@ class Dispatcher(DispatcherBase):
         if compiled is not None:
             return compiled
         if self._explicit is not None:
-            from .signatures import match
-
-            best = match(key, [s.args for s in self._explicit])
+            best = _signatures().match(key, [s.args for s in self._explicit])
             if best is None:
                 raise self._no_match(args)
             return self._overloads[best]
@@ -455,150 +376,3 @@ def _dump_stages() -> List[str]:
     return [s for s in order if s in names]
 
 
-def _is_signature(value: Any) -> bool:
-    """A signature or a list of them, as opposed to the function."""
-    if isinstance(value, str):
-        return True
-    if isinstance(value, list):
-        return True
-    if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
-        return True
-    # A Numba signature object.
-    return type(value).__name__ == "Signature" and not callable(value)
-
-
-def _make(fn: Any, options: Dict[str, Any], cls: type = Dispatcher):
-    """Applies options to ``fn`` (a function, or signatures, or None)."""
-    if fn is not None and _is_signature(fn):
-        from .signatures import parse_signatures
-
-        sigs = parse_signatures(fn)
-
-        def wrap_eager(f: Callable) -> Dispatcher:
-            disp = cls(f, options)
-            for sig in sigs:
-                disp.add_signature(sig)
-            return disp
-
-        return wrap_eager
-    if fn is not None and not callable(fn):
-        raise TypeError(
-            f"expected a function or a signature (such as 'float64(float64[:])'), got {fn!r}"
-        )
-
-    def wrap(f: Callable) -> Dispatcher:
-        return cls(f, options)
-
-    return wrap(fn) if fn is not None else wrap
-
-
-def _options(
-    cache: bool,
-    fastmath: bool,
-    parallel: bool,
-    boundscheck: Optional[bool],
-    error_model: str,
-    nogil: bool,
-    opt_level: Optional[int],
-    vectorize: bool,
-    target_cpu: str,
-    target_features: str,
-) -> Dict[str, Any]:
-    if error_model not in ("python", "numpy"):
-        raise ValueError(f"error_model must be 'python' or 'numpy', not {error_model!r}")
-    if opt_level is None:
-        opt_level = config.OPT
-    if opt_level not in (0, 1, 2, 3):
-        raise ValueError(f"opt_level must be 0, 1, 2 or 3, not {opt_level!r}")
-    if boundscheck is None:
-        boundscheck = config.BOUNDSCHECK
-    return dict(
-        cache=bool(cache),
-        fastmath=fastmath,
-        parallel=parallel,
-        boundscheck=bool(boundscheck),
-        error_model=error_model,
-        nogil=nogil,
-        opt_level=opt_level,
-        vectorize=vectorize,
-        target_cpu=target_cpu,
-        target_features=target_features,
-    )
-
-
-def njit(
-    fn: Optional[Any] = None,
-    *,
-    cache: bool = False,
-    fastmath: bool = False,
-    parallel: bool = False,
-    boundscheck: Optional[bool] = None,
-    error_model: str = "python",
-    nogil: bool = False,
-    opt_level: Optional[int] = None,
-    vectorize: bool = True,
-    target_cpu: str = "",
-    target_features: str = "",
-):
-    """Compile a function to native code on its first call, like Numba's.
-
-    Use as ``@njit``, ``@njit(fastmath=True, ...)`` or with explicit
-    signatures, ``@njit("float64(float64[:], int64)")`` or a list of them,
-    which compile at once (calls then must convert to one of them). The
-    options are in ``f.options``:
-
-    - ``cache``: keep compiled code on disk for other processes
-      (docs/caching.md);
-    - ``fastmath``, ``error_model`` (``"python"`` or ``"numpy"``),
-      ``boundscheck`` (None follows ``MUMBA_BOUNDSCHECK``);
-    - ``nogil``: release the GIL while the compiled code runs;
-    - ``opt_level`` (0 to 3, default ``MUMBA_OPT`` or 3), ``vectorize``,
-      ``target_cpu`` and ``target_features`` (default: the host's).
-    """
-    options = _options(
-        cache, fastmath, parallel, boundscheck, error_model, nogil, opt_level,
-        vectorize, target_cpu, target_features,
-    )
-    return _make(fn, options)
-
-
-def jit(
-    fn: Optional[Any] = None,
-    *,
-    nopython: bool = False,
-    forceobj: bool = False,
-    looplift: bool = True,
-    **options: Any,
-):
-    """Numba's ``@jit``: nopython mode where the function types, object mode
-    where it does not.
-
-    ``@jit(nopython=True)`` is :func:`njit`. Otherwise each new set of
-    argument types is compiled in nopython mode first; when that fails the
-    function runs in object mode (interpreted by Python, its top-level loops
-    lifted and compiled where they type, unless ``looplift=False``), with a
-    :class:`mumba.PerformanceWarning` that gives the reason and the line.
-    ``forceobj=True`` always uses object mode. Other options are
-    :func:`njit`'s.
-    """
-    if nopython and forceobj:
-        raise ValueError("nopython=True and forceobj=True contradict each other")
-    if nopython:
-        return njit(fn, **options)
-    unknown = set(options) - set(inspect.signature(njit).parameters)
-    if unknown:
-        raise TypeError(f"jit() got unexpected keyword argument(s): {', '.join(sorted(unknown))}")
-    opts = _options(
-        options.get("cache", False),
-        options.get("fastmath", False),
-        options.get("parallel", False),
-        options.get("boundscheck"),
-        options.get("error_model", "python"),
-        options.get("nogil", False),
-        options.get("opt_level"),
-        options.get("vectorize", True),
-        options.get("target_cpu", ""),
-        options.get("target_features", ""),
-    )
-    opts.update(objmode_fallback=not forceobj, forceobj=forceobj, looplift=looplift)
-    return _make(fn, opts)

@@ -14,14 +14,21 @@ runs interpreted, as the original loop.
 from __future__ import annotations
 
 import ast
+import inspect
 import types
 import warnings
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
-from .dispatcher import Dispatcher
+from .dispatcher import PYOBJECT, Dispatcher
 from .errors import PerformanceWarning, format_location
 
-__all__ = ["FALLBACK", "ObjectModeFunction", "LiftedLoopDispatcher", "warn_fallback"]
+__all__ = [
+    "FALLBACK",
+    "ObjectModeDispatcher",
+    "ObjectModeFunction",
+    "LiftedLoopDispatcher",
+    "warn_fallback",
+]
 
 
 class _Fallback:
@@ -129,7 +136,6 @@ def _bound_call_adapter(fn: Callable, py_func: Callable) -> Callable:
     ``py_func`` (the dispatcher's bound form: ``*args`` as a tuple,
     ``**kwargs`` as a dict, keyword-only ones in order); ``fn`` itself when
     that is already how it is called."""
-    import inspect
 
     params = list(inspect.signature(py_func).parameters.values())
     kinds = {p.kind for p in params}
@@ -274,3 +280,54 @@ def warn_fallback(dispatcher: Dispatcher, exc: BaseException, objmode: ObjectMod
         lineno,
         module=getattr(py_func, "__module__", None) or "mumba",
     )
+
+
+class ObjectModeDispatcher(Dispatcher):
+    """What ``@jit`` returns: a dispatcher that runs the function in object
+    mode (interpreted, its loops lifted) where nopython mode fails, or
+    always with ``forceobj=True``."""
+
+    def _object_mode(self) -> ObjectModeFunction:
+        """The Python function object mode runs (built once)."""
+        with self._lock:
+            if self._objmode is None:
+                self._objmode = ObjectModeFunction(self, self.options.get("looplift", True))
+            return self._objmode
+
+    def _fall_back(self, args: Tuple[Any, ...], exc: Optional[BaseException]) -> Callable:
+        """Object mode for ``args``; with a PerformanceWarning giving ``exc``
+        unless object mode was asked for (``exc`` None, ``forceobj``)."""
+        objmode = self._object_mode()
+        sig = (PYOBJECT,) * len(args)
+        if sig not in self._objmode_signatures:
+            self._objmode_signatures.append(sig)
+        if exc is not None:
+            warn_fallback(self, exc, objmode)
+        return objmode.entry
+
+    def _objmode_types_text(self) -> str:
+        objmode = self._object_mode()
+        lines = [
+            f"{self.py_func.__name__} ({', '.join(self._objmode_signatures[0])})",
+            "-" * 80,
+            "# object mode: the function runs in the Python interpreter",
+        ]
+        if objmode.no_lifting_reason:
+            lines.append(f"# no loops lifted: {objmode.no_lifting_reason}")
+        for loop in objmode.loops:
+            lines.append(
+                f"# lifted loop at line {loop.lineno}: {loop.py_func.__name__}"
+                f"({', '.join(loop.inputs)}) -> ({', '.join(loop.outputs)})"
+            )
+            for key, why in loop.failures.items():
+                lines.append(f"#   runs in Python for ({', '.join(key)}): {why}")
+        for line, why in objmode.rejected:
+            lines.append(f"# loop at line {line} not lifted: {why}")
+        lines.append("=" * 80)
+        text = "\n".join(lines) + "\n"
+        for loop in objmode.loops:
+            if loop.nopython_signatures:
+                text += loop._types_text()
+        return text
+
+

@@ -463,7 +463,7 @@ def test_error_format():
 
 
 def test_compile_error_conversion():
-    from mumba.dispatcher import _convert_compile_error
+    from mumba.compiler import convert_compile_error as _convert_compile_error
 
     class FakeCompileError(Exception):
         diagnostics = [

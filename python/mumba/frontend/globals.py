@@ -90,9 +90,9 @@ def lookup_name(fn: Callable, name: str) -> Tuple[bool, Any]:
 
 
 def _is_dispatcher(obj: Any) -> bool:
-    from ..dispatcher import Dispatcher
-
-    return isinstance(obj, Dispatcher)
+    """A jitted function, by the protocol attribute dispatchers carry (the
+    frontend sits below the dispatcher and never imports it)."""
+    return getattr(obj, "_mumba_jitted_", False) is True
 
 
 def qualified_function_name(obj: Any) -> Optional[str]:

@@ -1,0 +1,3 @@
+"""The package version, which cache keys include."""
+
+__version__ = "0.1.0"
