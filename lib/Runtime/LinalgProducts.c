@@ -4,8 +4,19 @@
 
 #include <cblas.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+
+static atomic_llong productCopies;
+
+long long mumbaLinalgProductCopies(void) { return atomic_load(&productCopies); }
+
+/* A column-major temporary for a view BLAS cannot address. */
+static void *temporary(int type, LgMat m, int *status) {
+  atomic_fetch_add(&productCopies, 1);
+  return lgAlloc(m.rows * m.cols, lgSize(type), status);
+}
 
 static const char matmulSignature[] = "(n?,k),(k,m?)->(n?,m?)";
 
@@ -68,7 +79,7 @@ static int vectorOf(int type, LgMat v, char **base, int *inc) {
 
 /* A column-major copy of m; NULL with *status set on failure. */
 static void *gathered(int type, LgMat m, int *status) {
-  void *p = lgAlloc(m.rows * m.cols, lgSize(type), status);
+  void *p = temporary(type, m, status);
   if (p)
     lgGather(type, m, p, m.rows > 1 ? m.rows : 1);
   return p;
@@ -147,7 +158,7 @@ int mumbaLinalgGemm(int type, const void *a, int64_t aRows, int64_t aCols,
      shares no memory with an operand. */
   LgMat out = C;
   if (!lc.ok || lgOverlap(type, C, A) || lgOverlap(type, C, B)) {
-    if (!(cTemp = lgAlloc(cRows * cCols, lgSize(type), &status)))
+    if (!(cTemp = temporary(type, C, &status)))
       goto done;
     out = lgMat(cTemp, cRows, cCols, 1, cRows);
     lc = layoutOf(out);
@@ -230,7 +241,7 @@ int mumbaLinalgGemv(int type, const void *a, int64_t aRows, int64_t aCols,
   }
   if (!vectorOf(type, Y, &yBase, &incy) || lgOverlap(type, Y, A) ||
       lgOverlap(type, Y, X)) {
-    if (!(yTemp = lgAlloc(yLen, lgSize(type), &status)))
+    if (!(yTemp = temporary(type, Y, &status)))
       goto done;
     yBase = yTemp;
     incy = 1;

@@ -52,6 +52,7 @@ _SIGNATURES = {
 for _name, _args in _SIGNATURES.items():
     getattr(lib, _name).argtypes = _args
     getattr(lib, _name).restype = ctypes.c_int
+lib.mumbaLinalgProductCopies.restype = ctypes.c_longlong
 lib.mumbaStatusMessage.restype = ctypes.c_char_p
 lib.mumbaStatusMessage.argtypes = [ctypes.c_int]
 lib.mumbaStatusException.restype = ctypes.c_int

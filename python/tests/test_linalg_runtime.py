@@ -87,6 +87,36 @@ def test_gemm_output_overlapping_input(dtype):
     close(alias, before @ before, dtype, scale=7)
 
 
+def copies_made(call) -> int:
+    before = rt.lib.mumbaLinalgProductCopies()
+    call()
+    return rt.lib.mumbaLinalgProductCopies() - before
+
+
+def test_products_copy_only_what_blas_cannot_address():
+    rng = np.random.default_rng(17)
+    x = random(rng, (6, 5), np.float64)
+    v = layouts(x)
+    y = random(rng, (5, 4), np.float64)
+    # One unit stride is enough: C, Fortran, transposed, a column block.
+    for a in [v["C"], v["F"], v["C"].T.T, v["F"][:, 1:4], v["C"][1:5]]:
+        assert copies_made(lambda: rt.matmul(a, y[: a.shape[1]])) == 0
+        assert copies_made(lambda: rt.matmul(y[: a.shape[1]].T, a.T)) == 0
+    # Strides other than 1 in both dimensions, negative or not: one copy.
+    for name in ["strided", "negative", "mixed"]:
+        assert copies_made(lambda: rt.matmul(v[name], y)) == 1
+    assert copies_made(lambda: rt.matmul(v["C"], y, out=layouts(np.zeros((6, 4)))["negative"])) == 1
+    # A result overlapping an operand is computed aside.
+    sq = v["C"][:5].copy()
+    assert copies_made(lambda: rt.lib.mumbaLinalgGemm(1, *rt.mat(sq), *rt.mat(sq), *rt.mat(sq))) == 1
+    # Vectors: BLAS walks any non-zero increment, negative included.
+    z = random(rng, (10,), np.float64)
+    for vec in [z[:5], z[::2], z[::-2], z[5:0:-1]]:
+        assert copies_made(lambda: rt.matvec(v["C"][:, :5], vec)) == 0
+        assert copies_made(lambda: rt.dot(vec, z[:5])) == 0
+    assert copies_made(lambda: rt.dot(np.broadcast_to(z[:1], (5,)), z[:5])) == 1
+
+
 def test_gemm_broadcast_input():
     # A stride-0 view (np.broadcast_to) is not a BLAS layout: copied.
     a = np.broadcast_to(np.arange(4.0), (3, 4))

@@ -74,6 +74,10 @@ int mumbaLinalgDot(int type, const void *x, int64_t xLen, int64_t xStride,
 int mumbaLinalgVdot(int type, const void *x, int64_t xLen, int64_t xStride,
                     const void *y, int64_t yLen, int64_t yStride, void *out);
 
+/* How many operands and results the products above have copied to a
+   temporary because BLAS could not address them in place (for tests). */
+long long mumbaLinalgProductCopies(void);
+
 /*--- Solvers and factorisations (LinalgSolve.c, LinalgFactor.c) ----------*/
 
 /* x = solve(a, b): a is n x n, b and x n x nrhs. */
