@@ -6,19 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Zeroes the part of a column-major work matrix strictly above (upper)
-   or below the diagonal. */
-static void clearTriangle(int type, void *a, int64_t rows, int64_t cols,
-                          int64_t ld, int upper) {
+/* Zeroes the strictly upper triangle of an n x n column-major work
+   matrix. */
+static void clearUpper(int type, void *a, int64_t n) {
   size_t size = lgWorkSize(type);
-  for (int64_t j = 0; j < cols; ++j) {
-    int64_t from = upper ? 0 : j + 1, to = upper ? j : rows;
-    if (to > rows)
-      to = rows;
-    if (from < to)
-      memset((char *)a + (from + j * ld) * (int64_t)size, 0,
-             (size_t)(to - from) * size);
-  }
+  for (int64_t j = 1; j < n; ++j)
+    memset((char *)a + j * n * (int64_t)size, 0, (size_t)j * size);
 }
 
 int mumbaLinalgCholesky(int type, const void *a, int64_t aRows, int64_t aCols,
@@ -48,7 +41,7 @@ int mumbaLinalgCholesky(int type, const void *a, int64_t aRows, int64_t aCols,
     status = lgLapackFailure("potrf", info);
   else {
     /* potrf leaves the upper triangle as it found it. */
-    clearTriangle(type, w, n, n, n, 1);
+    clearUpper(type, w, n);
     lgStore(type, w, n, L);
   }
   free(w);
