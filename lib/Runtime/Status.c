@@ -28,6 +28,8 @@ enum MumbaExceptionKind mumbaStatusException(int status) {
     return MUMBA_EXC_RECORDED;
   case MUMBA_RECURSION:
     return MUMBA_EXC_RECURSION;
+  case MUMBA_LINALG_ERROR:
+    return MUMBA_EXC_LINALG;
   default:
     return MUMBA_EXC_VALUE;
   }
@@ -66,6 +68,8 @@ const char *mumbaStatusMessage(int status) {
            "non-negative exponent in compiled code";
   case MUMBA_ZERO_NEGATIVE_POWER:
     return "0.0 cannot be raised to a negative power";
+  case MUMBA_LINALG_ERROR:
+    return lastMessage;
   default:
     return "unknown error in compiled code";
   }
@@ -79,6 +83,10 @@ void mumbaRaiseIndexError(long long index, long long axis, long long size) {
 
 void mumbaRaiseUser(long long excClass, long long message) {
   snprintf(lastClass, sizeof(lastClass), "%s", (const char *)excClass);
+  snprintf(lastMessage, sizeof(lastMessage), "%s", (const char *)message);
+}
+
+void mumbaRaiseLinAlg(long long message) {
   snprintf(lastMessage, sizeof(lastMessage), "%s", (const char *)message);
 }
 

@@ -151,6 +151,11 @@ int64_t *packArray(const ValueSpec &spec, PyObject *arg, size_t index,
     PyErr_SetString(cls.ptr(), mumbaStatusMessage(status));
     throw py::error_already_set();
   }
+  case MUMBA_EXC_LINALG: {
+    py::object cls = py::module_::import("numpy.linalg").attr("LinAlgError");
+    PyErr_SetString(cls.ptr(), mumbaStatusMessage(status));
+    throw py::error_already_set();
+  }
   case MUMBA_EXC_NONE:
     break;
   }

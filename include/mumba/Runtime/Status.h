@@ -27,6 +27,7 @@ enum MumbaStatus {
   MUMBA_SLICE_STEP_ZERO = 12,     /* a[::0] */
   MUMBA_POW_MODULUS = 13,        /* pow(a, b, 0) or pow(a, -b, m) */
   MUMBA_RECURSION = 14,          /* the thread's stack is nearly full */
+  MUMBA_LINALG_ERROR = 15,       /* numpy.linalg.LinAlgError, message recorded */
   MUMBA_STATUS_COUNT
 };
 
@@ -38,6 +39,7 @@ enum MumbaExceptionKind {
   MUMBA_EXC_INDEX = 3,
   MUMBA_EXC_RECORDED = 4, /* the class named by mumbaRecordedExceptionClass */
   MUMBA_EXC_RECURSION = 5,
+  MUMBA_EXC_LINALG = 6, /* numpy.linalg.LinAlgError */
 };
 
 /* The exception class and message Python itself would give. Statuses with
@@ -59,6 +61,11 @@ void mumbaRaiseUser(long long excClass, long long message);
    the calling thread's stack is nearly exhausted, MUMBA_OK otherwise, so
    deep recursion raises RecursionError instead of overflowing the stack. */
 int mumbaCheckStack(void);
+
+/* Called by compiled code and the linear-algebra runtime before they
+   return MUMBA_LINALG_ERROR: records the message (a NUL-terminated string,
+   passed as its address) of numpy.linalg.LinAlgError for this thread. */
+void mumbaRaiseLinAlg(long long message);
 
 /* The class name the last MUMBA_USER_EXCEPTION on this thread recorded. */
 const char *mumbaRecordedExceptionClass(void);
