@@ -223,3 +223,30 @@ def numpy_constants():
 
 def test_numpy_constants():
     close(numpy_constants(), (np.pi, np.e, np.inf, np.euler_gamma))
+
+
+@njit
+def np_logaddexp(x, y):
+    return np.logaddexp(x, y)
+
+
+LOGADDEXP_POINTS = [
+    (0.0, 0.0), (1.0, 2.0), (-3.5, 700.0), (800.0, 800.0), (-800.0, -801.0),
+    (INF, INF), (-INF, -INF), (INF, -INF), (-INF, 3.0), (NAN, 1.0), (2.0, NAN),
+    (1e-300, -1e-300), (-0.0, 0.0),
+]
+
+
+@pytest.mark.parametrize("x,y", LOGADDEXP_POINTS)
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_logaddexp(x, y, dtype):
+    with np.errstate(all="ignore"):
+        expected = np.logaddexp(dtype(x), dtype(y))
+    got = np_logaddexp(dtype(x), dtype(y))
+    np.testing.assert_allclose(got, expected, rtol=1e-6 if dtype is np.float32 else 1e-15)
+    assert result_type(np_logaddexp) == ("f32" if dtype is np.float32 else "f64")
+
+
+def test_logaddexp_of_ints_is_float64():
+    assert np_logaddexp(3, 4) == pytest.approx(np.logaddexp(3, 4), rel=1e-15)
+    assert result_type(np_logaddexp) == "f64"

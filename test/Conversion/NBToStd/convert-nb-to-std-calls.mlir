@@ -6,6 +6,7 @@
 // The C library's functions are declared once, at the top.
 // CHECK-DAG: func.func private @expm1(f64) -> f64
 // CHECK-DAG: func.func private @tgamma(f64) -> f64
+// CHECK-DAG: func.func private @log1pf(f32) -> f32
 
 // isinstance is decided by the types: a constant.
 // CHECK-LABEL: func.func @isinstance
@@ -89,4 +90,24 @@ func.func @compare_uint64(%u: ui64, %s: si64) -> i1 {
 func.func @in_tuple(%x: si64, %t: tuple<si64, f64>) -> i1 {
   %0 = nb.compare in %x, %t : (si64, tuple<si64, f64>) -> i1
   nb.return %0 : i1
+}
+
+// numpy.logaddexp as NumPy computes it: x + log(2) for equal arguments
+// (so inf stays inf), else max(x, y) + log1p(exp(-|x - y|)) through libm's
+// log1pf for float32.
+// CHECK-LABEL: func.func @numpy_logaddexp
+// CHECK: %[[EQ:.*]] = arith.cmpf oeq, %arg0, %arg1 : f32
+// CHECK: %[[TWICE:.*]] = arith.addf %arg0, %{{.*}} : f32
+// CHECK: %[[D:.*]] = math.absf
+// CHECK: %[[N:.*]] = arith.negf %[[D]]
+// CHECK: %[[E:.*]] = math.exp %[[N]]
+// CHECK: %[[T:.*]] = call @log1pf(%[[E]]) : (f32) -> f32
+// CHECK: %[[M:.*]] = arith.maximumf %arg0, %arg1 : f32
+// CHECK: %[[APART:.*]] = arith.addf %[[M]], %[[T]] : f32
+// CHECK: arith.select %[[EQ]], %[[TWICE]], %[[APART]] : f32
+func.func @numpy_logaddexp(%x: f32, %y: f32) -> f32 {
+  %np = nb.global("numpy") : !nb.module<"numpy">
+  %f = nb.getattr %np, "logaddexp" : !nb.module<"numpy"> -> !nb.function<"numpy.logaddexp">
+  %0 = nb.call %f(%x, %y) : (!nb.function<"numpy.logaddexp">, f32, f32) -> f32
+  nb.return %0 : f32
 }

@@ -178,3 +178,16 @@ func.func @print(%i: si64, %c: complex<f64>) -> !nb.unknown {
   nb.print(%s, %i, %c, %n, %t) {sep = ", "} : !nb.unknown, si64, complex<f64>, !nb.unknown, !nb.unknown
   nb.return %n : !nb.unknown
 }
+
+// numpy.logaddexp computes in the float wide enough for both arguments.
+// CHECK-LABEL: func.func @numpy_logaddexp
+// CHECK-SAME: -> f64
+// CHECK: nb.call %{{.*}}(%{{.*}}, %{{.*}}) : (!nb.function<"numpy.logaddexp">, f32, f32) -> f32
+// CHECK: nb.call %{{.*}}(%{{.*}}, %{{.*}}) : (!nb.function<"numpy.logaddexp">, f32, si64) -> f64
+func.func @numpy_logaddexp(%f32: f32, %i64: si64) -> !nb.unknown {
+  %np = nb.global("numpy") : !nb.unknown
+  %f = nb.getattr %np, "logaddexp" : !nb.unknown -> !nb.unknown
+  %0 = nb.call %f(%f32, %f32) : (!nb.unknown, f32, f32) -> !nb.unknown
+  %1 = nb.call %f(%f32, %i64) : (!nb.unknown, f32, si64) -> !nb.unknown
+  nb.return %1 : !nb.unknown
+}

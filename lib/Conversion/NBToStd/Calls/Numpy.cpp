@@ -291,6 +291,29 @@ static LoweredCall lowerHypot(OpBuilder &b, Location loc,
                         arg(b, loc, args, argTypes, 1, resultType)));
 }
 
+/// np.logaddexp: log(exp(x) + exp(y)) without overflow, as NumPy's
+/// npy_logaddexp computes it: equal arguments give x + log(2) (so that
+/// inf + inf stays inf), others max(x, y) + log1p(exp(-|x - y|)); maximumf
+/// propagates a NaN.
+static LoweredCall lowerLogAddExp(OpBuilder &b, Location loc,
+                                  ArrayRef<ValueRange> args,
+                                  ArrayRef<Type> argTypes, Type resultType) {
+  Value x = arg(b, loc, args, argTypes, 0, resultType);
+  Value y = arg(b, loc, args, argTypes, 1, resultType);
+  Value equal = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x, y);
+  Value doubled =
+      arith::AddFOp::create(b, loc, x, stdConstant(b, loc, resultType, M_LN2));
+  Value distance =
+      math::AbsFOp::create(b, loc, arith::SubFOp::create(b, loc, x, y));
+  Value tail = callLibm(
+      b, loc, "log1p",
+      math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, distance))
+          .getResult());
+  Value apart = arith::AddFOp::create(
+      b, loc, arith::MaximumFOp::create(b, loc, x, y), tail);
+  return single(arith::SelectOp::create(b, loc, equal, doubled, apart));
+}
+
 //===----------------------------------------------------------------------===//
 // The table
 //===----------------------------------------------------------------------===//
@@ -350,6 +373,7 @@ static const CallLowering kTable[] = {
     {"numpy.arctan2", lowerBinaryFloat<math::Atan2Op>},
     {"numpy.copysign", lowerBinaryFloat<math::CopySignOp>},
     {"numpy.hypot", lowerHypot},
+    {"numpy.logaddexp", lowerLogAddExp},
 };
 
 #undef REAL_UNARY

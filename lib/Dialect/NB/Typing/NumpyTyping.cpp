@@ -155,6 +155,7 @@ static const CallTyping kTable[] = {
     {"numpy.arctan2", typeRealBinary, {}, "(x1: real, x2: real)"},
     {"numpy.copysign", typeRealBinary, {}, "(x1: real, x2: real)"},
     {"numpy.hypot", typeRealBinary, {}, "(x1: real, x2: real)"},
+    {"numpy.logaddexp", typeRealBinary, {}, "(x1: real, x2: real)"},
 };
 
 #undef REAL_UNARY
