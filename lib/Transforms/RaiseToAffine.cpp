@@ -1,8 +1,11 @@
 //===- RaiseToAffine.cpp - scf.for and memref accesses to affine ----------===//
 //
-// Upstream MLIR lowers affine to scf but has no way back. This pass raises
-// the loops of Python's `range` and the array accesses in them, following
-// index arithmetic through the i64 values that Python ints lower to.
+// Upstream MLIR lowers affine to scf but has no way back for loops. Its
+// `affine-raise-from-memref` raises only memref.load/store whose indices
+// are already affine in values of an affine scope: it raises no scf.for,
+// and it stops at the i64 arithmetic and index_casts that Python ints lower
+// to. This pass raises the loops of Python's `range` and the array accesses
+// in them, following index arithmetic through those i64 values.
 //
 //===----------------------------------------------------------------------===//
 #include "mlir/Dialect/Affine/IR/AffineOps.h"

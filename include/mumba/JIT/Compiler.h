@@ -105,8 +105,9 @@ public:
 
   const std::vector<ValueSpec> &getArgs() const { return args; }
   const ValueSpec &getResult() const { return result; }
-  /// The module printed after each stage: "nb", "nb-ssa", "nb-typed",
-  /// "std", "llvm".
+  /// The module printed after each stage: "nb", then the pipeline's stages
+  /// ("nb-ssa", "nb-typed", "std", "affine", "llvm"; describeCompiler()
+  /// lists them).
   const std::vector<std::pair<std::string, std::string>> &getStages() const {
     return stages;
   }

@@ -87,7 +87,8 @@ void buildStdToLLVMPipeline(mlir::OpPassManager &pm,
 void buildMumbaCPUPipeline(mlir::OpPassManager &pm,
                            const CPUPipelineOptions &options);
 
-/// Registers `mumba-cpu-pipeline` and one pipeline per stage.
+/// Registers `mumba-cpu-pipeline` (every stage) and `mumba-std-to-llvm`
+/// (the last stage alone, for the std-level tests).
 void registerMumbaPipelines();
 
 } // namespace mumba
