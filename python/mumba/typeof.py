@@ -76,8 +76,8 @@ def _fail(value: Any, name: Optional[str], why: str = "") -> ArgumentTypeError:
     if why:
         msg += f" ({why})"
     msg += (
-        "; supported are bool, int, float, NumPy bool_ and (u)int8-64 and "
-        f"float32/64 scalars, and arrays of those with 0 to {MAX_NDIM}"
+        "; supported are bool, int, float, complex, NumPy bool_, (u)int8-64, "
+        f"float32/64 and complex64/128 scalars, and arrays of those with 0 to {MAX_NDIM}"
         " dimensions"
     )
     return ArgumentTypeError(msg)
