@@ -15,7 +15,6 @@
 
 #include "CompiledAPI.h"
 #include <cstdint>
-#include <cstring>
 #include <new>
 #include <unordered_map>
 
@@ -28,8 +27,14 @@ struct Key {
   Py_ssize_t size = 0;
   uint64_t parts[kMaxKeyedArgs];
   bool operator==(const Key &other) const {
-    return size == other.size &&
-           std::memcmp(parts, other.parts, size * sizeof(uint64_t)) == 0;
+    // A loop the compiler inlines: keys are a few words, and a call to
+    // memcmp costs more than comparing them.
+    if (size != other.size)
+      return false;
+    for (Py_ssize_t i = 0; i < size; ++i)
+      if (parts[i] != other.parts[i])
+        return false;
+    return true;
   }
 };
 
@@ -53,6 +58,10 @@ struct DispatcherObject {
   PyObject_HEAD
   OverloadMap *overloads;
   Py_ssize_t argcount;
+  /// The entry the last call found: most call sites pass the same types
+  /// every time, and comparing one key is cheaper than hashing it and
+  /// dividing by the bucket count. Entries stay put until cleared.
+  const OverloadMap::value_type *last;
 };
 
 /// The compiler extension's C API, imported at the first compile.
@@ -109,8 +118,11 @@ bool isArray(PyObject *obj) {
 }
 
 uint64_t keyOf(PyObject *arg) {
-  if (!isArray(arg))
-    return reinterpret_cast<uint64_t>(Py_TYPE(arg));
+  PyTypeObject *type = Py_TYPE(arg);
+  // Python's numbers first: no subtype check for the commonest arguments.
+  if (type == &PyLong_Type || type == &PyFloat_Type || type == &PyBool_Type ||
+      type == &PyComplex_Type || !isArray(arg))
+    return reinterpret_cast<uint64_t>(type);
   auto *array = reinterpret_cast<ArrayHead *>(arg);
   auto *descr = reinterpret_cast<DescrHead *>(array->descr);
   unsigned layout = (array->flags & kCContiguous)   ? 0
@@ -156,16 +168,19 @@ PyObject *dispatchBound(PyObject *self, PyObject *args) {
     key.size = nargs;
     for (Py_ssize_t i = 0; i < nargs; ++i)
       key.parts[i] = keyOf(items[i]);
+    if (dispatcher->last && dispatcher->last->first == key) [[likely]]
+      return callOverload(dispatcher->last->second, items, nargs);
     auto it = dispatcher->overloads->find(key);
-    if (it != dispatcher->overloads->end())
+    if (it != dispatcher->overloads->end()) {
+      dispatcher->last = &*it;
       return callOverload(it->second, items, nargs);
+    }
   }
 
   // A miss: Python types the arguments and compiles (or finds) the
   // specialisation, or gives a plain Python function to run instead
   // (object mode), which is keyed the same way.
-  PyObject *compiled =
-      PyObject_CallMethod(self, "_compile_for", "(O)", args);
+  PyObject *compiled = PyObject_CallMethod(self, "_compile_for", "(O)", args);
   if (!compiled)
     return nullptr;
   if (PyFunction_Check(compiled)) {
@@ -231,6 +246,7 @@ PyObject *dispatcherNew(PyTypeObject *type, PyObject *, PyObject *) {
   auto *dispatcher = reinterpret_cast<DispatcherObject *>(self);
   dispatcher->overloads = new (std::nothrow) OverloadMap();
   dispatcher->argcount = -1;
+  dispatcher->last = nullptr;
   if (!dispatcher->overloads) {
     Py_DECREF(self);
     return PyErr_NoMemory();
@@ -259,6 +275,7 @@ PyObject *dispatcherClear(PyObject *self, PyObject *) {
   for (auto &entry : *dispatcher->overloads)
     Py_DECREF(entry.second.object);
   dispatcher->overloads->clear();
+  dispatcher->last = nullptr;
   Py_RETURN_NONE;
 }
 
