@@ -35,6 +35,38 @@ size_t pointersOf(const ValueSpec &spec) {
                        " " + spec.name);
 }
 
+/// NumPy's complex64 scalar type, looked up at the first complex argument
+/// that is not a Python complex (so NumPy is imported by then).
+PyTypeObject *complex64Type = nullptr;
+
+/// A numpy.complex64 read in place: its two floats follow the object
+/// header (NumPy's PyCFloatScalarObject). PyComplex_AsCComplex would call
+/// its __complex__ method, which cost more than the rest of the call.
+bool readComplex64(PyObject *arg, Py_complex &value) {
+  if (PyComplex_CheckExact(arg))
+    return false;
+  if (!complex64Type) {
+    auto &api = py::detail::npy_api::get();
+    PyObject *descr =
+        api.PyArray_DescrFromType_(py::detail::npy_api::NPY_CFLOAT_);
+    if (!descr)
+      throw py::error_already_set();
+    complex64Type = reinterpret_cast<PyTypeObject *>(
+        py::detail::array_descriptor_proxy(descr)->typeobj);
+    Py_DECREF(descr); // a builtin descriptor: NumPy keeps it and its type
+  }
+  if (Py_TYPE(arg) != complex64Type)
+    return false;
+  struct CFloatScalar {
+    PyObject_HEAD
+    float real, imag;
+  };
+  auto *scalar = reinterpret_cast<CFloatScalar *>(arg);
+  value.real = scalar->real;
+  value.imag = scalar->imag;
+  return true;
+}
+
 void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
   switch (spec.kind) {
   case ValueSpec::Kind::Float: {
@@ -50,9 +82,12 @@ void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
     return;
   }
   case ValueSpec::Kind::Complex: {
-    Py_complex value = PyComplex_AsCComplex(arg);
-    if (value.real == -1.0 && PyErr_Occurred())
-      throw py::error_already_set();
+    Py_complex value;
+    if (!readComplex64(arg, value)) {
+      value = PyComplex_AsCComplex(arg);
+      if (value.real == -1.0 && PyErr_Occurred())
+        throw py::error_already_set();
+    }
     if (spec.bits == 32) {
       float parts[2] = {static_cast<float>(value.real),
                         static_cast<float>(value.imag)};
