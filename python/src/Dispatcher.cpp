@@ -14,6 +14,7 @@
 #include <Python.h>
 
 #include "CompiledAPI.h"
+#include <cstddef>
 #include <cstdint>
 #include <new>
 #include <unordered_map>
@@ -56,6 +57,7 @@ using OverloadMap = std::unordered_map<Key, Overload, KeyHash>;
 
 struct DispatcherObject {
   PyObject_HEAD
+  vectorcallfunc vectorcall;
   OverloadMap *overloads;
   Py_ssize_t argcount;
   /// The entry the last call found: most call sites pass the same types
@@ -154,11 +156,27 @@ PyObject *callWithKeywords(PyObject *self, PyObject *args, PyObject *kwargs) {
   return result;
 }
 
-/// Calls with every parameter given positionally, in order.
-PyObject *dispatchBound(PyObject *self, PyObject *args) {
+/// The arguments as a tuple, for Python: a new reference.
+PyObject *tupleOf(PyObject *const *items, Py_ssize_t nargs, PyObject *args) {
+  if (args) {
+    Py_INCREF(args);
+    return args;
+  }
+  PyObject *tuple = PyTuple_New(nargs);
+  if (!tuple)
+    return nullptr;
+  for (Py_ssize_t i = 0; i < nargs; ++i) {
+    Py_INCREF(items[i]);
+    PyTuple_SET_ITEM(tuple, i, items[i]);
+  }
+  return tuple;
+}
+
+/// Calls with every parameter given positionally, in order: `items`, and
+/// `args` their tuple where the caller has one (else it is made on a miss).
+PyObject *dispatch(PyObject *self, PyObject *const *items, Py_ssize_t nargs,
+                   PyObject *args) {
   auto *dispatcher = reinterpret_cast<DispatcherObject *>(self);
-  Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-  PyObject *const *items = &PyTuple_GET_ITEM(args, 0);
   if (!ndarrayType)
     findNdarray();
 
@@ -180,7 +198,11 @@ PyObject *dispatchBound(PyObject *self, PyObject *args) {
   // A miss: Python types the arguments and compiles (or finds) the
   // specialisation, or gives a plain Python function to run instead
   // (object mode), which is keyed the same way.
-  PyObject *compiled = PyObject_CallMethod(self, "_compile_for", "(O)", args);
+  PyObject *tuple = tupleOf(items, nargs, args);
+  if (!tuple)
+    return nullptr;
+  PyObject *compiled = PyObject_CallMethod(self, "_compile_for", "(O)", tuple);
+  Py_DECREF(tuple);
   if (!compiled)
     return nullptr;
   if (PyFunction_Check(compiled)) {
@@ -220,12 +242,34 @@ PyObject *dispatchBound(PyObject *self, PyObject *args) {
   return result;
 }
 
+PyObject *dispatchBound(PyObject *self, PyObject *args) {
+  return dispatch(self, &PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args),
+                  args);
+}
+
 PyObject *dispatcherCall(PyObject *self, PyObject *args, PyObject *kwargs) {
   auto *dispatcher = reinterpret_cast<DispatcherObject *>(self);
   if ((kwargs && PyDict_GET_SIZE(kwargs) != 0) ||
       PyTuple_GET_SIZE(args) != dispatcher->argcount)
     return callWithKeywords(self, args, kwargs);
   return dispatchBound(self, args);
+}
+
+/// The call of `f(x, y)` from Python code: the arguments as they lie on
+/// the caller's stack, with no tuple made for them.
+PyObject *dispatcherVectorcall(PyObject *self, PyObject *const *args,
+                               size_t nargsf, PyObject *kwnames) {
+  auto *dispatcher = reinterpret_cast<DispatcherObject *>(self);
+  Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+  if ((!kwnames || PyTuple_GET_SIZE(kwnames) == 0) &&
+      nargs == dispatcher->argcount) [[likely]]
+    return dispatch(self, args, nargs, nullptr);
+  PyObject *method = PyObject_GetAttrString(self, "_call_with_keywords");
+  if (!method)
+    return nullptr;
+  PyObject *result = PyObject_Vectorcall(method, args, nargs, kwnames);
+  Py_DECREF(method);
+  return result;
 }
 
 int dispatcherInit(PyObject *self, PyObject *args, PyObject *kwargs) {
@@ -247,6 +291,15 @@ PyObject *dispatcherNew(PyTypeObject *type, PyObject *, PyObject *) {
   dispatcher->overloads = new (std::nothrow) OverloadMap();
   dispatcher->argcount = -1;
   dispatcher->last = nullptr;
+  dispatcher->vectorcall = dispatcherVectorcall;
+#if PY_VERSION_HEX < 0x030C0000
+  // Before 3.12 a Python subclass (mumba.Dispatcher) inherits the
+  // vectorcall offset but not the flag: set it, unless the subclass has a
+  // __call__ of its own. (3.12 would also drop it if __call__ were
+  // reassigned later; nothing does that.)
+  if (type->tp_call == dispatcherCall)
+    type->tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;
+#endif
   if (!dispatcher->overloads) {
     Py_DECREF(self);
     return PyErr_NoMemory();
@@ -305,7 +358,9 @@ PyModuleDef moduleDef = {PyModuleDef_HEAD_INIT, "_dispatch",
 
 PyMODINIT_FUNC PyInit__dispatch() {
   dispatcherType.tp_basicsize = sizeof(DispatcherObject);
-  dispatcherType.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE;
+  dispatcherType.tp_flags =
+      Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_VECTORCALL;
+  dispatcherType.tp_vectorcall_offset = offsetof(DispatcherObject, vectorcall);
   dispatcherType.tp_doc = "Base of mumba.Dispatcher: the native call path.";
   dispatcherType.tp_new = dispatcherNew;
   dispatcherType.tp_init = dispatcherInit;
