@@ -129,7 +129,9 @@ ResultBoxer::ResultBoxer(const ValueSpec &spec) {
   for (const ValueSpec *element : elements) {
     bool optional = element->kind == Kind::Optional;
     const ValueSpec &value = optional ? element->elements.front() : *element;
-    if (!isBoxable(value.kind) || (optional && value.kind == Kind::Array)) {
+    // Arrays: NumPy's limit of 32 dimensions bounds the descriptor copy.
+    if (!isBoxable(value.kind) ||
+        (value.kind == Kind::Array && (optional || value.ndim > 32))) {
       unsupported = value.name.empty() ? element->name : value.name;
       return;
     }
