@@ -9,7 +9,7 @@ import subprocess
 import sys
 import timeit
 from pathlib import Path
-from typing import Callable, Dict, List
+from typing import Callable, Dict, List, Tuple
 
 import numpy as np
 
@@ -24,6 +24,63 @@ def noop_scalars(x, y):
 
 def noop_array(a):
     return None
+
+
+def first(x, y):
+    return x
+
+
+def second(x, y):
+    return y
+
+
+def pair(x, y):
+    return x, y
+
+
+def second_if_first_positive(x, y):
+    if x > 0:
+        return y
+    return None
+
+
+def first_item(a):
+    return a[0]
+
+
+def identity(a):
+    return a
+
+
+def copy_of(a):
+    return a.copy()
+
+
+def call_cases() -> List[Tuple[str, Callable, tuple]]:
+    """(label, function, arguments) of each call timed for its overhead: the
+    no-ops, then one per kind of result (issue 21), each boxed by the JIT."""
+    a = np.zeros(10)
+    cases = [
+        ("no-op `f(1, 2.0)`", noop_scalars, (1, 2.0)),
+        ("no-op `f(a)`", noop_array, (a,)),
+        ("`f(x, y): return x` on `(1, 2.0)`: int64", first, (1, 2.0)),
+        ("`f(x, y): return y` on `(1, 2.0)`: float64", second, (1, 2.0)),
+        ("`f(x, y): return x` on `(True, 2.0)`: bool", first, (True, 2.0)),
+    ]
+    for dtype in ("int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
+                  "bool_", "float32", "float64", "complex64", "complex128"):
+        value = np.dtype(dtype).type(1)
+        cases.append((f"`return y`, y a NumPy {dtype}", second, (1, value)))
+    cases += [
+        ("`return y`, y = 2j: complex128", second, (1, 2j)),
+        ("`return x, y` on `(1, 2.0)`: a tuple", pair, (1, 2.0)),
+        ("Optional result, a number", second_if_first_positive, (1, 2.0)),
+        ("Optional result, None", second_if_first_positive, (-1, 2.0)),
+        ("`return a[0]`, a float64 array", first_item, (a,)),
+        ("`return a`: a view of the argument", identity, (a,)),
+        ("`return a.copy()`: a new array", copy_of, (a,)),
+    ]
+    return cases
 
 
 def _fresh(package: str, what: str) -> float:
@@ -50,25 +107,32 @@ def startup(repeat: int) -> Dict[str, Dict[str, float]]:
     return result
 
 
-def _per_call(call: Callable[[], object], number: int, repeat: int) -> float:
-    """Best seconds per call over ``repeat`` loops of ``number`` calls."""
-    return min(timeit.repeat(call, number=number, repeat=repeat)) / number
+def _timer(fn: Callable, args: tuple) -> timeit.Timer:
+    """Times the call itself, ``f(a0, a1)`` spelt out: no lambda or ``*args``
+    around it to add their own cost to both JITs."""
+    names = [f"a{i}" for i in range(len(args))]
+    return timeit.Timer(f"f({', '.join(names)})", globals=dict(zip(names, args), f=fn))
 
 
 def call_overhead(number: int, repeat: int) -> Dict[str, Dict[str, float]]:
-    """Seconds per call of a no-op ``f(1, 2.0)`` and ``f(a)`` on a
-    10-element array, for Mumba, Numba and a plain Python function."""
+    """Seconds per call of each of :func:`call_cases` for Mumba, Numba and a
+    plain Python function: the best of ``repeat`` rounds of ``number``
+    calls, the three interleaved in each round (the order rotating) so that
+    machine noise hits them alike."""
     import mumba
     import numba
 
-    a = np.zeros(10)
-    cases = {"f(1, 2.0)": (noop_scalars, (1, 2.0)), "f(a)": (noop_array, (a,))}
     out: Dict[str, Dict[str, float]] = {}
-    for label, (fn, args) in cases.items():
+    for label, fn, args in call_cases():
         variants = {"mumba": mumba.njit(fn), "numba": numba.njit(fn), "python": fn}
-        row = {}
-        for name, f in variants.items():
+        for f in variants.values():
             f(*args)  # compile
-            row[name] = _per_call(lambda f=f: f(*args), number, repeat)
-        out[label] = row
+        timers = {name: _timer(f, args) for name, f in variants.items()}
+        names = list(timers)
+        best = {name: float("inf") for name in names}
+        for r in range(repeat):
+            for i in range(len(names)):
+                name = names[(r + i) % len(names)]
+                best[name] = min(best[name], timers[name].timeit(number) / number)
+        out[label] = best
     return out

@@ -57,6 +57,13 @@ METHOD = """\
 """
 
 
+CALLS_INTRO = """\
+Per call, by what the function returns (the result is boxed into a Python
+object by each JIT): best of several rounds of many calls, Mumba, Numba and
+plain Python interleaved in one process, the call itself timed (`f(a0, a1)`
+in `timeit`, no lambda around it)."""
+
+
 def _kernel_rows(results: List[KernelResult]) -> List[List[str]]:
     rows = []
     for r in results:
@@ -120,11 +127,16 @@ def _startup(run: Run) -> List[str]:
     for what, row in run.startup.items():
         m, n = row.get("mumba"), row.get("numba")
         rows.append([labels.get(what, what), seconds(m), seconds(n), ratio(m / n if m and n else None)])
+    return table(["", "Mumba", "Numba", "Mumba/Numba"], rows)
+
+
+def _calls(run: Run) -> List[str]:
+    rows = []
     for call, row in run.calls.items():
         m, n = row.get("mumba"), row.get("numba")
-        rows.append([f"call of a no-op `{call}` (per call; plain Python {seconds(row.get('python'))})",
-                     seconds(m), seconds(n), ratio(m / n if m and n else None)])
-    return table(["", "Mumba", "Numba", "Mumba/Numba"], rows)
+        rows.append([call, seconds(m), seconds(n), ratio(m / n if m and n else None),
+                     seconds(row.get("python"))])
+    return table(["call (per call)", "Mumba", "Numba", "Mumba/Numba", "plain Python"], rows)
 
 
 def _scaling(run: Run, kernels: Dict[str, KernelResult]) -> List[str]:
@@ -176,6 +188,8 @@ def markdown(run: Run, plot_name: Optional[str], budget: str) -> str:
     out += _compile_table(run)
     if run.startup or run.calls:
         out += ["", "## Start-up and call overhead", ""] + _startup(run)
+    if run.calls:
+        out += ["", CALLS_INTRO, ""] + _calls(run)
     if run.scaling:
         out += ["", "## Scaling with problem size", ""]
         out += _scaling(run, {r.kernel.name: r for r in run.core})

@@ -32,7 +32,7 @@ C_DIR = ROOT / "build" / "bench" / "c"
 #: fresh processes per start-up figure, (calls per loop, loops) for overhead.
 MODES = {
     "full": dict(kernels=kernels.ALL, size="full", budget=3.0, scaling=kernels.SCALING,
-                 startup=5, calls=(200_000, 5), out=ROOT / "docs"),
+                 startup=5, calls=(100_000, 9), out=ROOT / "docs"),
     "quick": dict(kernels=kernels.QUICK, size="quick", budget=0.2, scaling={},
                   startup=1, calls=(20_000, 3), out=ROOT / "build" / "bench" / "quick"),
 }

@@ -1,6 +1,5 @@
 //===- CompiledCall.cpp - Calling compiled code from Python ---------------===//
 #include "CompiledCall.h"
-#include "mumba/Runtime/Memory.h"
 #include "mumba/Runtime/Status.h"
 #include <cstring>
 #include <pybind11/numpy.h>
@@ -36,6 +35,38 @@ size_t pointersOf(const ValueSpec &spec) {
                        " " + spec.name);
 }
 
+/// NumPy's complex64 scalar type, looked up at the first complex argument
+/// that is not a Python complex (so NumPy is imported by then).
+PyTypeObject *complex64Type = nullptr;
+
+/// A numpy.complex64 read in place: its two floats follow the object
+/// header (NumPy's PyCFloatScalarObject). PyComplex_AsCComplex would call
+/// its __complex__ method, which cost more than the rest of the call.
+bool readComplex64(PyObject *arg, Py_complex &value) {
+  if (PyComplex_CheckExact(arg))
+    return false;
+  if (!complex64Type) {
+    auto &api = py::detail::npy_api::get();
+    PyObject *descr =
+        api.PyArray_DescrFromType_(py::detail::npy_api::NPY_CFLOAT_);
+    if (!descr)
+      throw py::error_already_set();
+    complex64Type = reinterpret_cast<PyTypeObject *>(
+        py::detail::array_descriptor_proxy(descr)->typeobj);
+    Py_DECREF(descr); // a builtin descriptor: NumPy keeps it and its type
+  }
+  if (Py_TYPE(arg) != complex64Type)
+    return false;
+  struct CFloatScalar {
+    PyObject_HEAD
+    float real, imag;
+  };
+  auto *scalar = reinterpret_cast<CFloatScalar *>(arg);
+  value.real = scalar->real;
+  value.imag = scalar->imag;
+  return true;
+}
+
 void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
   switch (spec.kind) {
   case ValueSpec::Kind::Float: {
@@ -51,9 +82,12 @@ void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
     return;
   }
   case ValueSpec::Kind::Complex: {
-    Py_complex value = PyComplex_AsCComplex(arg);
-    if (value.real == -1.0 && PyErr_Occurred())
-      throw py::error_already_set();
+    Py_complex value;
+    if (!readComplex64(arg, value)) {
+      value = PyComplex_AsCComplex(arg);
+      if (value.real == -1.0 && PyErr_Occurred())
+        throw py::error_already_set();
+    }
     if (spec.bits == 32) {
       float parts[2] = {static_cast<float>(value.real),
                         static_cast<float>(value.imag)};
@@ -163,167 +197,6 @@ int64_t *packArray(const ValueSpec &spec, PyObject *arg, size_t index,
   throw py::error_already_set();
 }
 
-py::object unpackScalar(const ValueSpec &spec, const unsigned char *p) {
-  switch (spec.kind) {
-  case ValueSpec::Kind::Complex:
-    if (spec.bits == 32) {
-      float parts[2];
-      std::memcpy(parts, p, sizeof(parts));
-      return py::reinterpret_steal<py::object>(
-          PyComplex_FromDoubles(parts[0], parts[1]));
-    } else {
-      double parts[2];
-      std::memcpy(parts, p, sizeof(parts));
-      return py::reinterpret_steal<py::object>(
-          PyComplex_FromDoubles(parts[0], parts[1]));
-    }
-  case ValueSpec::Kind::Bool:
-    return py::bool_((*p & 1) != 0);
-  case ValueSpec::Kind::Float:
-    if (spec.bits == 32) {
-      float f;
-      std::memcpy(&f, p, sizeof(f));
-      return py::float_(f);
-    } else {
-      double d;
-      std::memcpy(&d, p, sizeof(d));
-      return py::float_(d);
-    }
-  case ValueSpec::Kind::SInt: {
-    int64_t v = 0;
-    switch (spec.bits) {
-    case 8:
-      v = *reinterpret_cast<const int8_t *>(p);
-      break;
-    case 16: {
-      int16_t x;
-      std::memcpy(&x, p, 2);
-      v = x;
-      break;
-    }
-    case 32: {
-      int32_t x;
-      std::memcpy(&x, p, 4);
-      v = x;
-      break;
-    }
-    default:
-      std::memcpy(&v, p, 8);
-    }
-    return py::int_(v);
-  }
-  case ValueSpec::Kind::UInt: {
-    uint64_t v = 0;
-    std::memcpy(&v, p, spec.bits / 8);
-    return py::int_(v);
-  }
-  default:
-    throw py::type_error("cannot return a value of type " + spec.name);
-  }
-}
-
-/// A returned array as NumPy sees it. Memory compiled code allocated
-/// passes to NumPy as is (a capsule frees it with the array); memory it
-/// does not own is an argument's, which stays the array's base.
-py::object unpackArray(const ValueSpec &spec, const unsigned char *descriptor,
-                       bool owned, PyObject *const *args, size_t nargs) {
-  int64_t fields[3 + 2 * 32];
-  std::memcpy(fields, descriptor, 8 * (3 + 2 * spec.ndim));
-  auto *allocated = reinterpret_cast<void *>(fields[0]);
-  auto *aligned = reinterpret_cast<char *>(fields[1]);
-  py::ssize_t itemSize = spec.bits <= 8 ? 1 : spec.bits / 8;
-  char *data = aligned + fields[2] * itemSize;
-  std::vector<py::ssize_t> shape, strides;
-  for (unsigned d = 0; d < spec.ndim; ++d) {
-    shape.push_back(fields[3 + d]);
-    strides.push_back(fields[3 + spec.ndim + d] * itemSize);
-  }
-  py::dtype dtype(std::string(1, dtypeKind(spec)) + std::to_string(itemSize));
-  if (owned) {
-    py::capsule base(allocated, [](void *ptr) { mumbaFree(ptr); });
-    return py::array(dtype, shape, strides, data, base);
-  }
-  for (size_t i = 0; i < nargs; ++i)
-    if (py::detail::npy_api::get().PyArray_Check_(args[i]) &&
-        py::detail::array_proxy(args[i])->data == allocated)
-      return py::array(dtype, shape, strides, data, py::handle(args[i]));
-  // Not ours and not an argument's: copy, the only safe choice.
-  return py::array(dtype, shape, strides, data);
-}
-
-/// The results follow the i32 status in an LLVM struct with natural
-/// alignment: numbers and arrays (memref descriptors {allocated ptr,
-/// aligned ptr, offset, sizes[n], strides[n]}) in order, then one i1 per
-/// array saying whether the caller now owns its memory.
-py::object unpackResult(const ValueSpec &spec, const unsigned char *buffer,
-                        PyObject *const *args, size_t nargs) {
-  if (spec.kind == ValueSpec::Kind::None)
-    return py::none();
-  std::vector<const ValueSpec *> elements;
-  if (spec.kind == ValueSpec::Kind::Tuple)
-    for (const ValueSpec &element : spec.elements)
-      elements.push_back(&element);
-  else
-    elements.push_back(&spec);
-
-  // The struct's fields: an optional is its value, then an i1 flag.
-  static const ValueSpec flagSpec = [] {
-    ValueSpec flag;
-    flag.kind = ValueSpec::Kind::Bool;
-    flag.bits = 1;
-    return flag;
-  }();
-  std::vector<const ValueSpec *> fields;
-  for (const ValueSpec *element : elements) {
-    if (element->kind == ValueSpec::Kind::Optional) {
-      fields.push_back(&element->elements.front());
-      fields.push_back(&flagSpec);
-    } else {
-      fields.push_back(element);
-    }
-  }
-  size_t offset = 4;
-  std::vector<size_t> offsets;
-  for (const ValueSpec *field : fields) {
-    bool isArray = field->kind == ValueSpec::Kind::Array;
-    bool isComplex = field->kind == ValueSpec::Kind::Complex;
-    size_t part = field->bits <= 8 ? 1 : field->bits / 8;
-    size_t size =
-        isArray ? 8 * (3 + 2 * field->ndim) : part * (isComplex ? 2 : 1);
-    size_t align = isArray ? 8 : part;
-    offset = (offset + align - 1) / align * align;
-    offsets.push_back(offset);
-    offset += size;
-  }
-  // Then one ownership flag per returned array.
-  std::vector<py::object> values;
-  for (size_t f = 0; f < fields.size(); ++f) {
-    if (fields[f]->kind != ValueSpec::Kind::Array) {
-      values.push_back(unpackScalar(*fields[f], buffer + offsets[f]));
-      continue;
-    }
-    bool owned = buffer[offset++] & 1;
-    values.push_back(
-        unpackArray(*fields[f], buffer + offsets[f], owned, args, nargs));
-  }
-  std::vector<py::object> results;
-  size_t f = 0;
-  for (const ValueSpec *element : elements) {
-    if (element->kind == ValueSpec::Kind::Optional) {
-      bool present = values[f + 1].cast<bool>();
-      results.push_back(present ? std::move(values[f]) : py::none());
-      f += 2;
-    } else {
-      results.push_back(std::move(values[f++]));
-    }
-  }
-  if (spec.kind != ValueSpec::Kind::Tuple)
-    return std::move(results.front());
-  py::tuple tuple(results.size());
-  for (size_t i = 0; i < results.size(); ++i)
-    tuple[i] = std::move(results[i]);
-  return std::move(tuple);
-}
 } // namespace
 
 char mumba::python::dtypeKind(const ValueSpec &spec) {
@@ -342,7 +215,7 @@ char mumba::python::dtypeKind(const ValueSpec &spec) {
 }
 
 PyCompiled::PyCompiled(std::unique_ptr<CompiledFunction> fn, bool nogil)
-    : fn(std::move(fn)), nogil(nogil) {
+    : fn(std::move(fn)), results(this->fn->getResult()), nogil(nogil) {
   for (const ValueSpec &spec : this->fn->getArgs()) {
     numSlots += slotsOf(spec);
     numPointers += pointersOf(spec);
@@ -398,7 +271,10 @@ py::object PyCompiled::call(PyObject *const *args, size_t nargs,
   std::memcpy(&status, result, sizeof(status));
   if (status != MUMBA_OK)
     raiseStatus(status);
-  return unpackResult(fn->getResult(), result, args, nargs);
+  PyObject *value = results.box(result, args, nargs);
+  if (!value)
+    throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(value);
 }
 
 py::dict PyCompiled::stages() const {

@@ -8,6 +8,7 @@
 #ifndef MUMBA_PYTHON_SRC_COMPILEDCALL_H
 #define MUMBA_PYTHON_SRC_COMPILEDCALL_H
 
+#include "CompiledResult.h"
 #include "mumba/JIT/Compiler.h"
 #include <pybind11/pybind11.h>
 
@@ -32,6 +33,7 @@ public:
 
 private:
   std::unique_ptr<CompiledFunction> fn;
+  ResultBoxer results;
   size_t numSlots = 0, numPointers = 0;
   bool nogil = false;
 };

@@ -14,8 +14,8 @@
 #include <Python.h>
 
 #include "CompiledAPI.h"
+#include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <new>
 #include <unordered_map>
 
@@ -28,8 +28,14 @@ struct Key {
   Py_ssize_t size = 0;
   uint64_t parts[kMaxKeyedArgs];
   bool operator==(const Key &other) const {
-    return size == other.size &&
-           std::memcmp(parts, other.parts, size * sizeof(uint64_t)) == 0;
+    // A loop the compiler inlines: keys are a few words, and a call to
+    // memcmp costs more than comparing them.
+    if (size != other.size)
+      return false;
+    for (Py_ssize_t i = 0; i < size; ++i)
+      if (parts[i] != other.parts[i])
+        return false;
+    return true;
   }
 };
 
@@ -51,8 +57,13 @@ using OverloadMap = std::unordered_map<Key, Overload, KeyHash>;
 
 struct DispatcherObject {
   PyObject_HEAD
+  vectorcallfunc vectorcall;
   OverloadMap *overloads;
   Py_ssize_t argcount;
+  /// The entry the last call found: most call sites pass the same types
+  /// every time, and comparing one key is cheaper than hashing it and
+  /// dividing by the bucket count. Entries stay put until cleared.
+  const OverloadMap::value_type *last;
 };
 
 /// The compiler extension's C API, imported at the first compile.
@@ -109,8 +120,11 @@ bool isArray(PyObject *obj) {
 }
 
 uint64_t keyOf(PyObject *arg) {
-  if (!isArray(arg))
-    return reinterpret_cast<uint64_t>(Py_TYPE(arg));
+  PyTypeObject *type = Py_TYPE(arg);
+  // Python's numbers first: no subtype check for the commonest arguments.
+  if (type == &PyLong_Type || type == &PyFloat_Type || type == &PyBool_Type ||
+      type == &PyComplex_Type || !isArray(arg))
+    return reinterpret_cast<uint64_t>(type);
   auto *array = reinterpret_cast<ArrayHead *>(arg);
   auto *descr = reinterpret_cast<DescrHead *>(array->descr);
   unsigned layout = (array->flags & kCContiguous)   ? 0
@@ -142,11 +156,27 @@ PyObject *callWithKeywords(PyObject *self, PyObject *args, PyObject *kwargs) {
   return result;
 }
 
-/// Calls with every parameter given positionally, in order.
-PyObject *dispatchBound(PyObject *self, PyObject *args) {
+/// The arguments as a tuple, for Python: a new reference.
+PyObject *tupleOf(PyObject *const *items, Py_ssize_t nargs, PyObject *args) {
+  if (args) {
+    Py_INCREF(args);
+    return args;
+  }
+  PyObject *tuple = PyTuple_New(nargs);
+  if (!tuple)
+    return nullptr;
+  for (Py_ssize_t i = 0; i < nargs; ++i) {
+    Py_INCREF(items[i]);
+    PyTuple_SET_ITEM(tuple, i, items[i]);
+  }
+  return tuple;
+}
+
+/// Calls with every parameter given positionally, in order: `items`, and
+/// `args` their tuple where the caller has one (else it is made on a miss).
+PyObject *dispatch(PyObject *self, PyObject *const *items, Py_ssize_t nargs,
+                   PyObject *args) {
   auto *dispatcher = reinterpret_cast<DispatcherObject *>(self);
-  Py_ssize_t nargs = PyTuple_GET_SIZE(args);
-  PyObject *const *items = &PyTuple_GET_ITEM(args, 0);
   if (!ndarrayType)
     findNdarray();
 
@@ -156,16 +186,23 @@ PyObject *dispatchBound(PyObject *self, PyObject *args) {
     key.size = nargs;
     for (Py_ssize_t i = 0; i < nargs; ++i)
       key.parts[i] = keyOf(items[i]);
+    if (dispatcher->last && dispatcher->last->first == key) [[likely]]
+      return callOverload(dispatcher->last->second, items, nargs);
     auto it = dispatcher->overloads->find(key);
-    if (it != dispatcher->overloads->end())
+    if (it != dispatcher->overloads->end()) {
+      dispatcher->last = &*it;
       return callOverload(it->second, items, nargs);
+    }
   }
 
   // A miss: Python types the arguments and compiles (or finds) the
   // specialisation, or gives a plain Python function to run instead
   // (object mode), which is keyed the same way.
-  PyObject *compiled =
-      PyObject_CallMethod(self, "_compile_for", "(O)", args);
+  PyObject *tuple = tupleOf(items, nargs, args);
+  if (!tuple)
+    return nullptr;
+  PyObject *compiled = PyObject_CallMethod(self, "_compile_for", "(O)", tuple);
+  Py_DECREF(tuple);
   if (!compiled)
     return nullptr;
   if (PyFunction_Check(compiled)) {
@@ -205,12 +242,34 @@ PyObject *dispatchBound(PyObject *self, PyObject *args) {
   return result;
 }
 
+PyObject *dispatchBound(PyObject *self, PyObject *args) {
+  return dispatch(self, &PyTuple_GET_ITEM(args, 0), PyTuple_GET_SIZE(args),
+                  args);
+}
+
 PyObject *dispatcherCall(PyObject *self, PyObject *args, PyObject *kwargs) {
   auto *dispatcher = reinterpret_cast<DispatcherObject *>(self);
   if ((kwargs && PyDict_GET_SIZE(kwargs) != 0) ||
       PyTuple_GET_SIZE(args) != dispatcher->argcount)
     return callWithKeywords(self, args, kwargs);
   return dispatchBound(self, args);
+}
+
+/// The call of `f(x, y)` from Python code: the arguments as they lie on
+/// the caller's stack, with no tuple made for them.
+PyObject *dispatcherVectorcall(PyObject *self, PyObject *const *args,
+                               size_t nargsf, PyObject *kwnames) {
+  auto *dispatcher = reinterpret_cast<DispatcherObject *>(self);
+  Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+  if ((!kwnames || PyTuple_GET_SIZE(kwnames) == 0) &&
+      nargs == dispatcher->argcount) [[likely]]
+    return dispatch(self, args, nargs, nullptr);
+  PyObject *method = PyObject_GetAttrString(self, "_call_with_keywords");
+  if (!method)
+    return nullptr;
+  PyObject *result = PyObject_Vectorcall(method, args, nargs, kwnames);
+  Py_DECREF(method);
+  return result;
 }
 
 int dispatcherInit(PyObject *self, PyObject *args, PyObject *kwargs) {
@@ -231,6 +290,16 @@ PyObject *dispatcherNew(PyTypeObject *type, PyObject *, PyObject *) {
   auto *dispatcher = reinterpret_cast<DispatcherObject *>(self);
   dispatcher->overloads = new (std::nothrow) OverloadMap();
   dispatcher->argcount = -1;
+  dispatcher->last = nullptr;
+  dispatcher->vectorcall = dispatcherVectorcall;
+#if PY_VERSION_HEX < 0x030C0000
+  // Before 3.12 a Python subclass (mumba.Dispatcher) inherits the
+  // vectorcall offset but not the flag: set it, unless the subclass has a
+  // __call__ of its own. (3.12 would also drop it if __call__ were
+  // reassigned later; nothing does that.)
+  if (type->tp_call == dispatcherCall)
+    type->tp_flags |= Py_TPFLAGS_HAVE_VECTORCALL;
+#endif
   if (!dispatcher->overloads) {
     Py_DECREF(self);
     return PyErr_NoMemory();
@@ -259,6 +328,7 @@ PyObject *dispatcherClear(PyObject *self, PyObject *) {
   for (auto &entry : *dispatcher->overloads)
     Py_DECREF(entry.second.object);
   dispatcher->overloads->clear();
+  dispatcher->last = nullptr;
   Py_RETURN_NONE;
 }
 
@@ -288,7 +358,9 @@ PyModuleDef moduleDef = {PyModuleDef_HEAD_INIT, "_dispatch",
 
 PyMODINIT_FUNC PyInit__dispatch() {
   dispatcherType.tp_basicsize = sizeof(DispatcherObject);
-  dispatcherType.tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE;
+  dispatcherType.tp_flags =
+      Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_VECTORCALL;
+  dispatcherType.tp_vectorcall_offset = offsetof(DispatcherObject, vectorcall);
   dispatcherType.tp_doc = "Base of mumba.Dispatcher: the native call path.";
   dispatcherType.tp_new = dispatcherNew;
   dispatcherType.tp_init = dispatcherInit;
