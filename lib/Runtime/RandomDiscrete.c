@@ -258,7 +258,7 @@ int64_t mumbaRandomGeometric(double p) {
     }
     return x;
   }
-  return (int64_t)ceil(log(1.0 - rngDouble(s)) / log(1.0 - p));
+  return (int64_t)ceil(log1p(-rngDouble(s)) / log(1.0 - p));
 }
 
 /* Sampling without replacement, for nsample <= 10. */

@@ -1,5 +1,4 @@
-/*===- RandomInternal.h - The per-thread generator, inside the runtime -*- C
--*-===*\
+/*===- RandomInternal.h - The thread's generator, for Random*.c -*- C -*-===*\
 |*                                                                          *|
 |* Shared by the Random*.c files only: the thread's MT19937 state and the  *|
 |* few primitive draws every distribution is built from, inline so that a  *|

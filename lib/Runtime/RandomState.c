@@ -31,6 +31,13 @@ int mumbaRandomStatus(void) {
   return status;
 }
 
+/* The same record, returned instead of left pending. */
+static int failStatus(const char *excClass, const char *message) {
+  mumbaRandomFail(excClass, message);
+  pendingStatus = MUMBA_OK;
+  return MUMBA_RANDOM_ERROR;
+}
+
 /* MT19937's linear recurrence over the whole key; split in three loops so
    that no index needs a modulo. */
 void mumbaRandomRefill(MumbaRandomState *s) {
@@ -66,9 +73,7 @@ static void seedKey(MumbaRandomState *s, uint32_t seed) {
 
 int mumbaRandomSeed(int64_t seed) {
   if (seed < 0 || seed > (int64_t)0xffffffffU) {
-    mumbaRandomFail("ValueError", "Seed must be between 0 and 2**32 - 1");
-    pendingStatus = MUMBA_OK;
-    return MUMBA_RANDOM_ERROR;
+    return failStatus("ValueError", "Seed must be between 0 and 2**32 - 1");
   }
   seedKey(&mumbaRandomThread, (uint32_t)seed);
   return MUMBA_OK;
@@ -187,12 +192,6 @@ static const IntKind intKinds[] = {
     [MUMBA_RANDOM_INT64] = {"int64", 64, INT64_MIN, INT64_MAX},
     [MUMBA_RANDOM_UINT64] = {"uint64", 64, 0, INT64_MAX},
 };
-
-static int failStatus(const char *excClass, const char *message) {
-  mumbaRandomFail(excClass, message);
-  pendingStatus = MUMBA_OK;
-  return MUMBA_RANDOM_ERROR;
-}
 
 int mumbaRandomRandintFill(void *out, int64_t count, int64_t stride, int kind,
                            int64_t low, int64_t high) {
