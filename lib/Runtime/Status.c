@@ -25,6 +25,7 @@ enum MumbaExceptionKind mumbaStatusException(int status) {
   case MUMBA_INDEX_ERROR:
     return MUMBA_EXC_INDEX;
   case MUMBA_USER_EXCEPTION:
+  case MUMBA_RANDOM_ERROR:
     return MUMBA_EXC_RECORDED;
   case MUMBA_RECURSION:
     return MUMBA_EXC_RECURSION;
@@ -58,6 +59,7 @@ const char *mumbaStatusMessage(int status) {
   case MUMBA_NEGATIVE_DIMENSIONS:
     return "negative dimensions are not allowed";
   case MUMBA_USER_EXCEPTION:
+  case MUMBA_RANDOM_ERROR:
     return lastMessage;
   case MUMBA_SLICE_STEP_ZERO:
     return "slice step cannot be zero";

@@ -28,6 +28,7 @@ enum MumbaStatus {
   MUMBA_POW_MODULUS = 13,        /* pow(a, b, 0) or pow(a, -b, m) */
   MUMBA_RECURSION = 14,          /* the thread's stack is nearly full */
   MUMBA_LINALG_ERROR = 15,       /* numpy.linalg.LinAlgError, message recorded */
+  MUMBA_RANDOM_ERROR = 16,       /* np.random parameters; details recorded */
   MUMBA_STATUS_COUNT
 };
 
