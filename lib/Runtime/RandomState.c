@@ -172,7 +172,7 @@ static uint32_t bufferedBits(MumbaRandomState *s, Buffered *b, int bits) {
     b->word >>= bits;
     b->count--;
   }
-  return bits == 32 ? b->word : b->word & ((1U << bits) - 1U);
+  return b->word & ((1U << bits) - 1U); /* bits <= 16 */
 }
 
 typedef struct {
