@@ -39,32 +39,4 @@ def ConvertNBToStdPass : Pass<"convert-nb-to-std", "::mlir::ModuleOp"> {
   ];
 }
 
-def MumbaDeallocateBuffersPass
-    : Pass<"mumba-deallocate-buffers", "::mlir::ModuleOp"> {
-  let summary = "Frees temporary arrays; hands returned ones to the caller";
-  let description = [{
-    Lifts the control flow of modules that allocate or return arrays to scf
-    (ownership is tracked through structured control flow only), then runs
-    MLIR's ownership-based buffer deallocation pipeline with dynamic
-    ownership for every function: arrays created in
-    compiled code and not returned are freed where their last use is, and
-    each memref a function returns comes with an `i1` saying whether the
-    caller now owns it. Entry functions are treated like private ones during
-    the pipeline, so they too return ownership flags instead of asserting:
-    the dispatcher gives an owned array to NumPy without a copy, and
-    recognises a returned argument (not owned) as the same memory.
-
-    ```mlir
-    func.func @f(%n: index) -> (i32, memref<?xf64>)
-    // becomes
-    func.func @f(%n: index) -> (i32, memref<?xf64>, i1)
-    ```
-  }];
-  let dependentDialects = [
-    "::mlir::arith::ArithDialect", "::mlir::bufferization::BufferizationDialect",
-    "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
-    "::mlir::ub::UBDialect"
-  ];
-}
-
 #endif // MUMBA_CONVERSION_PASSES_TD

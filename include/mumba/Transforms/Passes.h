@@ -1,7 +1,8 @@
 //===- Passes.h - Mumba's passes on upstream dialects -----------*- C++ -*-===//
 //
 // The mumba-* passes between convert-nb-to-std and the llvm dialect: loop
-// uplifting, raising to affine, fast-math flags and C entry points.
+// uplifting, raising to affine, fast-math flags, C entry points and the
+// deallocation of arrays made in compiled code.
 //
 //===----------------------------------------------------------------------===//
 #ifndef MUMBA_TRANSFORMS_PASSES_H

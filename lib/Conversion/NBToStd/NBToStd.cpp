@@ -136,14 +136,10 @@ void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
 void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
                                              NBTypeConverter &converter) {
   target.addIllegalDialect<NBDialect>();
-  // Raises of a known exception class are expanded after the conversion.
-  target.addDynamicallyLegalOp<RaiseOp>(
-      [](RaiseOp op) { return !op.getException(); });
   target.addLegalDialect<arith::ArithDialect, complex::ComplexDialect,
                          math::MathDialect, memref::MemRefDialect,
                          scf::SCFDialect, ub::UBDialect>();
-  target.addLegalOp<func::ReturnOp, func::CallOp, UnrealizedConversionCastOp,
-                    RaiseIfOp>();
+  target.addLegalOp<func::ReturnOp, func::CallOp, UnrealizedConversionCastOp>();
   // A lowered function returns its i32 status first; no nb result type is
   // a signless i32, so that tells lowered from not.
   target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp func) {
@@ -223,13 +219,28 @@ struct ConvertNBToStdPass
     NBTypeConverter converter(ctx);
     ConversionTarget target(*ctx);
     configureNBToStdConversionTarget(target, converter);
+    // Raises stay nb ops through the conversion, which cannot split blocks
+    // safely inside patterns; they are expanded right after it.
+    target.addLegalOp<RaiseIfOp>();
+    target.addDynamicallyLegalOp<RaiseOp>(
+        [](RaiseOp op) { return !op.getException(); });
     RewritePatternSet patterns(ctx);
     populateNBToStdConversionPatterns(converter, patterns, options);
     if (failed(applyPartialConversion(module, target, std::move(patterns))))
       return signalPassFailure();
     mumba::detail::guardRecursion(module);
-    mumba::detail::expandRaises(module);
     mumba::detail::expandRaiseStatements(module);
+    mumba::detail::expandRaises(module);
+    // Nothing of nb may be left: what a pattern did not lower is an error
+    // here, not a crash in a later pass.
+    WalkResult left = module.walk([](Operation *op) {
+      if (!isa<NBDialect>(op->getDialect()))
+        return WalkResult::advance();
+      op->emitOpError("was not lowered by convert-nb-to-std");
+      return WalkResult::interrupt();
+    });
+    if (left.wasInterrupted())
+      return signalPassFailure();
   }
 };
 } // namespace

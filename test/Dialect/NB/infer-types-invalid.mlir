@@ -786,3 +786,13 @@ func.func @index_0d(%a: !nb.array<f64, 0, C>) -> !nb.unknown {
   %0 = nb.static_getitem %a[0] : !nb.array<f64, 0, C> -> !nb.unknown
   nb.return %0 : !nb.unknown
 }
+
+// -----
+
+func.func @iterate_0d(%arg0: !nb.array<f64, 0, C>) -> !nb.unknown {
+  %0 = nb.arg 0 "a" : !nb.array<f64, 0, C>
+  // expected-error @+1 {{iteration over a 0-d array 'array(float64, 0d, C)'}}
+  %1 = nb.getiter %0 : !nb.array<f64, 0, C> -> !nb.unknown
+  %2 = nb.const(0 : i64) : !nb.unknown
+  nb.return %2 : !nb.unknown
+}

@@ -35,7 +35,7 @@ func.func @arg_of_nullary() -> !nb.unknown {
 
 // -----
 
-// expected-error @+1 {{'nb.arg' op must be inside a function}}
+// expected-error @+1 {{'nb.arg' op expects parent op 'func.func'}}
 %0 = nb.arg 0 "a" : !nb.unknown
 
 // -----
@@ -125,7 +125,7 @@ func.func @return_unknown_from_typed(%a: !nb.unknown) -> f64 {
 // -----
 
 %0 = nb.const(1) : !nb.unknown
-// expected-error @+1 {{'nb.return' op must be inside a function}}
+// expected-error @+1 {{'nb.return' op expects parent op 'func.func'}}
 nb.return %0 : !nb.unknown
 
 // -----

@@ -17,9 +17,7 @@ LogicalResult VarOp::verify() {
 }
 
 LogicalResult ArgOp::verify() {
-  auto func = (*this)->getParentOfType<FunctionOpInterface>();
-  if (!func)
-    return emitOpError("must be inside a function");
+  auto func = cast<func::FuncOp>((*this)->getParentOp());
   int64_t index = getIndex();
   if (index < 0 || index >= static_cast<int64_t>(func.getNumArguments()))
     return emitOpError("argument index ")
@@ -65,9 +63,7 @@ LogicalResult RaiseOp::verify() {
 }
 
 LogicalResult ReturnOp::verify() {
-  auto func = (*this)->getParentOfType<FunctionOpInterface>();
-  if (!func)
-    return emitOpError("must be inside a function");
+  auto func = cast<func::FuncOp>((*this)->getParentOp());
   ArrayRef<Type> results = func.getResultTypes();
   if (results.size() != 1)
     return emitOpError("expects its function to have one result, got ")

@@ -601,11 +601,10 @@ LogicalResult GetIterOp::inferTypes(TypingContext &,
     resultTypes.push_back(iterator);
     return success();
   }
-  if (auto array = dyn_cast<ArrayType>(type))
-    return emitError() << "unsupported: iterating over the rows of the "
-                       << array.getNdim() << "-d array " << quoteType(type)
-                       << " (array views are not supported yet; loop over "
-                          "range(a.shape[0]) and index instead)";
+  // Arrays of one dimension or more iterate; a 0-d one has nothing to
+  // iterate over, as NumPy says.
+  if (isa<ArrayType>(type))
+    return emitError() << "iteration over a 0-d array " << quoteType(type);
   if (isa<TupleType>(type))
     return emitError() << "unsupported: iterating over the heterogeneous "
                           "tuple "

@@ -88,7 +88,7 @@ def NB_UndefOp : NB_TypedOp<"undef", [Pure]> {
 // Leaf expressions
 //===----------------------------------------------------------------------===//
 
-def NB_ArgOp : NB_TypedOp<"arg", [Pure]> {
+def NB_ArgOp : NB_TypedOp<"arg", [Pure, HasParent<"::mlir::func::FuncOp">]> {
   let summary = "reads an argument of the function (Numba's `arg`)";
   let description = [{
     Reads argument `index` (named `name` in the source). Its type is the
@@ -455,7 +455,8 @@ def NB_PrintOp : NB_TypedOp<"print"> {
   let assemblyFormat = "`(` $values `)` attr-dict (`:` type($values)^)?";
 }
 
-def NB_ReturnOp : NB_Op<"return", [Terminator, ReturnLike]> {
+def NB_ReturnOp : NB_Op<"return", [HasParent<"::mlir::func::FuncOp">,
+                                   Terminator, ReturnLike]> {
   let summary = "returns from the function (Numba's `Return`)";
   let description = [{
     Every Python function returns one value; `None` when it says nothing.

@@ -8,11 +8,11 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Pass/PassManager.h"
-#include "mumba/Conversion/Passes.h"
+#include "mumba/Transforms/Passes.h"
 
 namespace mumba {
 #define GEN_PASS_DEF_MUMBADEALLOCATEBUFFERSPASS
-#include "mumba/Conversion/Passes.h.inc"
+#include "mumba/Transforms/Passes.h.inc"
 } // namespace mumba
 
 using namespace mlir;
