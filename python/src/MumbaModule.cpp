@@ -8,6 +8,7 @@
 #include "CompiledAPI.h"
 #include "CompiledCall.h"
 #include "mumba/JIT/Compiler.h"
+#include "mumba/JIT/LLVMBackend.h"
 #include "mumba/Runtime/Memory.h"
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -65,8 +66,7 @@ PyObject *callCompiled(void *compiled, PyObject *const *args,
   return nullptr;
 }
 
-const mumba::python::CompiledAPI compiledAPI = {unwrapCompiled,
-                                                callCompiled};
+const mumba::python::CompiledAPI compiledAPI = {unwrapCompiled, callCompiled};
 
 } // namespace
 
@@ -185,6 +185,21 @@ PYBIND11_MODULE(_mumba, m) {
       "CacheError (with the reason) for a corrupt, truncated or stale one.");
 
   m.def(
+      "check_target",
+      [](const std::string &cpu, const std::string &features,
+         const std::string &triple) {
+        mumba::TargetSpec spec;
+        spec.triple = triple;
+        spec.cpu = cpu;
+        spec.features = features;
+        if (llvm::Error error = mumba::checkTargetSpec(spec))
+          throw py::value_error(llvm::toString(std::move(error)));
+      },
+      py::arg("cpu"), py::arg("features"), py::arg("triple") = "",
+      "Raises ValueError unless the target (the host's by default) knows "
+      "this CPU and these features and can run the code.");
+
+  m.def(
       "host_cpu", [] { return CompiledFunction::hostDescription(); },
       "The host's triple, CPU and features, as code is compiled for them.");
 
@@ -210,9 +225,9 @@ PYBIND11_MODULE(_mumba, m) {
       "after variables (for inspect_types).");
 
   // For mumba._dispatch: calls without Python in between.
-  m.attr("_C_API") = py::capsule(
-      const_cast<mumba::python::CompiledAPI *>(&compiledAPI),
-      mumba::python::kCompiledAPIName);
+  m.attr("_C_API") =
+      py::capsule(const_cast<mumba::python::CompiledAPI *>(&compiledAPI),
+                  mumba::python::kCompiledAPIName);
 
   m.def(
       "live_allocations", [] { return mumbaLiveAllocations(); },
