@@ -25,6 +25,7 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Target/TargetMachine.h"
+#include <cstdlib>
 #include <mutex>
 
 using namespace mlir;
@@ -55,6 +56,13 @@ static void setPipelineOptions(CPUPipelineOptions &pipelineOptions,
   pipelineOptions.boundscheck = options.boundscheck;
   pipelineOptions.targetCPU = options.targetCPU;
   pipelineOptions.targetFeatures = options.targetFeatures;
+}
+
+/// Whether the environment variable `name` is set to something other than
+/// "" or "0", as the Python side reads MUMBA_* flags.
+static bool envFlag(const char *name) {
+  const char *value = std::getenv(name);
+  return value && *value && llvm::StringRef(value) != "0";
 }
 
 TargetSpec mumba::jitTarget(const CompileOptions &options) {
@@ -236,6 +244,10 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
   };
   engineOptions.transformer = transformer;
   engineOptions.jitCodeGenOptLevel = getCodeGenOptLevel(options.optLevel);
+  // Profiler and debugger registration cost a jitdump file per process (in
+  // ~/.debug/jit) and noise where that is not writable: opt-in only.
+  engineOptions.enablePerfNotificationListener = envFlag("MUMBA_JIT_PERF");
+  engineOptions.enableGDBNotificationListener = envFlag("MUMBA_JIT_GDB");
   auto engine = ExecutionEngine::create(*module, engineOptions, std::move(*tm));
   if (!engine) {
     emitError(module->getLoc())

@@ -3,9 +3,12 @@
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/LegacyPassManager.h"
 #include "llvm/IR/Module.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
 #include <mutex>
 
 using namespace llvm;
@@ -38,8 +41,59 @@ CodeGenOptLevel mumba::getCodeGenOptLevel(unsigned optLevel) {
   }
 }
 
+Error mumba::checkTargetSpec(const TargetSpec &spec) {
+  if (spec.cpu.empty() && spec.features.empty())
+    return Error::success();
+  initializeLLVMTargets(/*allTargets=*/!spec.triple.empty());
+  Triple triple(spec.triple.empty() ? sys::getProcessTriple() : spec.triple);
+  std::string error;
+  const Target *target = TargetRegistry::lookupTarget(triple, error);
+  if (!target)
+    return createStringError(error);
+  std::unique_ptr<MCSubtargetInfo> generic(
+      target->createMCSubtargetInfo(triple, "", ""));
+  if (!spec.cpu.empty() && !generic->isCPUStringValid(spec.cpu)) {
+    std::string known;
+    for (const SubtargetSubTypeKV &cpu : generic->getAllProcessorDescriptions())
+      known += (known.empty() ? "" : ", ") + std::string(cpu.Key);
+    return createStringError("unknown target CPU '" + spec.cpu + "' for " +
+                             triple.str() + "; known CPUs: " + known);
+  }
+  SmallVector<StringRef> features;
+  StringRef(spec.features).split(features, ',', -1, /*KeepEmpty=*/false);
+  ArrayRef<SubtargetFeatureKV> known = generic->getAllProcessorFeatures();
+  for (StringRef feature : features) {
+    feature = feature.trim();
+    if (!feature.consume_front("+") && !feature.consume_front("-"))
+      return createStringError("target feature '" + feature.str() +
+                               "' must start with '+' or '-'");
+    if (llvm::none_of(known, [&](const SubtargetFeatureKV &kv) {
+          return feature == kv.Key;
+        }))
+      return createStringError("unknown target feature '" + feature.str() +
+                               "' for " + triple.str());
+  }
+  // x86 aborts the process when 64-bit code is asked of a CPU (or feature
+  // set) without it: i386, or -64bit.
+  if (triple.isX86() && triple.isArch64Bit()) {
+    std::string cpu = spec.cpu;
+    if (cpu.empty() && spec.triple.empty())
+      cpu = sys::getHostCPUName().str();
+    std::unique_ptr<MCSubtargetInfo> chosen(
+        target->createMCSubtargetInfo(triple, cpu, spec.features));
+    if (!chosen->checkFeatures("+64bit"))
+      return createStringError(
+          "target CPU '" + (cpu.empty() ? std::string("generic") : cpu) + "'" +
+          (spec.features.empty() ? "" : " with '" + spec.features + "'") +
+          " cannot run 64-bit code, which " + triple.str() + " needs");
+  }
+  return Error::success();
+}
+
 Expected<orc::JITTargetMachineBuilder>
 mumba::createTargetMachineBuilder(const TargetSpec &spec) {
+  if (Error error = checkTargetSpec(spec))
+    return std::move(error);
   initializeLLVMTargets(/*allTargets=*/!spec.triple.empty());
   std::optional<orc::JITTargetMachineBuilder> builder;
   if (spec.triple.empty()) {

@@ -20,13 +20,21 @@ and the machine before it links anything; an entry that fails any check
 for another machine) is ignored, the function compiled, and the file
 rewritten. Files are written to a temporary name and renamed, so processes
 that share a cache never see half an entry.
+
+Only a regular file is read, and no more of it than its header declares: an
+entry that is a symlink (to ``/dev/zero``, say), a FIFO, a device or a
+directory, or whose declared size disagrees with the file's, is stale (see
+docs/reliability.md).
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
+import struct
 import sys
 import uuid
 from pathlib import Path
@@ -42,6 +50,64 @@ __all__ = ["FunctionCache", "cache_dir_for"]
 #: Python side.
 CACHE_FORMAT = "1"
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")
+#: The compiler library's entry header (lib/JIT/ObjectCache.cpp): magic,
+#: u32 format, u32 0, u64 payload size, u64 checksum, little-endian.
+_MAGIC = b"MUMBAOBJ"
+_HEADER = struct.Struct("<8sIIQQ")
+#: Entries are a few MB at most; a larger one is not ours.
+MAX_ENTRY_BYTES = 256 << 20
+#: Not following a symlink, not waiting on a FIFO.
+_OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
+class StaleEntry(Exception):
+    """The file at an entry's path is not an entry that may be read."""
+
+
+def read_entry(path: Path) -> bytes:
+    """The bytes of the entry at ``path``, read from a regular file and no
+    further than its header's declared size. Raises FileNotFoundError when
+    there is none, StaleEntry when what is there cannot be an entry."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            raise FileNotFoundError(exc.errno, exc.strerror, str(path)) from None
+        if exc.errno == errno.ELOOP:
+            raise StaleEntry("a symbolic link, not followed") from None
+        raise StaleEntry(f"unreadable: {exc.strerror}") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise StaleEntry("not a regular file")
+        header = _read_exactly(fd, _HEADER.size)
+        if len(header) < _HEADER.size:
+            raise StaleEntry("truncated header")
+        magic, _, _, size, _ = _HEADER.unpack(header)
+        if magic != _MAGIC:
+            raise StaleEntry("not a Mumba cache entry")
+        total = _HEADER.size + size
+        if total > MAX_ENTRY_BYTES:
+            raise StaleEntry(f"declares {size} bytes, more than an entry holds")
+        if total != st.st_size:
+            raise StaleEntry(f"declares {size} bytes, the file holds {st.st_size - _HEADER.size}")
+        blob = header + _read_exactly(fd, size)
+        if len(blob) != total:
+            raise StaleEntry("truncated while reading")
+        return blob
+    finally:
+        os.close(fd)
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    chunks, left = [], size
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _debug(msg: str) -> None:
@@ -173,9 +239,13 @@ class FunctionCache:
     def load(self, ext: Any, path: Path, key: str, nogil: bool) -> Any:
         """The specialisation stored at ``path`` for ``key``, or None."""
         try:
-            blob = path.read_bytes()
+            blob = read_entry(path)
         except FileNotFoundError:
             self.last_miss_reason = "no entry"
+            return None
+        except StaleEntry as exc:
+            self.last_miss_reason = f"stale: {exc}"
+            _debug(f"{path}: {self.last_miss_reason}; compiling again")
             return None
         except OSError as exc:
             self.last_miss_reason = f"unreadable: {exc}"

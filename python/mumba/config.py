@@ -15,9 +15,13 @@ environment variable         meaning
 ``MUMBA_BOUNDSCHECK``        ``1`` checks every array index by default
 ``MUMBA_OPT``                the default LLVM optimisation level (3)
 ``MUMBA_DEBUG_CACHE``        ``1`` prints why cache entries are rewritten
+``MUMBA_JIT_PERF``           ``1`` registers compiled code with ``perf``
+                             (a jitdump file in ``~/.debug/jit``); off
+``MUMBA_JIT_GDB``            ``1`` registers compiled code with ``gdb``; off
 ==========================  ==============================================
 
-:func:`reload_config` reads the environment again.
+:func:`reload_config` reads the environment again. The compiler library
+reads the two ``MUMBA_JIT_*`` variables itself, at each compile.
 """
 
 from __future__ import annotations

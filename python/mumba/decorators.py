@@ -17,6 +17,7 @@ import inspect
 from typing import Any, Callable, Dict, Optional
 
 from . import config
+from .compiler import extension
 from .dispatcher import Dispatcher
 from .objmode import ObjectModeDispatcher
 
@@ -80,6 +81,9 @@ def _options(
         raise ValueError(f"opt_level must be 0, 1, 2 or 3, not {opt_level!r}")
     if boundscheck is None:
         boundscheck = config.BOUNDSCHECK
+    if target_cpu or target_features:
+        # LLVM aborts the process on some CPUs; ValueError names the valid ones.
+        extension().check_target(target_cpu, target_features)
     return dict(
         cache=bool(cache),
         fastmath=fastmath,

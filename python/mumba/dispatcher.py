@@ -374,5 +374,3 @@ def _dump_stages() -> List[str]:
         return []
     order = list(STAGES) + ["llvm-ir", "asm"]
     return [s for s in order if s in names]
-
-

@@ -8,6 +8,7 @@
 #include "CompiledAPI.h"
 #include "CompiledCall.h"
 #include "mumba/JIT/Compiler.h"
+#include "mumba/JIT/LLVMBackend.h"
 #include "mumba/Runtime/Memory.h"
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
@@ -182,6 +183,21 @@ PYBIND11_MODULE(_mumba, m) {
       py::arg("blob"), py::arg("key"), py::kw_only(), py::arg("nogil") = false,
       "Loads a cache entry that Compiled.serialize(key) wrote; raises "
       "CacheError (with the reason) for a corrupt, truncated or stale one.");
+
+  m.def(
+      "check_target",
+      [](const std::string &cpu, const std::string &features,
+         const std::string &triple) {
+        mumba::TargetSpec spec;
+        spec.triple = triple;
+        spec.cpu = cpu;
+        spec.features = features;
+        if (llvm::Error error = mumba::checkTargetSpec(spec))
+          throw py::value_error(llvm::toString(std::move(error)));
+      },
+      py::arg("cpu"), py::arg("features"), py::arg("triple") = "",
+      "Raises ValueError unless the target (the host's by default) knows "
+      "this CPU and these features and can run the code.");
 
   m.def(
       "host_cpu", [] { return CompiledFunction::hostDescription(); },

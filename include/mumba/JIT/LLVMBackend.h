@@ -44,7 +44,14 @@ struct TargetSpec {
 /// available; safe to call many times.
 void initializeLLVMTargets(bool allTargets = false);
 
-/// How to make a TargetMachine for `spec` (what an ORC JIT is given).
+/// Fails, saying why, unless `spec`'s CPU and features are ones its target
+/// knows and can generate code with. LLVM only warns of an unknown name and
+/// aborts the process on some combinations (i386 on x86-64), so every
+/// TargetMachine is made after this check.
+llvm::Error checkTargetSpec(const TargetSpec &spec);
+
+/// How to make a TargetMachine for `spec` (what an ORC JIT is given); checks
+/// it first (checkTargetSpec).
 llvm::Expected<llvm::orc::JITTargetMachineBuilder>
 createTargetMachineBuilder(const TargetSpec &spec);
 

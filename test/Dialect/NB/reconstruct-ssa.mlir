@@ -223,3 +223,87 @@ func.func @no_slots() -> !nb.unknown {
   %0 = nb.const(1) : !nb.unknown
   nb.return %0 : !nb.unknown
 }
+
+// An unreachable block reads what it stores itself and feeds the join like
+// any predecessor; the join needs no argument, since only the entry's store
+// reaches it from the entry.
+// CHECK-LABEL: func.func @unreachable_block
+// CHECK: %[[ONE:.*]] = nb.const(1 : i64)
+// CHECK: cf.br ^[[JOIN:bb[0-9]+]]{{$}}
+// CHECK: ^{{bb[0-9]+}}:  // no predecessors
+// CHECK: cf.br ^[[JOIN]]{{$}}
+// CHECK: ^[[JOIN]]:
+// CHECK: nb.return %[[ONE]]
+func.func @unreachable_block(%arg0: si64) -> !nb.unknown {
+  %x = nb.var "x"
+  %0 = nb.const(1) : !nb.unknown
+  nb.store_var %0 to %x : !nb.unknown
+  cf.br ^join
+^dead:
+  %1 = nb.load_var %x : !nb.unknown
+  %2 = nb.const(2) : !nb.unknown
+  nb.store_var %2 to %x : !nb.unknown
+  cf.br ^join
+^join:
+  %3 = nb.load_var %x : !nb.unknown
+  nb.return %3 : !nb.unknown
+}
+
+// A store in a nested branch merges at the inner join, whose argument then
+// flows into the outer join's (the iterated dominance frontier).
+// CHECK-LABEL: func.func @nested_joins
+// CHECK: %[[ZERO:.*]] = nb.const(0 : i64)
+// CHECK: cf.cond_br %{{.*}}, ^[[OUTER:bb[0-9]+]], ^[[JOIN:bb[0-9]+]](%[[ZERO]] : !nb.unknown)
+// CHECK: ^[[OUTER]]:
+// CHECK: cf.cond_br %{{.*}}, ^[[INNER:bb[0-9]+]], ^[[INNERJOIN:bb[0-9]+]](%[[ZERO]] : !nb.unknown)
+// CHECK: ^[[INNER]]:
+// CHECK: %[[TWO:.*]] = nb.const(2 : i64)
+// CHECK: cf.br ^[[INNERJOIN]](%[[TWO]] : !nb.unknown)
+// CHECK: ^[[INNERJOIN]](%[[X1:.*]]: !nb.unknown):
+// CHECK: cf.br ^[[JOIN]](%[[X1]] : !nb.unknown)
+// CHECK: ^[[JOIN]](%[[X2:.*]]: !nb.unknown):
+// CHECK: nb.return %[[X2]]
+func.func @nested_joins(%arg0: si64) -> !nb.unknown {
+  %x = nb.var "x"
+  %0 = nb.arg 0 "c" : !nb.unknown
+  %1 = nb.const(0) : !nb.unknown
+  nb.store_var %1 to %x : !nb.unknown
+  %t = nb.truth %0 : !nb.unknown
+  cf.cond_br %t, ^outer, ^join
+^outer:
+  cf.cond_br %t, ^inner, ^innerjoin
+^inner:
+  %2 = nb.const(2) : !nb.unknown
+  nb.store_var %2 to %x : !nb.unknown
+  cf.br ^innerjoin
+^innerjoin:
+  cf.br ^join
+^join:
+  %3 = nb.load_var %x : !nb.unknown
+  nb.return %3 : !nb.unknown
+}
+
+// The same variable never read after the joins: both merge arguments, the
+// inner one only feeding the outer one, are dropped.
+// CHECK-LABEL: func.func @dead_joins
+// CHECK-NOT: ^bb{{[0-9]+}}(
+// CHECK-NOT: cf.br ^bb{{[0-9]+}}(
+// CHECK: nb.return
+func.func @dead_joins(%arg0: si64) -> !nb.unknown {
+  %x = nb.var "x"
+  %0 = nb.arg 0 "c" : !nb.unknown
+  %1 = nb.const(0) : !nb.unknown
+  nb.store_var %1 to %x : !nb.unknown
+  %t = nb.truth %0 : !nb.unknown
+  cf.cond_br %t, ^outer, ^join
+^outer:
+  cf.cond_br %t, ^inner, ^innerjoin
+^inner:
+  %2 = nb.const(2) : !nb.unknown
+  nb.store_var %2 to %x : !nb.unknown
+  cf.br ^innerjoin
+^innerjoin:
+  cf.br ^join
+^join:
+  nb.return %0 : !nb.unknown
+}

@@ -30,7 +30,7 @@ def NB_VarOp : NB_Op<"var", [
     Declares a local variable of the Python function. The frontend stores to
     and loads from it with `nb.store_var` / `nb.load_var`; redefinitions are
     just more stores. `nb-reconstruct-ssa` promotes every slot to SSA values
-    and block arguments (MLIR's mem2reg) and erases it.
+    and block arguments and erases it.
 
     ```mlir
     %x = nb.var "x"

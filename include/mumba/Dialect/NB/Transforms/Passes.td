@@ -8,10 +8,13 @@ def NBReconstructSSAPass : Pass<"nb-reconstruct-ssa", "::mlir::func::FuncOp"> {
   let summary = "Promotes nb.var slots to SSA values and block arguments";
   let description = [{
     The frontend writes every Python variable through an `nb.var` slot, as
-    Numba IR names variables. This pass runs MLIR's mem2reg on those slots:
-    loads become the reaching stored value, merges become block arguments
-    (named after the variable through a `NameLoc`), and reads before any
-    assignment become `nb.undef`.
+    Numba IR names variables. This pass promotes all slots of a function at
+    once (dominance frontiers computed once, merge blocks at each slot's
+    iterated frontier, one renaming walk down the dominator tree, unread
+    merges dropped): loads become the reaching stored value, merges become
+    block arguments (named after the variable through a `NameLoc`, by the
+    slot's MemorySlot hooks), and reads before any assignment become
+    `nb.undef`.
 
     ```mlir
     // before
