@@ -244,7 +244,7 @@ def compile(
     if not signatures:
         raise ValueError("no signatures to compile")
     if target_cpu or target_features:
-        _extension().check_target(target_cpu, target_features, target_triple)
+        extension().check_target(target_cpu, target_features, target_triple)
     if names is not None and len(names) != len(signatures):
         raise ValueError("names and signatures differ in length")
     directory = Path(directory)
