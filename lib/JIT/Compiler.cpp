@@ -1,5 +1,6 @@
 //===- Compiler.cpp - Compile nb text to native code ----------------------===//
 #include "mumba/JIT/Compiler.h"
+#include "CompilationSession.h"
 #include "Engine.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -47,17 +48,6 @@ mumba::runtimeSymbols(llvm::orc::MangleAndInterner &interner) {
 CompiledFunction::CompiledFunction() = default;
 CompiledFunction::~CompiledFunction() = default;
 
-static void setPipelineOptions(CPUPipelineOptions &pipelineOptions,
-                               const CompileOptions &options) {
-  pipelineOptions.optLevel = options.optLevel;
-  pipelineOptions.vectorize = options.vectorize;
-  pipelineOptions.fastmath = options.fastmath;
-  pipelineOptions.errorModel = options.errorModel;
-  pipelineOptions.boundscheck = options.boundscheck;
-  pipelineOptions.targetCPU = options.targetCPU;
-  pipelineOptions.targetFeatures = options.targetFeatures;
-}
-
 /// Whether the environment variable `name` is set to something other than
 /// "" or "0", as the Python side reads MUMBA_* flags.
 static bool envFlag(const char *name) {
@@ -72,44 +62,6 @@ TargetSpec mumba::jitTarget(const CompileOptions &options) {
   spec.optLevel = options.optLevel;
   spec.vectorize = options.vectorize;
   return spec;
-}
-
-/// Collects every diagnostic, notes included, with its Python location.
-static void collect(mlir::Diagnostic &diag, std::vector<mumba::Diagnostic> &out,
-                    const char *severityOverride = nullptr) {
-  mumba::Diagnostic d;
-  switch (diag.getSeverity()) {
-  case DiagnosticSeverity::Error:
-    d.severity = "error";
-    break;
-  case DiagnosticSeverity::Warning:
-    d.severity = "warning";
-    break;
-  case DiagnosticSeverity::Note:
-    d.severity = "note";
-    break;
-  case DiagnosticSeverity::Remark:
-    d.severity = "remark";
-    break;
-  }
-  if (severityOverride)
-    d.severity = severityOverride;
-  d.message = diag.str();
-  if (auto fileLoc = diag.getLocation()->findInstanceOf<FileLineColLoc>()) {
-    d.file = fileLoc.getFilename().str();
-    d.line = fileLoc.getLine();
-    d.column = fileLoc.getColumn();
-  }
-  out.push_back(std::move(d));
-  for (mlir::Diagnostic &note : diag.getNotes())
-    collect(note, out, "note");
-}
-
-static std::string print(ModuleOp module) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  module.print(os);
-  return text;
 }
 
 static ValueSpec describe(Type type) {
@@ -167,32 +119,19 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
                           const CompileOptions &options,
                           std::vector<mumba::Diagnostic> &diagnostics) {
   initializeLLVMTargets();
-  DialectRegistry registry;
-  registerDialects(registry);
-  MLIRContext context(registry, MLIRContext::Threading::DISABLED);
-  context.loadAllAvailableDialects();
-  context.printOpOnDiagnostic(false);
-  ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
-    collect(diag, diagnostics);
-    return success();
-  });
-
-  OwningOpRef<ModuleOp> module =
-      parseSourceString<ModuleOp>(source, &context, "nb");
+  CompilationSession session(diagnostics);
+  OwningOpRef<ModuleOp> module = session.parse(source, "nb");
   if (!module)
     return nullptr;
-
   CPUPipelineOptions pipelineOptions;
-  setPipelineOptions(pipelineOptions, options);
+  applyCompileOptions(pipelineOptions, options);
 
   std::unique_ptr<CompiledFunction> fn(new CompiledFunction());
   fn->entryName = entry;
   fn->options = options;
-  fn->stages.emplace_back("nb", print(*module));
+  fn->stages.emplace_back("nb", printModule(*module));
   for (const PipelineStage &stage : getCPUPipelineStages()) {
-    PassManager pm(&context);
-    stage.build(pm, pipelineOptions);
-    if (failed(pm.run(*module)))
+    if (failed(session.runStage(stage, *module, pipelineOptions)))
       return nullptr;
     if (stage.name == "nb-typed") {
       auto func = module->lookupSymbol<func::FuncOp>(entry);
@@ -221,7 +160,7 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
         return nullptr;
       }
     }
-    fn->stages.emplace_back(stage.name.str(), print(*module));
+    fn->stages.emplace_back(stage.name.str(), printModule(*module));
   }
 
   TargetSpec spec = jitTarget(options);
@@ -334,25 +273,15 @@ bool CompiledFunction::emitObject(
       stages, [&](const auto &entry) { return entry.first == before; });
   assert(stage != stages.end() && "every stage is recorded");
 
-  DialectRegistry registry;
-  registerDialects(registry);
-  MLIRContext context(registry, MLIRContext::Threading::DISABLED);
-  context.printOpOnDiagnostic(false);
-  ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
-    collect(diag, diagnostics);
-    return success();
-  });
-  OwningOpRef<ModuleOp> module =
-      parseSourceString<ModuleOp>(stage->second, &context, before);
+  CompilationSession session(diagnostics);
+  OwningOpRef<ModuleOp> module = session.parse(stage->second, before);
   if (!module)
     return false;
   CPUPipelineOptions pipelineOptions;
-  setPipelineOptions(pipelineOptions, options);
+  applyCompileOptions(pipelineOptions, options);
   std::string export_ = entryName + "=" + name;
   pipelineOptions.cEntries = ArrayRef<std::string>(export_);
-  PassManager pm(&context);
-  last->build(pm, pipelineOptions);
-  if (failed(pm.run(*module)))
+  if (failed(session.runStage(*last, *module, pipelineOptions)))
     return false;
 
   llvm::LLVMContext llvmContext;
@@ -393,24 +322,17 @@ bool mumba::runPipeline(const std::string &source, const std::string &pipeline,
                         std::vector<mumba::Diagnostic> &diagnostics) {
   static std::once_flag once;
   std::call_once(once, [] { registerPasses(); });
-  DialectRegistry registry;
-  registerDialects(registry);
-  MLIRContext context(registry, MLIRContext::Threading::DISABLED);
-  ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
-    collect(diag, diagnostics);
-    return success();
-  });
-  OwningOpRef<ModuleOp> module =
-      parseSourceString<ModuleOp>(source, &context, "input");
+  CompilationSession session(diagnostics);
+  OwningOpRef<ModuleOp> module = session.parse(source, "input");
   if (!module)
     return false;
-  PassManager pm(&context);
+  PassManager pm(&session.getContext());
   if (failed(parsePassPipeline(pipeline, pm))) {
     emitError(module->getLoc()) << "cannot parse pipeline '" << pipeline << "'";
     return false;
   }
   if (failed(pm.run(*module)))
     return false;
-  output = print(*module);
+  output = printModule(*module);
   return true;
 }

@@ -11,6 +11,7 @@
 // compiles do not pay for it.
 //
 //===----------------------------------------------------------------------===//
+#include "CompilationSession.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/Diagnostics.h"
@@ -49,39 +50,16 @@ static std::string typeText(Type type) {
 bool mumba::describeTypes(const std::string &source,
                           const CompileOptions &options, std::string &output,
                           std::vector<mumba::Diagnostic> &diagnostics) {
-  DialectRegistry registry;
-  registerDialects(registry);
-  MLIRContext context(registry, MLIRContext::Threading::DISABLED);
-  context.loadAllAvailableDialects();
-  context.printOpOnDiagnostic(false);
-  ScopedDiagnosticHandler handler(&context, [&](mlir::Diagnostic &diag) {
-    mumba::Diagnostic d;
-    d.severity =
-        diag.getSeverity() == DiagnosticSeverity::Error ? "error" : "note";
-    d.message = diag.str();
-    if (auto loc = diag.getLocation()->findInstanceOf<FileLineColLoc>()) {
-      d.file = loc.getFilename().str();
-      d.line = loc.getLine();
-      d.column = loc.getColumn();
-    }
-    diagnostics.push_back(std::move(d));
-    return success();
-  });
-  OwningOpRef<ModuleOp> module =
-      parseSourceString<ModuleOp>(source, &context, "nb");
+  CompilationSession session(diagnostics);
+  OwningOpRef<ModuleOp> module = session.parse(source, "nb");
   if (!module)
     return false;
   nameStoredValues(*module);
 
   CPUPipelineOptions pipelineOptions;
-  pipelineOptions.optLevel = options.optLevel;
-  pipelineOptions.fastmath = options.fastmath;
-  pipelineOptions.errorModel = options.errorModel;
-  pipelineOptions.boundscheck = options.boundscheck;
+  applyCompileOptions(pipelineOptions, options);
   for (const PipelineStage &stage : getCPUPipelineStages()) {
-    PassManager pm(&context);
-    stage.build(pm, pipelineOptions);
-    if (failed(pm.run(*module)))
+    if (failed(session.runStage(stage, *module, pipelineOptions)))
       return false;
     if (stage.name == "nb-typed")
       break;
