@@ -80,6 +80,8 @@ class Reader {
 public:
   explicit Reader(llvm::StringRef data) : data(data) {}
   bool failed() const { return bad; }
+  /// For a field that reads but does not make sense.
+  void markBad() { bad = true; }
   bool atEnd() const { return pos == data.size(); }
 
   uint8_t u8() {
@@ -147,7 +149,7 @@ void writeOptions(Writer &w, const CompileOptions &options) {
   w.u32(options.optLevel);
   w.u8(options.fastmath);
   w.u8(options.boundscheck);
-  w.str(options.errorModel);
+  w.str(getErrorModelName(options.errorModel));
   w.u8(options.vectorize);
   w.str(options.targetCPU);
   w.str(options.targetFeatures);
@@ -157,7 +159,10 @@ void readOptions(Reader &r, CompileOptions &options) {
   options.optLevel = r.u32();
   options.fastmath = r.u8();
   options.boundscheck = r.u8();
-  options.errorModel = r.str();
+  std::optional<ErrorModel> model = parseErrorModel(r.str());
+  if (!model)
+    r.markBad();
+  options.errorModel = model.value_or(ErrorModel::Python);
   options.vectorize = r.u8();
   options.targetCPU = r.str();
   options.targetFeatures = r.str();

@@ -70,6 +70,15 @@ const mumba::python::CompiledAPI compiledAPI = {unwrapCompiled, callCompiled};
 
 } // namespace
 
+/// The error model an `error_model=` argument names; ValueError otherwise.
+static mumba::ErrorModel errorModelArg(const std::string &name) {
+  std::optional<mumba::ErrorModel> model = mumba::parseErrorModel(name);
+  if (!model)
+    throw py::value_error("error_model must be 'python' or 'numpy', not '" +
+                          name + "'");
+  return *model;
+}
+
 PYBIND11_MODULE(_mumba, m) {
   m.doc() = "Mumba's compiler library: nb text in, native code out";
   py::object base = py::module_::import("builtins").attr("Exception");
@@ -139,14 +148,12 @@ PYBIND11_MODULE(_mumba, m) {
          bool fastmath, bool boundscheck, const std::string &errorModel,
          bool vectorize, const std::string &targetCPU,
          const std::string &targetFeatures, bool nogil) {
-        if (errorModel != "python" && errorModel != "numpy")
-          throw py::value_error("error_model must be 'python' or 'numpy'");
         std::vector<mumba::Diagnostic> diagnostics;
         mumba::CompileOptions options;
         options.optLevel = optLevel;
         options.fastmath = fastmath;
         options.boundscheck = boundscheck;
-        options.errorModel = errorModel;
+        options.errorModel = errorModelArg(errorModel);
         options.vectorize = vectorize;
         options.targetCPU = targetCPU;
         options.targetFeatures = targetFeatures;
@@ -211,7 +218,7 @@ PYBIND11_MODULE(_mumba, m) {
         options.optLevel = optLevel;
         options.fastmath = fastmath;
         options.boundscheck = boundscheck;
-        options.errorModel = errorModel;
+        options.errorModel = errorModelArg(errorModel);
         std::vector<mumba::Diagnostic> diagnostics;
         std::string output;
         if (!mumba::describeTypes(text, options, output, diagnostics))

@@ -3,6 +3,7 @@
 #define MUMBA_CONVERSION_PASSES_H
 
 #include "mlir/Pass/Pass.h"
+#include "mumba/Conversion/NBToStd/ErrorModel.h"
 #include "mumba/Conversion/NBToStd/NBToStd.h"
 
 namespace mumba {

@@ -24,10 +24,14 @@ def ConvertNBToStdPass : Pass<"convert-nb-to-std", "::mlir::ModuleOp"> {
     ```
   }];
   let options = [
-    Option<"errorModel", "error-model", "std::string", "\"python\"",
-           "'python': division by zero raises ZeroDivisionError; 'numpy': "
-           "float division follows IEEE and integer division by zero gives "
-           "0, as in Numba">,
+    Option<"errorModel", "error-model", "::mumba::ErrorModel",
+           "::mumba::ErrorModel::Python",
+           "What division by zero does (Numba's error_model)",
+           [{::llvm::cl::values(
+               clEnumValN(::mumba::ErrorModel::Python, "python",
+                          "raise ZeroDivisionError"),
+               clEnumValN(::mumba::ErrorModel::NumPy, "numpy",
+                          "IEEE floats; integer division by zero gives 0"))}]>,
     Option<"boundscheck", "boundscheck", "bool", "false",
            "Check array indices and raise IndexError when out of bounds">,
   ];

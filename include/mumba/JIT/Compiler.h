@@ -9,6 +9,7 @@
 #ifndef MUMBA_JIT_COMPILER_H
 #define MUMBA_JIT_COMPILER_H
 
+#include "mumba/Conversion/NBToStd/ErrorModel.h"
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -63,9 +64,8 @@ struct CompileOptions {
   bool fastmath = false;
   /// Check every array index and raise IndexError when out of bounds.
   bool boundscheck = false;
-  /// "python": division by zero raises; "numpy": floats follow IEEE and
-  /// integer division by zero gives 0.
-  std::string errorModel = "python";
+  /// What division by zero does.
+  ErrorModel errorModel = ErrorModel::Python;
   /// Vectorise loops (affine super-vectorizer and LLVM's vectorizers).
   bool vectorize = true;
   /// The CPU and its features to compile for; empty means the host's.

@@ -10,6 +10,7 @@
 
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
+#include "mumba/Conversion/NBToStd/ErrorModel.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace mumba {
@@ -25,11 +26,14 @@ struct CPUPipelineOptions
   Option<bool> fastmath{*this, "fastmath",
                         llvm::cl::desc("Allow reassociating float math"),
                         llvm::cl::init(false)};
-  Option<std::string> errorModel{
+  Option<ErrorModel> errorModel{
       *this, "error-model",
-      llvm::cl::desc("'python': division by zero raises; 'numpy': IEEE "
-                     "floats, integer division by zero gives 0"),
-      llvm::cl::init("python")};
+      llvm::cl::desc("What division by zero does (Numba's error_model)"),
+      llvm::cl::init(ErrorModel::Python),
+      llvm::cl::values(
+          clEnumValN(ErrorModel::Python, "python", "raise ZeroDivisionError"),
+          clEnumValN(ErrorModel::NumPy, "numpy",
+                     "IEEE floats; integer division by zero gives 0"))};
   Option<bool> boundscheck{*this, "boundscheck",
                            llvm::cl::desc("Raise IndexError on out-of-bounds "
                                           "array indices"),

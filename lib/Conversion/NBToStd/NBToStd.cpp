@@ -199,12 +199,7 @@ struct ConvertNBToStdPass
     });
 
     NBToStdOptions options;
-    if (errorModel != "python" && errorModel != "numpy") {
-      module.emitError("error-model must be 'python' or 'numpy', not '")
-          << errorModel << "'";
-      return signalPassFailure();
-    }
-    options.pythonErrorModel = errorModel == "python";
+    options.pythonErrorModel = errorModel == ErrorModel::Python;
     options.boundscheck = boundscheck;
     MLIRContext *ctx = &getContext();
     if (options.boundscheck &&
