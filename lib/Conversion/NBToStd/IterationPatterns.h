@@ -16,7 +16,7 @@ namespace mumba::detail {
 void addIterationTypeConversions(NBTypeConverter &converter,
                                  mlir::MLIRContext *ctx);
 
-/// getiter/iternext on tuples, enumerate and zip objects.
+/// getiter/iternext on every iterable.
 void populateIterationPatterns(NBTypeConverter &converter,
                                mlir::RewritePatternSet &patterns);
 

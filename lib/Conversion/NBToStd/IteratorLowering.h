@@ -15,6 +15,7 @@
 #define MUMBA_LIB_CONVERSION_NBTOSTD_ITERATORLOWERING_H
 
 #include "mlir/IR/Builders.h"
+#include "mlir/Transforms/DialectConversion.h"
 
 namespace mumba::nb {
 
@@ -30,6 +31,14 @@ llvm::SmallVector<mlir::Value> lowerGetIter(mlir::OpBuilder &b,
                                             mlir::Location loc,
                                             mlir::Type iterable,
                                             mlir::ValueRange values);
+
+/// Advances the iterator of nb type `iterator` lowered to `iter`: appends
+/// the lowered values of the next element to `element` and returns whether
+/// there was one.
+mlir::Value lowerIterNext(mlir::OpBuilder &b, mlir::Location loc,
+                          const mlir::TypeConverter &converter,
+                          mlir::Type iterator, mlir::ValueRange iter,
+                          llvm::SmallVectorImpl<mlir::Value> &element);
 
 } // namespace mumba::nb
 

@@ -375,101 +375,6 @@ struct TupleGetItemLowering : public OpConversionPattern<GetItemOp> {
   }
 };
 
-/// The cursor of an iterator lives in a stack slot at the function's entry,
-/// so that loops nested in loops do not grow the stack.
-static Value createCursor(ConversionPatternRewriter &rewriter, Operation *op,
-                          Value start) {
-  auto func = op->getParentOfType<func::FuncOp>();
-  Value cursor;
-  {
-    OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPointToStart(&func.getBody().front());
-    cursor = memref::AllocaOp::create(
-        rewriter, op->getLoc(), MemRefType::get({}, rewriter.getI64Type()));
-  }
-  memref::StoreOp::create(rewriter, op->getLoc(), start, cursor);
-  return cursor;
-}
-
-struct GetIterOpLowering : public OpConversionPattern<GetIterOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(GetIterOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Type type = op.getValue().getType();
-    ValueRange value = adaptor.getValue();
-    if (isa<RangeType>(type)) {
-      Value cursor = createCursor(rewriter, op, value[0]);
-      rewriter.replaceOpWithMultiple(op, {{cursor, value[1], value[2]}});
-      return success();
-    }
-    if (isa<ArrayType>(type)) {
-      Value zero = arith::ConstantOp::create(rewriter, op.getLoc(),
-                                             rewriter.getI64Type(),
-                                             rewriter.getI64IntegerAttr(0));
-      Value cursor = createCursor(rewriter, op, zero);
-      rewriter.replaceOpWithMultiple(op, {{cursor, single(value)}});
-      return success();
-    }
-    return failure();
-  }
-};
-
-/// The next element of a 1-D array, loaded only when there is one.
-static LogicalResult lowerArrayIterNext(IterNextOp op, ValueRange iter,
-                                        ConversionPatternRewriter &rewriter,
-                                        const TypeConverter &converter) {
-  Location loc = op.getLoc();
-  Value cursor = iter[0], memref = iter[1];
-  Value current = memref::LoadOp::create(rewriter, loc, cursor);
-  // The cursor is compared as an i64 and cast to an index only for the
-  // load, so that the loop is `cursor < size; cursor + 1` as for a range,
-  // which the lifting to scf.for recognises.
-  Value size = arith::IndexCastOp::create(
-      rewriter, loc, rewriter.getI64Type(),
-      memref::DimOp::create(rewriter, loc, memref, 0));
-  Value valid = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::slt,
-                                      current, size);
-  Value one = arith::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
-                                        rewriter.getI64IntegerAttr(1));
-  memref::StoreOp::create(rewriter, loc,
-                          arith::AddIOp::create(rewriter, loc, current, one),
-                          cursor);
-  Value element = arrayIteratorElement(rewriter, loc, memref, current, valid);
-  rewriter.replaceOpWithMultiple(op, {{element, valid}});
-  return success();
-}
-
-struct IterNextOpLowering : public OpConversionPattern<IterNextOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(IterNextOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    ValueRange iter = adaptor.getIterator();
-    if (isa<ArrayIterType>(op.getIterator().getType()))
-      return lowerArrayIterNext(op, iter, rewriter, *getTypeConverter());
-    if (!isa<RangeIterType>(op.getIterator().getType()))
-      return failure();
-    Location loc = op.getLoc();
-    Value cursor = iter[0], stop = iter[1], step = iter[2];
-    Value current = memref::LoadOp::create(rewriter, loc, cursor);
-    Value zero = arith::ConstantOp::create(rewriter, loc, rewriter.getI64Type(),
-                                           rewriter.getI64IntegerAttr(0));
-    Value up = arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::sgt,
-                                     step, zero);
-    Value belowStop = arith::CmpIOp::create(
-        rewriter, loc, arith::CmpIPredicate::slt, current, stop);
-    Value aboveStop = arith::CmpIOp::create(
-        rewriter, loc, arith::CmpIPredicate::sgt, current, stop);
-    Value valid =
-        arith::SelectOp::create(rewriter, loc, up, belowStop, aboveStop);
-    Value next = arith::AddIOp::create(rewriter, loc, current, step);
-    memref::StoreOp::create(rewriter, loc, next, cursor);
-    rewriter.replaceOpWithMultiple(op, {{current, valid}});
-    return success();
-  }
-};
-
 struct PairFirstOpLowering : public OpConversionPattern<PairFirstOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
@@ -528,12 +433,11 @@ struct CondBranchOpLowering : public OpConversionPattern<cf::CondBranchOp> {
 
 void mumba::detail::populateStructurePatterns(NBTypeConverter &converter,
                                               RewritePatternSet &patterns) {
-  patterns
-      .add<FuncOpLowering, ReturnOpLowering, ConstOpLowering, GlobalOpLowering,
-           ModuleAttrLowering, CallOpLowering, CastOpLowering, UndefOpLowering,
-           BuildTupleOpLowering, ExhaustIterOpLowering,
-           TupleStaticGetItemLowering, TupleGetItemLowering, GetIterOpLowering,
-           IterNextOpLowering, PairFirstOpLowering, PairSecondOpLowering,
-           BranchOpLowering, CondBranchOpLowering>(converter,
-                                                   patterns.getContext());
+  patterns.add<FuncOpLowering, ReturnOpLowering, ConstOpLowering,
+               GlobalOpLowering, ModuleAttrLowering, CallOpLowering,
+               CastOpLowering, UndefOpLowering, BuildTupleOpLowering,
+               ExhaustIterOpLowering, TupleStaticGetItemLowering,
+               TupleGetItemLowering, PairFirstOpLowering, PairSecondOpLowering,
+               BranchOpLowering, CondBranchOpLowering>(converter,
+                                                       patterns.getContext());
 }
