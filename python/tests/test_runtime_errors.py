@@ -220,3 +220,67 @@ def test_deep_recursion_raises_recursion_error_instead_of_crashing():
 def test_only_recursive_functions_check_the_stack():
     assert "mumbaCheckStack" in count_down.inspect_mlir("std")
     assert "mumbaCheckStack" not in py_div.inspect_mlir("std")
+
+
+def _floor_divmod(a, b):
+    return a // b, a % b
+
+
+def _floor_div_arrays(a, b, out):
+    # Element by element: `a // b` on whole arrays is not typed yet.
+    for i in range(a.shape[0]):
+        out[i] = a[i] // b[i]
+
+
+np_floor_divmod = njit(error_model="numpy")(_floor_divmod)
+np_floor_div_arrays = njit(error_model="numpy")(_floor_div_arrays)
+
+_INF, _NAN = float("inf"), float("nan")
+# Signs, zeros of both signs, infinities and nan, as divisor and dividend.
+_FLOOR_CASES = [
+    (7.0, 0.0), (-7.0, 0.0), (7.0, -0.0), (-7.0, -0.0), (0.0, 0.0), (-0.0, 0.0),
+    (0.0, -0.0), (_INF, 0.0), (-_INF, -0.0), (_NAN, 0.0), (7.0, 2.0), (-7.0, 2.0),
+    (7.0, -2.0), (-7.0, -2.0), (0.0, -3.0), (-0.0, 3.0), (7.0, _INF), (-7.0, _INF),
+    (7.0, -_INF), (_INF, 2.0), (-_INF, 2.0), (_INF, _INF), (_NAN, 2.0), (2.0, _NAN),
+    (1e308, 1e-308), (5.0, 0.5),
+]
+
+
+def _same_float(got, expected):
+    """Equal, nan to nan, and with the same sign for zeros."""
+    if np.isnan(expected):
+        return np.isnan(got)
+    return got == expected and np.signbit(got) == np.signbit(expected)
+
+
+@pytest.mark.parametrize("a,b", _FLOOR_CASES)
+def test_numpy_error_model_floor_divide_is_numpys(a, b):
+    q, r = np_floor_divmod(a, b)
+    with np.errstate(all="ignore"):
+        eq, er = np.floor_divide(a, b), np.remainder(a, b)
+    assert _same_float(q, eq), (a, b, q, eq)
+    assert _same_float(r, er), (a, b, r, er)
+
+
+@pytest.mark.parametrize("a,b,expected", [(7, 0.0, _INF), (-7, 0.0, -_INF), (0, 0.0, _NAN), (7, -0.0, -_INF)])
+def test_numpy_error_model_int_by_float_zero(a, b, expected):
+    q, _ = np_floor_divmod(a, b)
+    assert _same_float(q, expected), (a, b, q)
+
+
+def test_numpy_error_model_floor_divide_float32_and_in_loops():
+    a32, b32 = np.float32(-7.0), np.float32(0.0)
+    q, _ = np_floor_divmod(a32, b32)
+    assert q == -np.inf
+    a = np.array([c[0] for c in _FLOOR_CASES])
+    b = np.array([c[1] for c in _FLOOR_CASES])
+    got = np.empty_like(a)
+    np_floor_div_arrays(a, b, got)
+    with np.errstate(all="ignore"):
+        expected = np.floor_divide(a, b)
+    assert all(_same_float(g, e) for g, e in zip(got, expected)), (got, expected)
+
+
+def test_python_error_model_float_floor_divide_still_raises():
+    with pytest.raises(ZeroDivisionError):
+        njit(_floor_divmod)(7.0, 0.0)

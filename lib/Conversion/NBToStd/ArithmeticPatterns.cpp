@@ -210,9 +210,18 @@ Value BinaryLowering::lowerFloat(BinOpKind kind, Value lhs, Value rhs) {
     return math::PowFOp::create(b, loc, lhs, rhs);
   case BinOpKind::TrueDiv:
     return arith::DivFOp::create(b, loc, lhs, rhs);
-  case BinOpKind::FloorDiv:
+  case BinOpKind::FloorDiv: {
     rhs = checkDivisor(rhs, MUMBA_ZERO_FLOORDIV_FLOAT);
-    return floatDivMod(lhs, rhs, /*wantDiv=*/true);
+    Value quotient = floatDivMod(lhs, rhs, /*wantDiv=*/true);
+    if (options.pythonErrorModel || isNonZeroFloat(op->getOperand(1)))
+      return quotient;
+    // NumPy's floor_divide by zero is the true quotient (±inf, nan for 0/0),
+    // not the nan that the remainder-based formula makes.
+    Value isZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, rhs,
+                                         constant(0));
+    return arith::SelectOp::create(
+        b, loc, isZero, arith::DivFOp::create(b, loc, lhs, rhs), quotient);
+  }
   case BinOpKind::Mod:
     rhs = checkDivisor(rhs, MUMBA_ZERO_MOD_FLOAT);
     return floatDivMod(lhs, rhs, /*wantDiv=*/false);

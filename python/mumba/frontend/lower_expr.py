@@ -68,10 +68,23 @@ _UNSUPPORTED_EXPRS = {
 _MISSING = object()
 
 
+def _folds(node: ast.UnaryOp) -> bool:
+    """``-5`` and ``-2.5`` are literals, as Python's compiler folds them."""
+    if not (isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)):
+        return False
+    v = node.operand.value
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
 class ExprLowering(LoweringBase):
     """Turns ``ast.expr`` nodes into nb ops; ``expr`` returns the SSA value."""
 
+    #: The expression being lowered most recently begun: where to point when
+    #: nesting exhausts the recursion limit.
+    deepest: Optional[ast.expr] = None
+
     def expr(self, node: ast.expr) -> str:
+        self.deepest = node
         method = getattr(self, "expr_" + type(node).__name__, None)
         if method is None:
             what = _UNSUPPORTED_EXPRS.get(type(node), f"expression {type(node).__name__}")
@@ -186,20 +199,46 @@ class ExprLowering(LoweringBase):
 
     # -- operators ---------------------------------------------------------------
     def expr_BinOp(self, node: ast.BinOp) -> str:
-        kind = BINOP_KINDS.get(type(node.op))
-        if kind is None:
-            self.unsupported(node, "operator '@' (matrix multiplication)")
-        lhs = self.expr(node.left)
-        rhs = self.expr(node.right)
-        return self.e.binop(kind, lhs, rhs, self.pos(node))
+        return self.operators(node)
 
     def expr_UnaryOp(self, node: ast.UnaryOp) -> str:
-        if isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
-            v = node.operand.value
-            if isinstance(v, (int, float)) and not isinstance(v, bool):
-                return self.constant(-v, node)
-        operand = self.expr(node.operand)
-        return self.e.unary(UNARY_KINDS[type(node.op)], operand, self.pos(node))
+        return self.operators(node)
+
+    def operators(self, root: ast.expr) -> str:
+        """Lowers a tree of binary and unary operators with an explicit stack,
+        post-order, left operand first as Python evaluates: generated code
+        chains thousands of them (``a + b + ...``, ``- - x``, ``not not x``),
+        deeper than Python's recursion limit. Other operands go through
+        ``expr``."""
+        values: List[str] = []
+        # (node, True) once its operands are on `values`.
+        stack: List[Tuple[ast.expr, bool]] = [(root, False)]
+        while stack:
+            node, ready = stack.pop()
+            if isinstance(node, ast.BinOp):
+                if not ready:
+                    kind = BINOP_KINDS.get(type(node.op))
+                    if kind is None:
+                        self.unsupported(node, "operator '@' (matrix multiplication)")
+                    stack += [(node, True), (node.right, False), (node.left, False)]
+                    continue
+                rhs = values.pop()
+                lhs = values.pop()
+                values.append(
+                    self.e.binop(BINOP_KINDS[type(node.op)], lhs, rhs, self.pos(node))
+                )
+            elif isinstance(node, ast.UnaryOp) and not _folds(node):
+                if not ready:
+                    stack += [(node, True), (node.operand, False)]
+                    continue
+                operand = values.pop()
+                values.append(self.e.unary(UNARY_KINDS[type(node.op)], operand, self.pos(node)))
+            elif isinstance(node, ast.UnaryOp):
+                values.append(self.constant(-node.operand.value, node))
+            else:
+                values.append(self.expr(node))
+        (value,) = values
+        return value
 
     def expr_Compare(self, node: ast.Compare) -> str:
         if len(node.ops) == 1:
@@ -274,12 +313,12 @@ class ExprLowering(LoweringBase):
         e = self.e
         if not e.reachable:
             return
+        # `not not ... x` swaps the targets, in a loop: chains can be deep.
+        while isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            node, if_true, if_false = node.operand, if_false, if_true
         loc = self.pos(node)
         if isinstance(node, ast.Constant) and not isinstance(node.value, (str, bytes)):
             e.br(if_true if node.value else if_false, loc)
-            return
-        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-            self.cond(node.operand, if_false, if_true)
             return
         if isinstance(node, ast.BoolOp):
             is_and = isinstance(node.op, ast.And)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from typing import Optional, Sequence
 
+from ..errors import UnsupportedError
 from .emitter import UNKNOWN
 from .lower_stmt import StmtLowering
 
@@ -42,7 +43,20 @@ class FunctionLowering(StmtLowering):
         for i, p in enumerate(params):
             loc = self.pos(p)
             self.store_name(p.arg, e.arg(i, p.arg, loc), loc)
-        self.body(fdef.body)
+        try:
+            self.body(fdef.body)
+        except RecursionError:
+            # What the explicit stacks (operators, elif chains, not) do not
+            # cover, nested past Python's recursion limit: say where.
+            node = self.deepest if self.deepest is not None else fdef
+            line, col = self.pos(node)
+            raise UnsupportedError(
+                "unsupported expression or statement nested this deeply "
+                "(past Python's recursion limit in the compiler)",
+                self.src.filename,
+                line,
+                col,
+            ) from None
         if e.reachable:  # falling off the end returns None
             loc = self.pos(fdef.body[-1]) if fdef.body else self.def_loc
             e.ret(e.const_none(loc), loc)

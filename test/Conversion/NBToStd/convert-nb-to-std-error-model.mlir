@@ -54,12 +54,20 @@ func.func @truediv(%arg0: f64, %arg1: si64) -> f64 {
 
 // -----
 
+// Float floor division by zero is NumPy's floor_divide: the true quotient
+// (inf, -inf, nan for 0/0), not the nan of the remainder-based formula.
 // CHECK-LABEL: func.func @floordiv_float
+// CHECK-SAME: (%[[A:[^:]*]]: f64, %[[B:[^:]*]]: f64) -> (i32, f64)
 // CHECK-NOT: cf.cond_br
 // CHECK-NOT: arith.constant 5 : i32
 // CHECK: arith.remf
-// CHECK: math.floor
-// CHECK: return
+// CHECK: math.copysign
+// CHECK-NEXT: %[[FLOOR:.*]] = arith.select %{{.*}}, %{{.*}}, %{{.*}} : f64
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f64
+// CHECK: %[[ISZERO:.*]] = arith.cmpf oeq, %[[B]], %[[ZERO]] : f64
+// CHECK: %[[Q:.*]] = arith.divf %[[A]], %[[B]] : f64
+// CHECK: %[[R:.*]] = arith.select %[[ISZERO]], %[[Q]], %[[FLOOR]] : f64
+// CHECK: return %{{.*}}, %[[R]] : i32, f64
 func.func @floordiv_float(%arg0: f64, %arg1: f64) -> f64 {
   %0 = nb.binop floordiv %arg0, %arg1 : (f64, f64) -> f64
   nb.return %0 : f64
