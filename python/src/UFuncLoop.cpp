@@ -9,6 +9,7 @@
 #include <string>
 #include <system_error>
 #include <thread>
+#include <vector>
 
 using namespace mumba;
 using namespace mumba::python;
@@ -54,16 +55,16 @@ struct LoopArgs {
   const intptr_t *steps;
 };
 
-/// Operand `k` over outer iterations [start, start + count).
-Strided viewOf(const UFuncLoop &loop, const LoopArgs &in, size_t k,
-               int64_t start, int64_t count) {
+/// Operand `k` over outer iterations [start, start + count), written in
+/// place (a Strided is half a kilobyte: no copies on the per-call path).
+void viewOf(const UFuncLoop &loop, const LoopArgs &in, size_t k,
+            int64_t start, int64_t count, Strided &view) {
   size_t nargs = loop.operands.size();
   // Core steps come operand by operand after the outer ones.
   size_t coreStep = nargs;
   for (size_t j = 0; j < k; ++j)
     for (int index : loop.operands[j].core)
       coreStep += index >= 0;
-  Strided view;
   view.data = in.args[k] + start * in.steps[k];
   view.sizes[0] = count;
   view.steps[0] = in.steps[k];
@@ -78,7 +79,6 @@ Strided viewOf(const UFuncLoop &loop, const LoopArgs &in, size_t k,
     }
     ++view.rank;
   }
-  return view;
 }
 
 /// Whether a memref can describe the operand: whole-element steps and
@@ -227,7 +227,7 @@ bool runRange(const UFuncLoop &loop, const LoopArgs &in, int64_t start,
   bool direct[kMaxOperands];
   bool allDirect = true;
   for (size_t k = 0; k < nargs; ++k) {
-    views[k] = viewOf(loop, in, k, start, count);
+    viewOf(loop, in, k, start, count, views[k]);
     direct[k] = describable(views[k], loop.operands[k].itemSize);
     allDirect &= direct[k];
   }
@@ -240,7 +240,8 @@ bool runRange(const UFuncLoop &loop, const LoopArgs &in, int64_t start,
 unsigned threadsFor(const UFuncLoop &loop, const LoopArgs &in, int64_t count) {
   if (loop.threads <= 1 || count < 2)
     return 1;
-  Strided first = viewOf(loop, in, 0, 0, count);
+  Strided first;
+  viewOf(loop, in, 0, 0, count, first);
   int64_t work = count * std::max<int64_t>(1, first.innerElements());
   int64_t wanted = std::min<int64_t>(work / kMinPerThread, count);
   return static_cast<unsigned>(
@@ -256,53 +257,55 @@ size_t mumba::python::loopSlots(const UFuncLoop &loop) {
   return slots;
 }
 
+/// Runs [0, count) split over `threads` threads; false with `failure` set
+/// to the first failing range's when any fails.
+static bool runParallel(const UFuncLoop &loop, const LoopArgs &in,
+                        int64_t count, unsigned threads, Failure &failure) {
+  int64_t per = (count + threads - 1) / threads;
+  std::vector<Failure> failures(threads);
+  std::unique_ptr<bool[]> ok(new bool[threads]);
+  std::vector<std::thread> workers;
+  unsigned started = 1;
+  for (; started < threads; ++started) {
+    int64_t start = started * per;
+    if (start >= count)
+      break;
+    int64_t length = std::min(per, count - start);
+    try {
+      workers.emplace_back([&, started, start, length] {
+        ok[started] = runRange(loop, in, start, length, failures[started]);
+      });
+    } catch (const std::system_error &) {
+      break; // no more threads: this one runs what is left
+    }
+  }
+  ok[0] = runRange(loop, in, 0, std::min(per, count), failures[0]);
+  int64_t rest = count - std::min<int64_t>(count, started * per);
+  if (ok[0] && rest > 0)
+    ok[0] = runRange(loop, in, started * per, rest, failures[0]);
+  for (std::thread &worker : workers)
+    worker.join();
+  for (unsigned t = 0; t < started; ++t)
+    if (!ok[t]) {
+      failure = std::move(failures[t]);
+      return false;
+    }
+  return true;
+}
+
 void mumba::python::runUFuncLoop(char **args, const intptr_t *dimensions,
                                  const intptr_t *steps, void *data) {
   const auto &loop = *static_cast<const UFuncLoop *>(data);
   LoopArgs in{args, dimensions, steps};
   int64_t count = dimensions[0];
   unsigned threads = threadsFor(loop, in, count);
-  Failure failures[64];
-  threads = std::min<unsigned>(threads, 64);
-  bool failed = false;
-  if (threads <= 1) {
-    failed = !runRange(loop, in, 0, count, failures[0]);
-  } else {
-    int64_t per = (count + threads - 1) / threads;
-    std::thread workers[64];
-    unsigned started = 1;
-    bool ok[64];
-    for (; started < threads; ++started) {
-      int64_t start = started * per;
-      if (start >= count)
-        break;
-      int64_t length = std::min(per, count - start);
-      try {
-        workers[started] = std::thread([&, started, start, length] {
-          ok[started] = runRange(loop, in, start, length, failures[started]);
-        });
-      } catch (const std::system_error &) {
-        break; // no more threads: this one runs what is left
-      }
-    }
-    int64_t rest = count - std::min<int64_t>(count, started * per);
-    ok[0] = runRange(loop, in, 0, std::min(per, count), failures[0]);
-    if (ok[0] && rest > 0)
-      ok[0] = runRange(loop, in, started * per, rest, failures[0]);
-    for (unsigned t = 1; t < started; ++t)
-      workers[t].join();
-    for (unsigned t = 0; t < started && !failed; ++t)
-      failed = !ok[t];
-    for (unsigned t = 0; t < started; ++t)
-      if (!ok[t]) {
-        failures[0] = failures[t];
-        break;
-      }
-  }
-  if (!failed)
+  Failure failure;
+  bool ok = threads <= 1 ? runRange(loop, in, 0, count, failure)
+                         : runParallel(loop, in, count, threads, failure);
+  if (ok)
     return;
   PyGILState_STATE gil = PyGILState_Ensure();
-  setStatusError(failures[0].status, failures[0].message.c_str(),
-                 failures[0].recordedClass.c_str());
+  setStatusError(failure.status, failure.message.c_str(),
+                 failure.recordedClass.c_str());
   PyGILState_Release(gil);
 }
