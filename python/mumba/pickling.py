@@ -26,8 +26,6 @@ import types
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Optional, Tuple
 
-from .frontend import get_source
-
 __all__ = [
     "importable_name",
     "function_state",
@@ -107,6 +105,8 @@ def _freeze(value: Any, owner: Any) -> Any:
 
 def _function_text(fn: Callable) -> Tuple[str, int]:
     """The definition alone (no decorators), dedented, and its first line."""
+    from .frontend import get_source  # noqa: PLC0415 - import cost, as the dispatcher's
+
     src = get_source(fn)
     node = src.node
     if fn.__name__ == "<lambda>":
