@@ -218,3 +218,11 @@ def test_processes_share_a_cache_safely(tmp_path):
     # Then four more load the entry at once, none compiling.
     second = _run_together(tmp_path, 4)
     assert all(r == [expected, 1, 0] for r in second)
+
+
+def test_lambdas_and_defaults_pickle_by_value():
+    f = mumba.njit(lambda x, y=2: x * y)
+    u = mumba.vectorize(["float64(float64)"])(lambda x: x + 1)
+    g, v = pickle.loads(pickle.dumps((f, u)))
+    assert g(3) == 6 and g(3, 4) == 12
+    assert_array_equal(v(np.arange(3.0)), np.arange(3.0) + 1)
