@@ -64,6 +64,13 @@ plain Python interleaved in one process, the call itself timed (`f(a0, a1)`
 in `timeit`, no lambda around it)."""
 
 
+UFUNCS_INTRO = (
+    "`@mumba.vectorize` and `@numba.vectorize` ufuncs of `2.0 * x + y * y` (signature "
+    "`float64(float64, float64)`) beside NumPy's own expression (three ufunc calls, two "
+    "temporaries); each call allocates its result (bench/ufuncs.py, docs/ufuncs.md)."
+)
+
+
 def _kernel_rows(results: List[KernelResult]) -> List[List[str]]:
     rows = []
     for r in results:
@@ -139,6 +146,15 @@ def _calls(run: Run) -> List[str]:
     return table(["call (per call)", "Mumba", "Numba", "Mumba/Numba", "plain Python"], rows)
 
 
+def _ufuncs(run: Run) -> List[str]:
+    rows = []
+    for label, row in run.ufuncs.items():
+        m, n, p = row.get("mumba"), row.get("numba"), row.get("numpy")
+        rows.append([label, seconds(m), seconds(n), seconds(p), ratio(m / n if m and n else None),
+                     ratio(m / p if m and p else None)])
+    return table(["ufunc call", "Mumba", "Numba", "NumPy", "Mumba/Numba", "Mumba/NumPy"], rows)
+
+
 def _scaling(run: Run, kernels: Dict[str, KernelResult]) -> List[str]:
     rows = []
     for name, by_size in run.scaling.items():
@@ -190,6 +206,8 @@ def markdown(run: Run, plot_name: Optional[str], budget: str) -> str:
         out += ["", "## Start-up and call overhead", ""] + _startup(run)
     if run.calls:
         out += ["", CALLS_INTRO, ""] + _calls(run)
+    if run.ufuncs:
+        out += ["", "## Ufuncs", "", UFUNCS_INTRO, ""] + _ufuncs(run)
     if run.scaling:
         out += ["", "## Scaling with problem size", ""]
         out += _scaling(run, {r.kernel.name: r for r in run.core})

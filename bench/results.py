@@ -44,6 +44,8 @@ class Run:
     startup: Dict[str, Dict[str, float]] = field(default_factory=dict)
     #: call (bench.overhead.call_cases) -> "mumba" / "numba" / "python" -> seconds per call
     calls: Dict[str, Dict[str, float]] = field(default_factory=dict)
+    #: row (bench.ufuncs.measure) -> "mumba" / "numba" / "numpy" -> seconds per call
+    ufuncs: Dict[str, Dict[str, float]] = field(default_factory=dict)
     meta: Dict[str, str] = field(default_factory=dict)
     #: kernel name -> why it could not be measured (compile error, mismatch)
     failures: Dict[str, str] = field(default_factory=dict)

@@ -18,7 +18,7 @@ import traceback
 from pathlib import Path
 from typing import Dict, List
 
-from . import kernels, overhead
+from . import kernels, overhead, ufuncs
 from .cbuild import CC
 from .measure import KernelResult, measure_kernel, measure_sizes
 from .plot import plot
@@ -32,9 +32,10 @@ C_DIR = ROOT / "build" / "bench" / "c"
 #: fresh processes per start-up figure, (calls per loop, loops) for overhead.
 MODES = {
     "full": dict(kernels=kernels.ALL, size="full", budget=3.0, scaling=kernels.SCALING,
-                 startup=5, calls=(100_000, 9), out=ROOT / "docs"),
+                 startup=5, calls=(100_000, 9), ufunc_size=10**7, out=ROOT / "docs"),
     "quick": dict(kernels=kernels.QUICK, size="quick", budget=0.2, scaling={},
-                  startup=1, calls=(20_000, 3), out=ROOT / "build" / "bench" / "quick"),
+                  startup=1, calls=(20_000, 3), ufunc_size=10**5,
+                  out=ROOT / "build" / "bench" / "quick"),
 }
 
 
@@ -132,6 +133,8 @@ def main(argv: List[str]) -> int:
         print("start-up and call overhead", flush=True)
         run.startup = overhead.startup(cfg["startup"])
         run.calls = overhead.call_overhead(*cfg["calls"])
+        print("ufuncs", flush=True)
+        run.ufuncs = ufuncs.measure(cfg["ufunc_size"], cfg["budget"], *cfg["calls"])
     run.meta["wall"] = f"{time.perf_counter() - t_start:.0f} s"
 
     png = plot(run, out_dir / "benchmarks.png")

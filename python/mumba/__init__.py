@@ -14,7 +14,7 @@ on the first compilation.
 """
 
 from . import config
-from .decorators import jit, njit
+from .decorators import guvectorize, jit, njit, vectorize
 from .dispatcher import Dispatcher
 from .errors import (
     ArgumentTypeError,
@@ -31,6 +31,8 @@ from .version import __version__
 __all__ = [
     "njit",
     "jit",
+    "vectorize",
+    "guvectorize",
     "Dispatcher",
     "MumbaError",
     "TypingError",

@@ -10,7 +10,7 @@ from typing import Any
 from .config import STAGES
 from .errors import MumbaError, TypingError, UnsupportedError
 
-__all__ = ["extension", "convert_compile_error", "STAGES"]
+__all__ = ["extension", "loaded", "convert_compile_error", "STAGES"]
 
 _ext = None
 # Threads that compile first in a fresh process import the extension once.
@@ -27,6 +27,11 @@ def extension() -> Any:
 
                 _ext = _mumba
     return _ext
+
+
+def loaded() -> bool:
+    """Whether the extension is loaded (so compiled objects may exist)."""
+    return _ext is not None
 
 
 def convert_compile_error(exc: Exception) -> MumbaError:

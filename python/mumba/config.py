@@ -18,6 +18,8 @@ environment variable         meaning
 ``MUMBA_JIT_PERF``           ``1`` registers compiled code with ``perf``
                              (a jitdump file in ``~/.debug/jit``); off
 ``MUMBA_JIT_GDB``            ``1`` registers compiled code with ``gdb``; off
+``MUMBA_NUM_THREADS``        threads of ``target="parallel"`` ufuncs
+                             (default: every core)
 ==========================  ==============================================
 
 :func:`reload_config` reads the environment again. The compiler library
@@ -35,6 +37,7 @@ __all__ = [
     "BOUNDSCHECK",
     "OPT",
     "DEBUG_CACHE",
+    "NUM_THREADS",
     "reload_config",
     "dump_stages",
 ]
@@ -50,6 +53,7 @@ CACHE_DIR: Optional[str] = None
 BOUNDSCHECK: bool = False
 OPT: int = 3
 DEBUG_CACHE: bool = False
+NUM_THREADS: int = 1
 
 
 def _flag(name: str) -> bool:
@@ -58,7 +62,7 @@ def _flag(name: str) -> bool:
 
 def reload_config() -> None:
     """Read the ``MUMBA_*`` environment variables again."""
-    global DUMP_IR, CACHE_DIR, BOUNDSCHECK, OPT, DEBUG_CACHE
+    global DUMP_IR, CACHE_DIR, BOUNDSCHECK, OPT, DEBUG_CACHE, NUM_THREADS
     DUMP_IR = os.environ.get("MUMBA_DUMP_IR", "")
     CACHE_DIR = os.environ.get("MUMBA_CACHE_DIR") or None
     BOUNDSCHECK = _flag("MUMBA_BOUNDSCHECK")
@@ -67,6 +71,12 @@ def reload_config() -> None:
     except ValueError:
         OPT = 3
     DEBUG_CACHE = _flag("MUMBA_DEBUG_CACHE")
+    try:
+        NUM_THREADS = int(os.environ.get("MUMBA_NUM_THREADS", "0"))
+    except ValueError:
+        NUM_THREADS = 0
+    if NUM_THREADS <= 0:
+        NUM_THREADS = os.cpu_count() or 1
 
 
 def dump_stages() -> FrozenSet[str]:

@@ -6,6 +6,8 @@
   (:mod:`mumba.objmode`), lifting the loops that compile;
   ``jit(nopython=True)`` is ``njit``, ``jit(forceobj=True)`` always uses
   object mode.
+- ``@vectorize`` / ``@guvectorize``: NumPy ufuncs and generalized ufuncs
+  (:mod:`mumba.ufunc`).
 - Explicit signatures (``@njit("float64(float64[:], int64)")`` or a list)
   compile when the function is decorated; calls then convert to the
   closest signature or raise TypeError (:mod:`mumba.signatures`).
@@ -20,8 +22,9 @@ from . import config
 from .compiler import extension
 from .dispatcher import Dispatcher
 from .objmode import ObjectModeDispatcher
+from .ufunc import DUFunc, make_guvectorize, make_vectorize
 
-__all__ = ["njit", "jit"]
+__all__ = ["njit", "jit", "vectorize", "guvectorize"]
 
 
 def _is_signature(value: Any) -> bool:
@@ -174,3 +177,81 @@ def jit(
     )
     opts.update(objmode_fallback=not forceobj, forceobj=forceobj, looplift=looplift)
     return _make(fn, opts, ObjectModeDispatcher)
+
+
+def _ufunc_options(
+    fastmath: bool, error_model: str, boundscheck: Optional[bool], opt_level: Optional[int]
+) -> Dict[str, Any]:
+    return _options(
+        False, fastmath, False, boundscheck, error_model, False, opt_level, True, "", ""
+    )
+
+
+def vectorize(
+    ftylist_or_function: Any = (),
+    *,
+    identity: Any = None,
+    target: str = "cpu",
+    fastmath: bool = False,
+    error_model: str = "numpy",
+    boundscheck: Optional[bool] = None,
+    opt_level: Optional[int] = None,
+):
+    """Make a NumPy ufunc from a scalar function, like Numba's.
+
+    ``@vectorize(["float64(float64, float64)", "float32(float32, float32)"])``
+    returns a ``numpy.ufunc`` with one compiled loop per signature, which
+    NumPy chooses among in that order; ``@vectorize`` (no signatures) returns
+    a :class:`mumba.ufunc.DUFunc` that compiles a loop per new input dtype.
+    ``identity`` (``0``, ``1``, any value, ``"reorderable"`` or None) is
+    what ``reduce`` starts from; ``target="parallel"`` splits large loops
+    over ``MUMBA_NUM_THREADS`` threads. Division by zero follows NumPy
+    (``error_model="numpy"``) unless ``error_model="python"``.
+    """
+    options = _ufunc_options(fastmath, error_model, boundscheck, opt_level)
+    if callable(ftylist_or_function) and not _is_signature(ftylist_or_function):
+        return DUFunc(ftylist_or_function, identity, options, target)
+    sigs = ftylist_or_function
+    if isinstance(sigs, str):
+        sigs = [sigs]
+    sigs = list(sigs)
+
+    def wrap(fn: Callable) -> Any:
+        if not sigs:
+            return DUFunc(fn, identity, options, target)
+        return make_vectorize(fn, sigs, identity, options, target)
+
+    return wrap
+
+
+def guvectorize(
+    ftylist: Any,
+    signature: str,
+    *,
+    identity: Any = None,
+    target: str = "cpu",
+    fastmath: bool = False,
+    error_model: str = "numpy",
+    boundscheck: Optional[bool] = None,
+    opt_level: Optional[int] = None,
+):
+    """Make a generalized NumPy ufunc, like Numba's.
+
+    ``@guvectorize(["void(float64[:], float64[:], float64[:])"], "(n),(n)->()")``
+    compiles the function (which writes its results into its last
+    arguments) for each signature and loops it over the dimensions that
+    broadcast; a ``()`` operand declared as ``float64[:]`` is a one-element
+    array, one declared ``float64`` a scalar. Options are
+    :func:`vectorize`'s.
+    """
+    options = _ufunc_options(fastmath, error_model, boundscheck, opt_level)
+    sigs = [ftylist] if isinstance(ftylist, str) else list(ftylist)
+    if not sigs:
+        raise TypeError("guvectorize needs at least one signature")
+    if not isinstance(signature, str):
+        raise TypeError(f"guvectorize's layout must be a string such as '(n),(n)->()', not {signature!r}")
+
+    def wrap(fn: Callable) -> Any:
+        return make_guvectorize(fn, sigs, signature, identity, options, target)
+
+    return wrap

@@ -19,6 +19,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, TextIO, Tuple
 from . import config
 from ._dispatch import DispatcherBase
 from .compiler import STAGES, convert_compile_error, extension
+from .pickling import function_state, importable_name, rebuild_dispatcher
 from .typeof import typeof
 
 __all__ = ["Dispatcher", "STAGES", "DispatcherStats"]
@@ -97,6 +98,20 @@ class Dispatcher(DispatcherBase):
         """The loops lifted out of this function in object mode (each a
         dispatcher of its own); empty until object mode is used."""
         return list(self._objmode.loops) if self._objmode is not None else []
+
+    # -- pickling -------------------------------------------------------------------
+    def __reduce__(self) -> Any:
+        """By reference (module and qualified name) when another process can
+        import this dispatcher, by value otherwise (:mod:`mumba.pickling`);
+        either way the receiving process compiles (or loads from the cache)
+        on its own."""
+        fn = self.py_func
+        if importable_name(self, fn.__module__, fn.__qualname__):
+            return fn.__qualname__
+        return (
+            rebuild_dispatcher,
+            (type(self), function_state(fn, self), self.options, self._explicit),
+        )
 
     # -- introspection ----------------------------------------------------------
     def __repr__(self) -> str:

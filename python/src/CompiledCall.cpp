@@ -31,8 +31,8 @@ size_t pointersOf(const ValueSpec &spec) {
 
 [[noreturn]] void typeError(size_t index, const ValueSpec &spec,
                             const char *what) {
-  throw py::type_error("argument " + std::to_string(index) + " " + what +
-                       " " + spec.name);
+  throw py::type_error("argument " + std::to_string(index) + " " + what + " " +
+                       spec.name);
 }
 
 /// NumPy's complex64 scalar type, looked up at the first complex argument
@@ -58,8 +58,7 @@ bool readComplex64(PyObject *arg, Py_complex &value) {
   if (Py_TYPE(arg) != complex64Type)
     return false;
   struct CFloatScalar {
-    PyObject_HEAD
-    float real, imag;
+    PyObject_HEAD float real, imag;
   };
   auto *scalar = reinterpret_cast<CFloatScalar *>(arg);
   value.real = scalar->real;
@@ -113,14 +112,13 @@ void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
                   ? static_cast<long long>(PyLong_AsUnsignedLongLong(arg))
                   : PyLong_AsLongLong(arg);
     } else {
-      py::object index =
-          py::reinterpret_steal<py::object>(PyNumber_Index(arg));
+      py::object index = py::reinterpret_steal<py::object>(PyNumber_Index(arg));
       if (!index)
         throw py::error_already_set();
-      value = spec.kind == ValueSpec::Kind::UInt
-                  ? static_cast<long long>(
-                        PyLong_AsUnsignedLongLong(index.ptr()))
-                  : PyLong_AsLongLong(index.ptr());
+      value =
+          spec.kind == ValueSpec::Kind::UInt
+              ? static_cast<long long>(PyLong_AsUnsignedLongLong(index.ptr()))
+              : PyLong_AsLongLong(index.ptr());
     }
     if (value == -1 && PyErr_Occurred())
       throw py::error_already_set();
@@ -164,7 +162,33 @@ int64_t *packArray(const ValueSpec &spec, PyObject *arg, size_t index,
 }
 
 [[noreturn]] void raiseStatus(int32_t status) {
+  setStatusError(status, mumbaStatusMessage(status),
+                 mumbaStatusException(status) == MUMBA_EXC_RECORDED
+                     ? mumbaRecordedExceptionClass()
+                     : "");
+  throw py::error_already_set();
+}
+
+} // namespace
+
+/// The attribute `name` of module `module` if it is an exception class
+/// (a new reference), else null with no error set.
+static PyObject *exceptionClass(const char *module, const char *name) {
+  PyObject *mod = PyImport_ImportModule(module);
+  PyObject *cls = mod ? PyObject_GetAttrString(mod, name) : nullptr;
+  Py_XDECREF(mod);
+  if (!cls || !PyExceptionClass_Check(cls)) {
+    Py_XDECREF(cls);
+    PyErr_Clear();
+    return nullptr;
+  }
+  return cls;
+}
+
+void mumba::python::setStatusError(int32_t status, const char *message,
+                                   const char *recordedClass) {
   PyObject *type = PyExc_RuntimeError;
+  PyObject *found = nullptr;
   switch (mumbaStatusException(status)) {
   case MUMBA_EXC_ZERO_DIVISION:
     type = PyExc_ZeroDivisionError;
@@ -178,26 +202,19 @@ int64_t *packArray(const ValueSpec &spec, PyObject *arg, size_t index,
   case MUMBA_EXC_RECURSION:
     type = PyExc_RecursionError;
     break;
-  case MUMBA_EXC_RECORDED: {
+  case MUMBA_EXC_RECORDED:
     // A builtin exception class, checked by the frontend.
-    py::object cls = py::module_::import("builtins")
-                         .attr(mumbaRecordedExceptionClass());
-    PyErr_SetString(cls.ptr(), mumbaStatusMessage(status));
-    throw py::error_already_set();
-  }
-  case MUMBA_EXC_LINALG: {
-    py::object cls = py::module_::import("numpy.linalg").attr("LinAlgError");
-    PyErr_SetString(cls.ptr(), mumbaStatusMessage(status));
-    throw py::error_already_set();
-  }
+    found = exceptionClass("builtins", recordedClass);
+    break;
+  case MUMBA_EXC_LINALG:
+    found = exceptionClass("numpy.linalg", "LinAlgError");
+    break;
   case MUMBA_EXC_NONE:
     break;
   }
-  PyErr_SetString(type, mumbaStatusMessage(status));
-  throw py::error_already_set();
+  PyErr_SetString(found ? found : type, message);
+  Py_XDECREF(found);
 }
-
-} // namespace
 
 char mumba::python::dtypeKind(const ValueSpec &spec) {
   switch (spec.elementKind) {

@@ -38,6 +38,12 @@ private:
   bool nogil = false;
 };
 
+/// Sets the Python exception a non-zero status stands for, with the
+/// message (and, for a recorded exception, the builtin class name) read on
+/// the thread whose compiled code failed. Needs the GIL.
+void setStatusError(int32_t status, const char *message,
+                    const char *recordedClass);
+
 /// The dtype kind character NumPy uses for an element kind ('f', 'i', ...).
 char dtypeKind(const ValueSpec &spec);
 

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "CompiledAPI.h"
 #include "CompiledCall.h"
+#include "UFunc.h"
 #include "mumba/JIT/Compiler.h"
 #include "mumba/JIT/LLVMBackend.h"
 #include "mumba/Runtime/Memory.h"
@@ -250,6 +251,8 @@ PYBIND11_MODULE(_mumba, m) {
       },
       "The names and limits the compiler owns: stages, runtime symbols, the "
       "keys of the typing and lowering registries, the highest array rank.");
+
+  mumba::python::defineUFuncs(m);
 
   m.def(
       "live_allocations", [] { return mumbaLiveAllocations(); },

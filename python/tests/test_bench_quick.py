@@ -53,3 +53,20 @@ def test_a_wrong_implementation_is_caught():
 
     with pytest.raises(Mismatch, match="prefix_sum: broken disagrees"):
         check_against_python(k, {"broken": off_by_one}, k.sizes["check"])
+
+
+def test_ufunc_rows_agree_and_are_reported():
+    import numpy as np
+
+    from bench import ufuncs
+    from bench.report import _ufuncs
+    from bench.results import Run
+
+    impls = ufuncs.ufuncs()
+    assert isinstance(impls["mumba"], np.ufunc)
+    x = np.linspace(-2, 2, 1001)
+    ufuncs._check(impls, x, x[::-1].copy())
+    rows = ufuncs.measure(1000, 0.01, 100, 1)
+    assert len(rows) == 2 and all(set(r) == {"mumba", "numba", "numpy"} for r in rows.values())
+    text = "\n".join(_ufuncs(Run(mode="quick", core=[], fastmath=[], ufuncs=rows)))
+    assert "10 float64 (per call)" in text and "Mumba/NumPy" in text
