@@ -186,12 +186,20 @@ class ExprLowering(LoweringBase):
 
     # -- operators ---------------------------------------------------------------
     def expr_BinOp(self, node: ast.BinOp) -> str:
-        kind = BINOP_KINDS.get(type(node.op))
-        if kind is None:
-            self.unsupported(node, "operator '@' (matrix multiplication)")
+        if isinstance(node.op, ast.MatMult):
+            return self.matmul(node)
+        kind = BINOP_KINDS[type(node.op)]
         lhs = self.expr(node.left)
         rhs = self.expr(node.right)
         return self.e.binop(kind, lhs, rhs, self.pos(node))
+
+    def matmul(self, node: ast.BinOp) -> str:
+        """``a @ b`` is ``numpy.matmul(a, b)``: the call typing registry's
+        entry types it (the operands are arrays; no binop rule needed)."""
+        lhs = self.expr(node.left)
+        rhs = self.expr(node.right)
+        loc = self.pos(node)
+        return self.e.call(self.e.global_name("numpy.matmul", loc), [lhs, rhs], loc)
 
     def expr_UnaryOp(self, node: ast.UnaryOp) -> str:
         if isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):

@@ -422,8 +422,23 @@ static Value anyNaN(OpBuilder &b, Location loc, Value x, Type work) {
       });
 }
 
-/// cond(x, p): s[0] / s[-1] for p=None, else norm(x, p) * norm(inv(x), p);
-/// a NaN result becomes inf unless x holds a NaN (a singular matrix).
+/// s[0] / s[k - 1] (largest over smallest singular value) from the
+/// singular values `s`; raises NumPy's IndexError when there are none.
+static Value singularRatio(OpBuilder &b, Location loc, Value s) {
+  Value k = dim(b, loc, s, 0);
+  raiseException(b, loc, isZero(b, loc, k), "IndexError",
+                 "index 0 is out of bounds for axis 0 with size 0");
+  Value first =
+      memref::LoadOp::create(b, loc, s, ValueRange{indexConstant(b, loc, 0)});
+  Value last = memref::LoadOp::create(
+      b, loc, s,
+      ValueRange{arith::SubIOp::create(b, loc, k, indexConstant(b, loc, 1))});
+  return arith::DivFOp::create(b, loc, first, last);
+}
+
+/// cond(x, p): from the singular values for p None, 2 and -2, else
+/// norm(x, p) * norm(inv(x), p) (x square); a NaN result becomes inf unless
+/// x holds a NaN (a singular matrix), as NumPy's.
 LoweredCall linalg::lowerCond(OpBuilder &b, Location loc,
                               ArrayRef<ValueRange> args,
                               ArrayRef<Type> argTypes, Type resultType) {
@@ -435,47 +450,102 @@ LoweredCall linalg::lowerCond(OpBuilder &b, Location loc,
   Order order = orderOf(argTypes, 1);
   Value r;
   if (order == Order::Default) {
-    Value s = singularValues(b, loc, x, work);
-    Value k = dim(b, loc, s, 0);
-    raiseException(b, loc, isZero(b, loc, k), "IndexError",
-                   "index 0 is out of bounds for axis 0 with size 0");
-    Value first =
-        memref::LoadOp::create(b, loc, s, ValueRange{indexConstant(b, loc, 0)});
-    Value last = memref::LoadOp::create(
-        b, loc, s,
-        ValueRange{arith::SubIOp::create(b, loc, k, indexConstant(b, loc, 1))});
-    r = arith::DivFOp::create(b, loc, first, last);
+    r = singularRatio(b, loc, singularValues(b, loc, x, work));
   } else {
     Value p = order == Order::Number
                   ? castNumber(b, loc, args[1].front(), argTypes[1],
                                Float64Type::get(b.getContext()))
                   : Value();
+    Value falseValue = arith::ConstantOp::create(b, loc, b.getBoolAttr(false));
+    Value spectral = p ? arith::OrIOp::create(b, loc, equals(b, loc, p, 2),
+                                              equals(b, loc, p, -2))
+                             .getResult()
+                       : falseValue;
     Value n = dim(b, loc, x, 0);
+    Value square = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, n,
+                                         dim(b, loc, x, 1));
     raiseLinAlg(b, loc,
-                arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, n,
-                                      dim(b, loc, x, 1)),
+                arith::CmpIOp::create(
+                    b, loc, arith::CmpIPredicate::eq,
+                    arith::OrIOp::create(b, loc, square, spectral), falseValue),
                 "Last 2 dimensions of the array must be square");
+    // p = +-2: the singular values' ratio, rectangular x allowed.
+    Value k = arith::MinUIOp::create(b, loc, n, dim(b, loc, x, 1));
+    Value s = allocArray(b, loc, real, {k});
+    auto svd = buildIf(
+        b, loc, b.getI32Type(), spectral,
+        [&](OpBuilder &tb, Location l) -> SmallVector<Value> {
+          SmallVector<Value> operands{
+              typeCodeConstant(tb, l, work),
+              arith::ConstantOp::create(tb, l, tb.getI32Type(),
+                                        tb.getI32IntegerAttr(0))};
+          llvm::append_range(operands,
+                             viewOperands(tb, l, {matView(tb, l, x)}));
+          llvm::append_range(operands, vectorOperands(tb, l, s));
+          llvm::append_range(operands, absentView(tb, l));
+          llvm::append_range(operands, absentView(tb, l));
+          return {callRuntime(tb, l, MUMBA_SYMBOL_LINALG_SVD, operands)};
+        },
+        [&](OpBuilder &eb, Location l) -> SmallVector<Value> {
+          return {arith::ConstantOp::create(eb, l, eb.getI32Type(),
+                                            eb.getI32IntegerAttr(MUMBA_OK))};
+        });
+    raiseOnStatus(b, loc, svd.getResult(0));
+    raiseException(
+        b, loc, arith::AndIOp::create(b, loc, spectral, isZero(b, loc, k)),
+        "IndexError", "index 0 is out of bounds for axis 0 with size 0");
+    Value ratio = realConstant(b, loc, real, 0);
+    if (p)
+      ratio = ifElse(
+          b, loc, spectral, real,
+          [&](OpBuilder &tb, Location l) -> Value {
+            Value kk = dim(tb, l, s, 0);
+            Value first = memref::LoadOp::create(
+                tb, l, s, ValueRange{indexConstant(tb, l, 0)});
+            Value last = memref::LoadOp::create(
+                tb, l, s,
+                ValueRange{
+                    arith::SubIOp::create(tb, l, kk, indexConstant(tb, l, 1))});
+            return arith::SelectOp::create(
+                tb, l, equals(tb, l, p, -2),
+                arith::DivFOp::create(tb, l, last, first),
+                arith::DivFOp::create(tb, l, first, last));
+          },
+          [&](OpBuilder &eb, Location l) -> Value {
+            return realConstant(eb, l, real, 0);
+          });
+    // Other orders: the inverse, unless x is singular (or p spectral).
     Value inverse = allocArray(b, loc, work, {n, n});
-    SmallVector<Value> operands{typeCodeConstant(b, loc, work)};
-    llvm::append_range(
-        operands,
-        viewOperands(b, loc, {matView(b, loc, x), matView(b, loc, inverse)}));
-    Value status = callRuntime(b, loc, MUMBA_SYMBOL_LINALG_INV, operands);
-    // A singular matrix has no inverse: NumPy's NaNs give inf below.
-    Value singular = arith::CmpIOp::create(
+    auto inverted = buildIf(
+        b, loc, b.getI32Type(), spectral,
+        [&](OpBuilder &tb, Location l) -> SmallVector<Value> {
+          return {arith::ConstantOp::create(
+              tb, l, tb.getI32Type(),
+              tb.getI32IntegerAttr(MUMBA_LINALG_ERROR))};
+        },
+        [&](OpBuilder &eb, Location l) -> SmallVector<Value> {
+          SmallVector<Value> operands{typeCodeConstant(eb, l, work)};
+          llvm::append_range(operands, viewOperands(eb, l,
+                                                    {matView(eb, l, x),
+                                                     matView(eb, l, inverse)}));
+          return {callRuntime(eb, l, MUMBA_SYMBOL_LINALG_INV, operands)};
+        });
+    Value status = inverted.getResult(0);
+    Value missing = arith::CmpIOp::create(
         b, loc, arith::CmpIPredicate::eq, status,
         arith::ConstantOp::create(b, loc, b.getI32Type(),
                                   b.getI32IntegerAttr(MUMBA_LINALG_ERROR)));
     raiseOnStatus(b, loc,
                   arith::SelectOp::create(
-                      b, loc, singular,
+                      b, loc, missing,
                       arith::ConstantOp::create(b, loc, b.getI32Type(),
                                                 b.getI32IntegerAttr(MUMBA_OK)),
                       status));
-    // Zeros stand in for the missing inverse, so that its norm (an SVD
-    // perhaps) runs on finite values; the NaN NumPy's inverse would give
-    // replaces that norm afterwards.
-    scf::IfOp::create(b, loc, singular, [&](OpBuilder &tb, Location l) {
+    // Zeros stand in for a missing inverse, so that the norms below run on
+    // finite values; NumPy's NaN replaces that norm afterwards. (For p =
+    // +-2 the norms are computed and discarded: the order is known only at
+    // run time.)
+    scf::IfOp::create(b, loc, missing, [&](OpBuilder &tb, Location l) {
       Value zero = numberConstant(tb, l, work, 0);
       forEachIndex(tb, l, {n, n},
                    [&](OpBuilder &ib, Location il, ValueRange ij) {
@@ -485,10 +555,12 @@ LoweredCall linalg::lowerCond(OpBuilder &b, Location loc,
     });
     Value normX = matrixNorm(b, loc, x, work, real, order, p);
     Value normInverse = arith::SelectOp::create(
-        b, loc, singular,
+        b, loc, missing,
         realConstant(b, loc, real, std::numeric_limits<double>::quiet_NaN()),
         matrixNorm(b, loc, inverse, work, real, order, p));
-    r = arith::MulFOp::create(b, loc, normX, normInverse);
+    r = arith::SelectOp::create(
+        b, loc, spectral, ratio,
+        arith::MulFOp::create(b, loc, normX, normInverse));
   }
   Value isNaN = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, r, r);
   Value toInf = arith::AndIOp::create(

@@ -390,8 +390,39 @@ static Type typeNorm(Operation *op, ArrayRef<Type> args) {
   return real;
 }
 
-/// cond(x, p=None): real for p=None; NumPy 1.24 gives the work type (complex
-/// for complex x) for any other p.
+/// The value `v` has when it is a literal number: a constant, a module
+/// constant such as np.inf, or the negation of one.
+static std::optional<double> literalValue(Value v) {
+  Operation *def = v ? v.getDefiningOp() : nullptr;
+  if (auto constant = dyn_cast_or_null<ConstOp>(def)) {
+    if (auto value = dyn_cast<FloatAttr>(constant.getValue()))
+      return value.getValueAsDouble();
+    if (auto value = dyn_cast<IntegerAttr>(constant.getValue()))
+      return static_cast<double>(value.getValue().getSExtValue());
+  }
+  if (auto attr = dyn_cast_or_null<GetAttrOp>(def))
+    if (auto module = attr.getValue().getDefiningOp<GlobalOp>())
+      if (auto name = dyn_cast<StringAttr>(module.getValue()))
+        return lookupModuleConstant(
+            (name.getValue() + "." + attr.getAttr()).str());
+  if (auto unary = dyn_cast_or_null<UnaryOp>(def))
+    if (unary.getKind() == UnaryOpKind::Neg)
+      if (std::optional<double> operand = literalValue(unary.getOperand()))
+        return -*operand;
+  return std::nullopt;
+}
+
+/// The value of number parameter `index` when it is a literal.
+static std::optional<double> literalNumber(Operation *op, unsigned index) {
+  SmallVector<Value> bound = boundOperands(op);
+  if (index >= bound.size())
+    return std::nullopt;
+  return literalValue(bound[index]);
+}
+
+/// cond(x, p=None): real for p None, 2 and -2 (NumPy's SVD path); NumPy
+/// 1.24 gives the work type (complex for complex x) for any other p, so a
+/// complex x needs p known at compile time.
 static Type typeCond(Operation *op, ArrayRef<Type> args) {
   ArrayType x = matrixArg(op, args);
   if (!x)
@@ -399,8 +430,18 @@ static Type typeCond(Operation *op, ArrayRef<Type> args) {
   if (args.size() > 1 && args[1] && !isOrderArg(args[1]))
     return argumentError(op, args);
   Type work = workType(x.getDtype());
-  bool defaultP = args.size() < 2 || !args[1] || isNoneArg(args[1]);
-  return defaultP ? realOf(work) : work;
+  if (args.size() < 2 || !args[1] || isNoneArg(args[1]) ||
+      !isa<ComplexType>(work))
+    return realOf(work);
+  if (isa<StrType>(args[1]))
+    return work;
+  std::optional<double> p = literalNumber(op, 1);
+  if (!p) {
+    op->emitError() << "cond() of a complex matrix needs a literal p: its "
+                       "result is real for p=2 or -2 and complex otherwise";
+    return {};
+  }
+  return *p == 2 || *p == -2 ? realOf(work) : work;
 }
 
 //===----------------------------------------------------------------------===//
