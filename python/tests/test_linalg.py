@@ -110,8 +110,8 @@ def np_inner(a, b):
 
 PRODUCTS = [matmul_op, np_matmul, np_dot]
 
-# (m, k, n): below, at and above the loop/BLAS switch (16), and empty.
-SHAPES = [(1, 1, 1), (3, 4, 2), (16, 16, 16), (17, 5, 3), (3, 40, 20), (0, 3, 4), (3, 0, 4), (2, 3, 0)]
+# (m, k, n): below, at and above the loop/BLAS switch (8), and empty.
+SHAPES = [(1, 1, 1), (3, 4, 2), (8, 8, 8), (9, 5, 3), (5, 9, 5), (3, 40, 20), (0, 3, 4), (3, 0, 4), (2, 3, 0)]
 
 
 @pytest.mark.parametrize("dtype", FLOATS + INTS)

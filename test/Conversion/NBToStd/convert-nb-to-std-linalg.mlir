@@ -10,7 +10,7 @@
 // CHECK-DAG: func.func private @mumbaLinalgDet(i32, i64, i64, i64, i64, i64, i64) -> i32
 
 // A float product: the summed extents compared (matmul's message, kind
-// 1), the result allocated, loops for extents up to 16, else gemm on the
+// 1), the result allocated, loops for extents up to 8, else gemm on the
 // operands' aligned pointer + offset, sizes and strides.
 // CHECK-LABEL: func.func @matmul
 // CHECK: %[[K:.*]] = memref.dim %arg0, %c1
@@ -22,7 +22,7 @@
 // CHECK: call @mumbaLinalgShapeError(%[[KIND]],
 // CHECK: ^[[GO]]:
 // CHECK: %[[C:.*]] = memref.alloc(%{{.*}}, %{{.*}}) {alignment = 64 : i64} : memref<?x?xf64>
-// CHECK: arith.constant 16 : index
+// CHECK: arith.constant 8 : index
 // CHECK: %[[STATUS:.*]] = scf.if %{{.*}} -> (i32) {
 // CHECK: scf.for
 // CHECK: arith.mulf
@@ -40,16 +40,23 @@ func.func @matmul(%a: !nb.array<f64, 2, C>, %b: !nb.array<f64, 2, A>) -> !nb.arr
   nb.return %r : !nb.array<f64, 2, C>
 }
 
-// Integers: np.dot's message (kind 0) and a loop nest, no BLAS.
+// Integers: np.dot's message (kind 0) and a loop nest, no BLAS: c zeroed,
+// then c[i, j] += a[i, k] * b[k, j] with j innermost.
 // CHECK-LABEL: func.func @int_dot
 // CHECK: arith.constant 0 : i64
 // CHECK: call @mumbaLinalgShapeError
-// CHECK: memref.alloc
+// CHECK: %[[C:.*]] = memref.alloc(
 // CHECK: scf.for
-// CHECK: scf.for
-// CHECK: scf.for {{.*}} iter_args
+// CHECK: memref.store %c0_i64{{.*}}, %[[C]]
+// CHECK: scf.for %[[I:.*]] =
+// CHECK: scf.for %[[K:.*]] =
+// CHECK: memref.load %arg0[%[[I]], %[[K]]]
+// CHECK: scf.for %[[J:.*]] =
+// CHECK: %[[ACC:.*]] = memref.load %[[C]][%[[I]], %[[J]]]
+// CHECK: %[[Y:.*]] = memref.load %arg1[%[[K]], %[[J]]]
 // CHECK: arith.muli
-// CHECK: arith.addi
+// CHECK: arith.addi %[[ACC]]
+// CHECK: memref.store %{{.*}}, %[[C]][%[[I]], %[[J]]]
 // CHECK-NOT: mumbaLinalgGemm
 // CHECK: return
 func.func @int_dot(%a: !nb.array<si64, 2, C>, %b: !nb.array<si64, 2, C>) -> !nb.array<si64, 2, C> {

@@ -175,7 +175,7 @@ mlir::Value singularValues(mlir::OpBuilder &b, mlir::Location loc,
 
 /// The largest extent for which a float or complex product runs as a
 /// generated loop nest instead of BLAS (docs/linalg.md has the measure).
-constexpr int64_t kSmallProductExtent = 16;
+constexpr int64_t kSmallProductExtent = 8;
 
 } // namespace mumba::nb::linalg
 

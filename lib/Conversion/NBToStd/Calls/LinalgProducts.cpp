@@ -64,25 +64,31 @@ static SmallVector<Value> resultIndices(const ProductShape &p, Value i, Value j,
   return {zero};
 }
 
-/// The loop nest: c[i, j] = sum_k a[i, k] * b[k, j] in the result's type.
+/// The loop nest: c = 0, then c[i, :] += a[i, k] * b[k, :] for each i and
+/// k. Each c[i, j] still sums its products in k's order (the rounding of a
+/// dot product), while the innermost loop runs along rows of b and c, which
+/// vectorises.
 static void productLoops(OpBuilder &b, Location loc, const ProductShape &p,
                          Value c) {
   forEachIndex(b, loc, {p.m, p.n},
                [&](OpBuilder &ib, Location l, ValueRange ij) {
-                 Value zero = numberConstant(ib, l, p.dtype, 0);
-                 auto loop = scf::ForOp::create(
-                     ib, l, indexConstant(ib, l, 0), p.k,
-                     indexConstant(ib, l, 1), ValueRange{zero},
-                     [&](OpBuilder &kb, Location kl, Value kk, ValueRange acc) {
-                       Value x = p.loadA(kb, kl, ij[0], kk);
-                       Value y = p.loadB(kb, kl, kk, ij[1]);
-                       scf::YieldOp::create(
-                           kb, kl, multiplyAdd(kb, kl, acc[0], x, y, p.dtype));
-                     });
                  memref::StoreOp::create(
-                     ib, l, loop.getResult(0), c,
+                     ib, l, numberConstant(ib, l, p.dtype, 0), c,
                      resultIndices(p, ij[0], ij[1], indexConstant(ib, l, 0)));
                });
+  forEachIndex(
+      b, loc, {p.m, p.k}, [&](OpBuilder &ib, Location l, ValueRange ik) {
+        Value x = p.loadA(ib, l, ik[0], ik[1]);
+        forEachIndex(
+            ib, l, {p.n}, [&](OpBuilder &jb, Location jl, ValueRange j) {
+              SmallVector<Value> at =
+                  resultIndices(p, ik[0], j[0], indexConstant(jb, jl, 0));
+              Value acc = memref::LoadOp::create(jb, jl, c, at);
+              Value y = p.loadB(jb, jl, ik[1], j[0]);
+              memref::StoreOp::create(
+                  jb, jl, multiplyAdd(jb, jl, acc, x, y, p.dtype), c, at);
+            });
+      });
 }
 
 /// The BLAS call: gemm, gemv (either side) or dot, on operands converted
