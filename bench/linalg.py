@@ -76,11 +76,13 @@ def rows(repeats: int) -> List[str]:
     for name, jit in compilers():
         f = jit(matmul)
         t = best_of(lambda: f(a, b), repeats)
-        lines.append(f"{'a @ b float64 1024x1024':<28} {name:<20} {t * 1e3:9.2f} ms  {2 * n**3 / t * 1e-9:7.2f} GFLOP/s")
+        gflops = 2 * n**3 / t * 1e-9
+        lines.append(f"{'a @ b float64 1024x1024':<28} {name:<20} {t * 1e3:9.2f} ms  {gflops:7.2f} GFLOP/s")
     for r in blas_gemm.measure(n, repeats, None):
         t = float(r["best_s"])
         label = r["name"].split()[0] + (" (C)" if "numpy" not in r["name"] else "")
-        lines.append(f"{'a @ b float64 1024x1024':<28} {label:<20} {t * 1e3:9.2f} ms  {float(r['gflops']):7.2f} GFLOP/s")
+        gflops = float(r["gflops"])
+        lines.append(f"{'a @ b float64 1024x1024':<28} {label:<20} {t * 1e3:9.2f} ms  {gflops:7.2f} GFLOP/s")
     count = 100_000
     for size in (8, 32):
         x, y = rng.random((size, size)), rng.random((size, size))

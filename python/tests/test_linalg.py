@@ -164,7 +164,13 @@ def test_inner_matrices(dtype):
 
 def test_mixed_dtypes_promote_as_numpy():
     rng = np.random.default_rng(5)
-    pairs = [(np.int32, np.float32), (np.int8, np.uint8), (np.float32, np.complex128), (np.bool_, np.int64), (np.float32, np.float64)]
+    pairs = [
+        (np.int32, np.float32),
+        (np.int8, np.uint8),
+        (np.float32, np.complex128),
+        (np.bool_, np.int64),
+        (np.float32, np.float64),
+    ]
     for da, db in pairs:
         a = random(rng, (4, 5), da)
         b = random(rng, (5, 3), db)
@@ -337,7 +343,10 @@ def test_eigen(dtype):
     rng = np.random.default_rng(9)
     for n in [0, 1, 4, 12]:
         # Real input: symmetric, so that NumPy's result is real too.
-        a = hermitian(rng, n, dtype) if np.issubdtype(dtype, np.complexfloating) else hermitian(rng, n, np.float64).astype(dtype)
+        if np.issubdtype(dtype, np.complexfloating):
+            a = hermitian(rng, n, dtype)
+        else:
+            a = hermitian(rng, n, np.float64).astype(dtype)
         w, v = njit(eig)(a)
         ww, vw = np.linalg.eig(a)
         assert w.dtype == ww.dtype and v.dtype == vw.dtype
