@@ -161,9 +161,13 @@ class StmtLowering(ExprLowering):
             self.unsupported(target, f"assignment target {type(target).__name__}")
 
     def stmt_AugAssign(self, node: ast.AugAssign) -> None:
-        kind = BINOP_KINDS.get(type(node.op))
-        if kind is None:
-            self.unsupported(node, "operator '@=' (matrix multiplication)")
+        if isinstance(node.op, ast.MatMult):
+            # NumPy 1.24 refuses it too (TypeError), with this advice.
+            self.unsupported(
+                node,
+                "in-place matrix multiplication: use 'a = a @ b' instead of 'a @= b'",
+            )
+        kind = BINOP_KINDS[type(node.op)]
         loc = self.pos(node)
         target = node.target
         if isinstance(target, ast.Name):
