@@ -22,6 +22,12 @@ extern "C" {
    helpers and seeding return their status instead. */
 int mumbaRandomStatus(void);
 
+/* A fill of no values (size 0, or a negative extent) draws nothing, yet
+   NumPy checks its parameters first: compiled code then draws once
+   between these two calls, which put the thread's generator back. */
+void mumbaRandomSaveState(void);
+void mumbaRandomRestoreState(void);
+
 /* np.random.seed(n), 0 <= n < 2**32 (else ValueError): NumPy's
    init_genrand(n), and the kept Gaussian dropped. */
 int mumbaRandomSeed(int64_t seed);

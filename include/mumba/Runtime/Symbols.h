@@ -22,6 +22,8 @@
 #define MUMBA_SYMBOL_FREE "_mlir_memref_to_llvm_free"
 /* np.random (Random.h). */
 #define MUMBA_SYMBOL_RANDOM_STATUS "mumbaRandomStatus"
+#define MUMBA_SYMBOL_RANDOM_SAVE_STATE "mumbaRandomSaveState"
+#define MUMBA_SYMBOL_RANDOM_RESTORE_STATE "mumbaRandomRestoreState"
 #define MUMBA_SYMBOL_RANDOM_SEED "mumbaRandomSeed"
 #define MUMBA_SYMBOL_RANDOM_RANDOM "mumbaRandomRandom"
 #define MUMBA_SYMBOL_RANDOM_UNIFORM "mumbaRandomUniform"
@@ -77,6 +79,8 @@
 /* The np.random part of the list. */
 #define MUMBA_RANDOM_SYMBOLS(X)                                                \
   X(MUMBA_SYMBOL_RANDOM_STATUS, mumbaRandomStatus)                             \
+  X(MUMBA_SYMBOL_RANDOM_SAVE_STATE, mumbaRandomSaveState)                      \
+  X(MUMBA_SYMBOL_RANDOM_RESTORE_STATE, mumbaRandomRestoreState)                \
   X(MUMBA_SYMBOL_RANDOM_SEED, mumbaRandomSeed)                                 \
   X(MUMBA_SYMBOL_RANDOM_RANDOM, mumbaRandomRandom)                             \
   X(MUMBA_SYMBOL_RANDOM_UNIFORM, mumbaRandomUniform)                           \

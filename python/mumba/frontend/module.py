@@ -27,6 +27,8 @@ RUNTIME_SYMBOLS = frozenset(
         "_mlir_memref_to_llvm_aligned_alloc",
         "_mlir_memref_to_llvm_free",
         "mumbaRandomStatus",
+        "mumbaRandomSaveState",
+        "mumbaRandomRestoreState",
         "mumbaRandomSeed",
         "mumbaRandomRandom",
         "mumbaRandomUniform",

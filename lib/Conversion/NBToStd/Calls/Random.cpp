@@ -113,24 +113,73 @@ static LoweredCall checkedScalar(OpBuilder &b, Location loc, Value value) {
   return raisingOnStatus(b, loc, {value}, check.getResult(0));
 }
 
-/// Raises NumPy's "negative dimensions are not allowed" when any extent is
-/// negative; returns the extents as indices.
-static SmallVector<Value> checkedExtents(OpBuilder &b, Location loc,
-                                         ArrayRef<Value> extents) {
-  Value zero = i64Constant(b, loc, 0);
-  Value negative =
-      arith::ConstantOp::create(b, loc, b.getI1Type(), b.getBoolAttr(false));
+namespace {
+/// The extents of a new array: clamped at 0 (a negative one raises, after
+/// NumPy's parameter checks), whether any was negative, their product, and
+/// the product of the unclamped extents (randint's test for no values).
+struct Extents {
   SmallVector<Value> sizes;
+  Value negative;
+  Value count;
+  Value rawProduct;
+};
+} // namespace
+
+static Extents clampExtents(OpBuilder &b, Location loc,
+                            ArrayRef<Value> extents) {
+  Value zero = i64Constant(b, loc, 0);
+  Extents result;
+  result.negative =
+      arith::ConstantOp::create(b, loc, b.getI1Type(), b.getBoolAttr(false));
+  result.count = indexConstant(b, loc, 1);
+  result.rawProduct = i64Constant(b, loc, 1);
   for (Value n : extents) {
-    negative = arith::OrIOp::create(
-        b, loc, negative,
+    result.rawProduct = arith::MulIOp::create(b, loc, result.rawProduct, n);
+    result.negative = arith::OrIOp::create(
+        b, loc, result.negative,
         arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, n, zero));
-    sizes.push_back(arith::IndexCastOp::create(b, loc, b.getIndexType(), n));
+    Value size = arith::IndexCastOp::create(
+        b, loc, b.getIndexType(), arith::MaxSIOp::create(b, loc, n, zero));
+    result.sizes.push_back(size);
+    result.count = arith::MulIOp::create(b, loc, result.count, size);
   }
+  return result;
+}
+
+/// The count a runtime buffer helper takes: -1 for a negative extent, so
+/// that it raises NumPy's message after its parameter checks.
+static Value runtimeCount(OpBuilder &b, Location loc, const Extents &e) {
+  return arith::SelectOp::create(b, loc, e.negative, i64Constant(b, loc, -1),
+                                 toI64(b, loc, e.count));
+}
+
+/// A fill of no values still checks NumPy's parameters: where `empty`
+/// holds, `draw` runs once between saving and restoring the generator.
+static void probeWhenEmpty(OpBuilder &b, Location loc, Value empty,
+                           function_ref<void(OpBuilder &, Location)> draw) {
+  auto probe = scf::IfOp::create(b, loc, TypeRange{}, empty,
+                                 /*withElseRegion=*/false);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(probe.thenBlock()->getTerminator());
+  callRuntime(b, loc, MUMBA_SYMBOL_RANDOM_SAVE_STATE, {}, {});
+  draw(b, loc);
+  callRuntime(b, loc, MUMBA_SYMBOL_RANDOM_RESTORE_STATE, {}, {});
+}
+
+/// Whether index `count` is 0.
+static Value isZero(OpBuilder &b, Location loc, Value count) {
+  return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, count,
+                               indexConstant(b, loc, 0));
+}
+
+/// Raises the pending random error, if any, here.
+static void raisePending(OpBuilder &b, Location loc) {
+  Value failed = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
+                                       pendingStatus(b, loc),
+                                       i32Constant(b, loc, MUMBA_OK));
   mumba::detail::raiseIf(
-      b, loc, negative,
-      mumba::detail::statusConstant(b, loc, MUMBA_NEGATIVE_DIMENSIONS));
-  return sizes;
+      b, loc, failed,
+      mumba::detail::statusConstant(b, loc, MUMBA_RANDOM_ERROR));
 }
 
 /// The int64 extents a `size=` argument (an int or a tuple of ints) gives.
@@ -190,6 +239,13 @@ static Buffer bufferOf(OpBuilder &b, Location loc, Value memref,
   return buffer;
 }
 
+/// The address of the first item of a memref this lowering allocated
+/// (offset 0), as an i64.
+static Value addressOfNew(OpBuilder &b, Location loc, Value memref) {
+  return toI64(b, loc,
+               memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref));
+}
+
 /// Runs `body` for every index of an array of the given extents.
 static void
 forEachIndex(OpBuilder &b, Location loc, ValueRange sizes,
@@ -201,24 +257,47 @@ forEachIndex(OpBuilder &b, Location loc, ValueRange sizes,
 
 using DrawFn = function_ref<Value(OpBuilder &, Location)>;
 
-/// A draw, or an array of `extents` filled with draws; `canFail` adds the
+/// When a draw's parameters are checked.
+enum class Checks {
+  None,    // nothing to check
+  Always,  // even for no values, as NumPy's continuous distributions
+  Randint, // not when the size's product is 0 (randint returns np.empty)
+};
+
+/// Whether randint, whose size's unclamped product is `rawProduct`, checks
+/// its bounds: NumPy returns np.empty(size) first when the product is 0.
+static Value randintChecks(OpBuilder &b, Location loc, Value rawProduct) {
+  return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rawProduct,
+                               i64Constant(b, loc, 0));
+}
+
+/// A draw, or an array of `extents` filled with draws; `checks` adds the
 /// status check (after the loop for an array).
 static LoweredCall drawOrFill(OpBuilder &b, Location loc, Type resultType,
                               std::optional<SmallVector<Value>> extents,
-                              bool canFail, DrawFn draw) {
+                              Checks checks, DrawFn draw) {
+  bool canFail = checks != Checks::None;
   if (!extents) {
     Value value = draw(b, loc);
     return canFail ? checkedScalar(b, loc, value) : single(value);
   }
-  SmallVector<Value> sizes = checkedExtents(b, loc, *extents);
-  Value array = allocate(b, loc, cast<ArrayType>(resultType), sizes);
+  Extents e = clampExtents(b, loc, *extents);
+  if (canFail) {
+    Value probe = isZero(b, loc, e.count);
+    if (checks == Checks::Randint)
+      probe = arith::AndIOp::create(b, loc, probe,
+                                    randintChecks(b, loc, e.rawProduct));
+    probeWhenEmpty(b, loc, probe,
+                   [&](OpBuilder &nested, Location l) { draw(nested, l); });
+  }
+  Value array = allocate(b, loc, cast<ArrayType>(resultType), e.sizes);
   forEachIndex(
-      b, loc, sizes, [&](OpBuilder &nested, Location l, ValueRange ivs) {
+      b, loc, e.sizes, [&](OpBuilder &nested, Location l, ValueRange ivs) {
         memref::StoreOp::create(nested, l, draw(nested, l), array, ivs);
       });
-  if (!canFail)
-    return single(array);
-  return raisingOnStatus(b, loc, {array}, pendingStatus(b, loc));
+  if (canFail)
+    raisePending(b, loc);
+  return LoweredCall{{array}, e.negative, MUMBA_NEGATIVE_DIMENSIONS};
 }
 
 /// The extents of the `size=` argument at `i`, none when it is absent.
@@ -271,7 +350,8 @@ static LoweredCall lowerDraw(OpBuilder &b, Location loc,
   Type result = toStdScalarType(nbTypeOf(ctx, D.result));
   return drawOrFill(b, loc, resultType,
                     sizeArgument(b, loc, args, argTypes, D.numParams),
-                    D.canFail, [&](OpBuilder &nested, Location l) {
+                    D.canFail ? Checks::Always : Checks::None,
+                    [&](OpBuilder &nested, Location l) {
                       return callRuntime(nested, l, D.symbol, result, operands);
                     });
 }
@@ -325,7 +405,7 @@ static LoweredCall lowerDims(OpBuilder &b, Location loc,
                                     getInt64Type(b.getContext())));
   }
   Type f64 = b.getF64Type();
-  return drawOrFill(b, loc, resultType, extents, /*canFail=*/false,
+  return drawOrFill(b, loc, resultType, extents, Checks::None,
                     [&](OpBuilder &nested, Location l) {
                       return callRuntime(nested, l, D.symbol, f64, {});
                     });
@@ -372,8 +452,7 @@ static Value randintFill(OpBuilder &b, Location loc, Value address, Value count,
                          Type dtype, Value low, Value high) {
   unsigned itemSize = std::max(1u, dtype.getIntOrFloatBitWidth() / 8);
   return callRuntime(b, loc, MUMBA_SYMBOL_RANDOM_RANDINT_FILL, b.getI32Type(),
-                     {address, toI64(b, loc, count),
-                      i64Constant(b, loc, itemSize),
+                     {address, count, i64Constant(b, loc, itemSize),
                       i32Constant(b, loc, randintKind(dtype)), low, high});
 }
 
@@ -392,18 +471,38 @@ static LoweredCall lowerRandint(OpBuilder &b, Location loc,
     // Another dtype: a fill of one, which draws as NumPy's scalar does.
     auto one = MemRefType::get({1}, toStdScalarType(dtype));
     Value cell = memref::AllocaOp::create(b, loc, one);
-    Value status = randintFill(b, loc, bufferOf(b, loc, cell, 1).address,
-                               indexConstant(b, loc, 1), dtype, low, high);
+    Value status = randintFill(b, loc, addressOfNew(b, loc, cell),
+                               i64Constant(b, loc, 1), dtype, low, high);
     Value value = memref::LoadOp::create(b, loc, cell,
                                          ValueRange{indexConstant(b, loc, 0)});
     return raisingOnStatus(b, loc, {value}, status);
   }
-  SmallVector<Value> sizes =
-      checkedExtents(b, loc, sizeExtents(b, loc, args[2], argTypes[2]));
-  Value memref = allocate(b, loc, array, sizes);
-  Value status = randintFill(b, loc, bufferOf(b, loc, memref, 1).address,
-                             countOf(b, loc, sizes), dtype, low, high);
-  return raisingOnStatus(b, loc, {memref}, status);
+  Extents e = clampExtents(b, loc, sizeExtents(b, loc, args[2], argTypes[2]));
+  Value memref = allocate(b, loc, array, e.sizes);
+  Type i32 = b.getI32Type(), i64 = b.getI64Type();
+  declareRuntime(b, loc, MUMBA_SYMBOL_RANDOM_RANDINT_FILL,
+                 {i64, i64, i64, i32, i64, i64}, i32);
+  auto fill = scf::IfOp::create(b, loc, TypeRange{i32},
+                                randintChecks(b, loc, e.rawProduct),
+                                /*withElseRegion=*/true);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(fill.thenBlock());
+    scf::YieldOp::create(b, loc,
+                         randintFill(b, loc, addressOfNew(b, loc, memref),
+                                     runtimeCount(b, loc, e), dtype, low,
+                                     high));
+    b.setInsertionPointToStart(fill.elseBlock());
+    scf::YieldOp::create(b, loc, i32Constant(b, loc, MUMBA_OK));
+  }
+  Value failed =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, fill.getResult(0),
+                            i32Constant(b, loc, MUMBA_OK));
+  mumba::detail::raiseIf(
+      b, loc, failed,
+      mumba::detail::statusConstant(b, loc, MUMBA_RANDOM_ERROR));
+  // A product of 0 with a negative extent: np.empty's error alone.
+  return LoweredCall{{memref}, e.negative, MUMBA_NEGATIVE_DIMENSIONS};
 }
 
 /// random_integers(low, high=None, size=None): high inclusive, low 1 when
@@ -414,7 +513,7 @@ static LoweredCall lowerRandomIntegers(OpBuilder &b, Location loc,
                                        Type resultType) {
   auto [low, high] = bounds(b, loc, args, argTypes, 1);
   return drawOrFill(b, loc, resultType, sizeArgument(b, loc, args, argTypes, 2),
-                    /*canFail=*/true, [&](OpBuilder &nested, Location l) {
+                    Checks::Randint, [&](OpBuilder &nested, Location l) {
                       return callRuntime(nested, l,
                                          MUMBA_SYMBOL_RANDOM_RANDOM_INTEGERS,
                                          nested.getI64Type(), {low, high});
@@ -444,35 +543,62 @@ static LoweredCall lowerMultinomial(OpBuilder &b, Location loc,
                        getInt64Type(b.getContext()));
   Buffer pvals = bufferOf(b, loc, args[1].front(), 8);
   Value d = pvals.sizes[0];
-  SmallVector<Value> sizes;
+  Extents e;
   if (!isAbsent(argTypes, 2))
-    sizes = checkedExtents(b, loc, sizeExtents(b, loc, args[2], argTypes[2]));
-  Value rows = countOf(b, loc, sizes);
+    e = clampExtents(b, loc, sizeExtents(b, loc, args[2], argTypes[2]));
+  else
+    e = clampExtents(b, loc, {});
+  Type i64 = b.getI64Type(), i32 = b.getI32Type();
+  declareRuntime(b, loc, MUMBA_SYMBOL_RANDOM_MULTINOMIAL,
+                 {i64, i64, i64, i64, i64, i64}, i32);
+  auto sample = [&](OpBuilder &nested, Location l, Value out) {
+    return callDeclared(nested, l, MUMBA_SYMBOL_RANDOM_MULTINOMIAL, i32,
+                        {out, i64Constant(nested, l, 8), n, pvals.address,
+                         toI64(nested, l, d), pvals.strides[0]});
+  };
+  // No rows: NumPy still checks n and pvals, so one sample goes to a
+  // scratch row, the generator saved around it.
+  auto probe =
+      scf::IfOp::create(b, loc, TypeRange{i32}, isZero(b, loc, e.count),
+                        /*withElseRegion=*/true);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(probe.thenBlock());
+    Value scratch = memref::AllocaOp::create(
+        b, loc, MemRefType::get({ShapedType::kDynamic}, i64), ValueRange{d});
+    callRuntime(b, loc, MUMBA_SYMBOL_RANDOM_SAVE_STATE, {}, {});
+    Value status = sample(b, loc, addressOfNew(b, loc, scratch));
+    callRuntime(b, loc, MUMBA_SYMBOL_RANDOM_RESTORE_STATE, {}, {});
+    scf::YieldOp::create(b, loc, status);
+    b.setInsertionPointToStart(probe.elseBlock());
+    scf::YieldOp::create(b, loc, i32Constant(b, loc, MUMBA_OK));
+  }
+  SmallVector<Value> sizes = e.sizes;
   sizes.push_back(d);
   Value memref = allocate(b, loc, cast<ArrayType>(resultType), sizes);
-  Value base = bufferOf(b, loc, memref, 8).address;
+  Value base = addressOfNew(b, loc, memref);
   Value rowBytes =
       arith::MulIOp::create(b, loc, toI64(b, loc, d), i64Constant(b, loc, 8));
-  Type i64 = b.getI64Type();
-  declareRuntime(b, loc, MUMBA_SYMBOL_RANDOM_MULTINOMIAL,
-                 {i64, i64, i64, i64, i64, i64}, b.getI32Type());
-  // The statuses of the rows, the worst kept.
+  // One sample per row; the statuses of the rows, the worst kept.
   auto loop = scf::ForOp::create(
-      b, loc, indexConstant(b, loc, 0), rows, indexConstant(b, loc, 1),
-      ValueRange{i32Constant(b, loc, MUMBA_OK)},
+      b, loc, indexConstant(b, loc, 0), e.count, indexConstant(b, loc, 1),
+      ValueRange{probe.getResult(0)},
       [&](OpBuilder &nested, Location l, Value row, ValueRange status) {
         Value out = arith::AddIOp::create(
             nested, l, base,
             arith::MulIOp::create(nested, l, toI64(nested, l, row), rowBytes));
-        Value st = callDeclared(
-            nested, l, MUMBA_SYMBOL_RANDOM_MULTINOMIAL, nested.getI32Type(),
-            {out, i64Constant(nested, l, 8), n, pvals.address,
-             toI64(nested, l, d), pvals.strides[0]});
         scf::YieldOp::create(
             nested, l,
-            ValueRange{arith::MaxUIOp::create(nested, l, status[0], st)});
+            ValueRange{arith::MaxUIOp::create(nested, l, status[0],
+                                              sample(nested, l, out))});
       });
-  return raisingOnStatus(b, loc, {memref}, loop.getResult(0));
+  Value failed =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, loop.getResult(0),
+                            i32Constant(b, loc, MUMBA_OK));
+  mumba::detail::raiseIf(
+      b, loc, failed,
+      mumba::detail::statusConstant(b, loc, MUMBA_RANDOM_ERROR));
+  return LoweredCall{{memref}, e.negative, MUMBA_NEGATIVE_DIMENSIONS};
 }
 
 /// choice(a, size=None, replace=True, p=None): the runtime picks indices,
@@ -514,8 +640,7 @@ static LoweredCall lowerChoice(OpBuilder &b, Location loc,
     // As NumPy, a sample of one.
     Value cell =
         memref::AllocaOp::create(b, loc, MemRefType::get({1}, b.getI64Type()));
-    Value status =
-        pick(bufferOf(b, loc, cell, 8).address, i64Constant(b, loc, 1));
+    Value status = pick(addressOfNew(b, loc, cell), i64Constant(b, loc, 1));
     Value index = memref::LoadOp::create(b, loc, cell,
                                          ValueRange{indexConstant(b, loc, 0)});
     if (!fromArray)
@@ -535,32 +660,21 @@ static LoweredCall lowerChoice(OpBuilder &b, Location loc,
     return raisingOnStatus(b, loc, {guarded.getResult(0)}, status);
   }
 
-  // With size: any negative extent makes the count -1, so that the runtime
-  // raises NumPy's message for the mode, after its checks of a and p.
-  SmallVector<Value> extents = sizeExtents(b, loc, args[1], argTypes[1]);
-  Value zero = i64Constant(b, loc, 0);
-  Value negative =
-      arith::ConstantOp::create(b, loc, b.getI1Type(), b.getBoolAttr(false));
-  SmallVector<Value> sizes;
-  for (Value n : extents) {
-    negative = arith::OrIOp::create(
-        b, loc, negative,
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, n, zero));
-    sizes.push_back(arith::IndexCastOp::create(
-        b, loc, b.getIndexType(), arith::MaxSIOp::create(b, loc, n, zero)));
-  }
-  Value count = countOf(b, loc, sizes);
-  Value runtimeCount = arith::SelectOp::create(
-      b, loc, negative, i64Constant(b, loc, -1), toI64(b, loc, count));
+  // With size: the runtime raises NumPy's message for a negative extent in
+  // the mode's order, after its checks of a and p.
+  Extents e = clampExtents(b, loc, sizeExtents(b, loc, args[1], argTypes[1]));
+  SmallVector<Value> sizes = e.sizes;
+  Value count = e.count;
+  Value picked = runtimeCount(b, loc, e);
   if (!fromArray) {
     Value memref = allocate(b, loc, array, sizes);
-    Value status = pick(bufferOf(b, loc, memref, 8).address, runtimeCount);
+    Value status = pick(addressOfNew(b, loc, memref), picked);
     return raisingOnStatus(b, loc, {memref}, status);
   }
   Value indices = memref::AllocOp::create(
       b, loc, MemRefType::get({ShapedType::kDynamic}, b.getI64Type()),
       ValueRange{count}, b.getI64IntegerAttr(64));
-  Value status = pick(bufferOf(b, loc, indices, 8).address, runtimeCount);
+  Value status = pick(addressOfNew(b, loc, indices), picked);
   Value memref = allocate(b, loc, array, sizes);
   // Gather only after a success: the indices are garbage otherwise.
   Value ok = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, status,
@@ -653,7 +767,7 @@ static LoweredCall lowerPermutation(OpBuilder &b, Location loc,
     Value memref = allocate(b, loc, result, size);
     Value status =
         callRuntime(b, loc, MUMBA_SYMBOL_RANDOM_PERMUTATION, b.getI32Type(),
-                    {bufferOf(b, loc, memref, 8).address, n});
+                    {addressOfNew(b, loc, memref), n});
     return raisingOnStatus(b, loc, {memref}, status);
   }
   Value x = args[0].front();
