@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from pathlib import Path
 
 import numpy as np
 import numpy.random as npr
@@ -749,3 +750,19 @@ def test_typing_errors(tmp_path, call, message):
         njit(fn)(np.arange(4.0), np.ones((2, 2)), np.ones(4, np.float32), np.arange(4))
     assert message in str(info.value)
     assert "random_typing.py\", line 4" in str(info.value)
+
+
+# -- the example of docs/random.md -----------------------------------------------
+
+
+def test_docs_example(tmp_path, capsys):
+    page = (Path(__file__).resolve().parents[2] / "docs" / "random.md").read_text()
+    section = page.split("## Example: Monte Carlo pi", 1)[1]
+    block = section.split("```python\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "monte_carlo_pi.py"
+    path.write_text(block)
+    spec = importlib.util.spec_from_file_location("monte_carlo_pi", path)
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    printed = float(capsys.readouterr().out)
+    assert abs(printed - np.pi) < 1e-3
+    assert printed == 3.1415988  # what the page says it prints
