@@ -511,7 +511,9 @@ static LoweredCall lowerRandomIntegers(OpBuilder &b, Location loc,
                                        ArrayRef<ValueRange> args,
                                        ArrayRef<Type> argTypes,
                                        Type resultType) {
-  auto [low, high] = bounds(b, loc, args, argTypes, 1);
+  // Named values: a lambda capturing structured bindings needs C++20.
+  std::pair<Value, Value> range = bounds(b, loc, args, argTypes, 1);
+  Value low = range.first, high = range.second;
   return drawOrFill(b, loc, resultType, sizeArgument(b, loc, args, argTypes, 2),
                     Checks::Randint, [&](OpBuilder &nested, Location l) {
                       return callRuntime(nested, l,
