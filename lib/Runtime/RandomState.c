@@ -131,6 +131,12 @@ void mumbaRandomSeedFromEntropy(MumbaRandomState *s) {
 
 double mumbaRandomRandom(void) { return rngDouble(mumbaRandomState()); }
 
+void mumbaRandomFillRandom(double *out, int64_t count) {
+  MumbaRandomState *s = mumbaRandomState();
+  for (int64_t i = 0; i < count; ++i)
+    out[i] = rngDouble(s);
+}
+
 double mumbaRandomUniform(double low, double high) {
   double range = high - low;
   if (!isfinite(range))

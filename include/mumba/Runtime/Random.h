@@ -35,6 +35,9 @@ int mumbaRandomSeed(int64_t seed);
 /* Uniform draws. */
 double mumbaRandomRandom(void); /* random_sample(), [0, 1) */
 double mumbaRandomUniform(double low, double high);
+/* random_sample(size=count) into count contiguous doubles: the draws of
+   count random() calls, for one access to the thread's state. */
+void mumbaRandomFillRandom(double *out, int64_t count);
 /* randint(low, high), high exclusive; random_integers(low, high), high
    inclusive; both int64 (NumPy's default dtype). */
 int64_t mumbaRandomRandint(int64_t low, int64_t high);

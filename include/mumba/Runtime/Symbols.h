@@ -26,6 +26,7 @@
 #define MUMBA_SYMBOL_RANDOM_RESTORE_STATE "mumbaRandomRestoreState"
 #define MUMBA_SYMBOL_RANDOM_SEED "mumbaRandomSeed"
 #define MUMBA_SYMBOL_RANDOM_RANDOM "mumbaRandomRandom"
+#define MUMBA_SYMBOL_RANDOM_FILL_RANDOM "mumbaRandomFillRandom"
 #define MUMBA_SYMBOL_RANDOM_UNIFORM "mumbaRandomUniform"
 #define MUMBA_SYMBOL_RANDOM_RANDINT "mumbaRandomRandint"
 #define MUMBA_SYMBOL_RANDOM_RANDOM_INTEGERS "mumbaRandomRandomIntegers"
@@ -83,6 +84,7 @@
   X(MUMBA_SYMBOL_RANDOM_RESTORE_STATE, mumbaRandomRestoreState)                \
   X(MUMBA_SYMBOL_RANDOM_SEED, mumbaRandomSeed)                                 \
   X(MUMBA_SYMBOL_RANDOM_RANDOM, mumbaRandomRandom)                             \
+  X(MUMBA_SYMBOL_RANDOM_FILL_RANDOM, mumbaRandomFillRandom)                    \
   X(MUMBA_SYMBOL_RANDOM_UNIFORM, mumbaRandomUniform)                           \
   X(MUMBA_SYMBOL_RANDOM_RANDINT, mumbaRandomRandint)                           \
   X(MUMBA_SYMBOL_RANDOM_RANDOM_INTEGERS, mumbaRandomRandomIntegers)            \

@@ -31,6 +31,7 @@ RUNTIME_SYMBOLS = frozenset(
         "mumbaRandomRestoreState",
         "mumbaRandomSeed",
         "mumbaRandomRandom",
+        "mumbaRandomFillRandom",
         "mumbaRandomUniform",
         "mumbaRandomRandint",
         "mumbaRandomRandomIntegers",

@@ -21,6 +21,17 @@ func.func @uniform01() -> f64 {
   nb.return %0 : f64
 }
 
+// random(size=n) fills its array in one runtime call, no loop.
+// CHECK-LABEL: func.func @uniform01_array
+// CHECK: %[[A:.*]] = memref.alloc(%{{.*}}) {alignment = 64 : i64} : memref<?xf64>
+// CHECK-NOT: scf.for
+// CHECK: call @mumbaRandomFillRandom(%{{.*}}, %{{.*}}) : (i64, i64) -> ()
+func.func @uniform01_array(%n: si64) -> !nb.array<f64, 1, C> {
+  %random = nb.global("numpy.random.random") : !nb.function<"numpy.random.random">
+  %0 = nb.call %random(%n) : (!nb.function<"numpy.random.random">, si64) -> !nb.array<f64, 1, C>
+  nb.return %0 : !nb.array<f64, 1, C>
+}
+
 // A scalar draw reads the pending status only for a NaN result; loc
 // defaults to 0.0.
 // CHECK-LABEL: func.func @normal

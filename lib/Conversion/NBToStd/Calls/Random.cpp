@@ -272,10 +272,12 @@ static Value randintChecks(OpBuilder &b, Location loc, Value rawProduct) {
 }
 
 /// A draw, or an array of `extents` filled with draws; `checks` adds the
-/// status check (after the loop for an array).
+/// status check (after the loop for an array). `fillSymbol`, if any, is a
+/// runtime function filling a contiguous array of draws in one call.
 static LoweredCall drawOrFill(OpBuilder &b, Location loc, Type resultType,
                               std::optional<SmallVector<Value>> extents,
-                              Checks checks, DrawFn draw) {
+                              Checks checks, DrawFn draw,
+                              StringRef fillSymbol = {}) {
   bool canFail = checks != Checks::None;
   if (!extents) {
     Value value = draw(b, loc);
@@ -291,6 +293,11 @@ static LoweredCall drawOrFill(OpBuilder &b, Location loc, Type resultType,
                    [&](OpBuilder &nested, Location l) { draw(nested, l); });
   }
   Value array = allocate(b, loc, cast<ArrayType>(resultType), e.sizes);
+  if (!fillSymbol.empty()) {
+    callRuntime(b, loc, fillSymbol, {},
+                {addressOfNew(b, loc, array), toI64(b, loc, e.count)});
+    return LoweredCall{{array}, e.negative, MUMBA_NEGATIVE_DIMENSIONS};
+  }
   forEachIndex(
       b, loc, e.sizes, [&](OpBuilder &nested, Location l, ValueRange ivs) {
         memref::StoreOp::create(nested, l, draw(nested, l), array, ivs);
@@ -318,7 +325,8 @@ namespace {
 enum class Kind : uint8_t { Real, Int };
 
 /// A runtime draw: its symbol, parameters (and their defaults, for those
-/// NumPy lets one omit), result, and whether NumPy can reject parameters.
+/// NumPy lets one omit), result, whether NumPy can reject parameters, and
+/// the runtime's fill of an array, if it has one.
 struct Draw {
   const char *symbol;
   unsigned numParams;
@@ -326,6 +334,7 @@ struct Draw {
   double defaults[3];
   Kind result;
   bool canFail;
+  const char *fillSymbol = nullptr;
 };
 } // namespace
 
@@ -348,18 +357,19 @@ static LoweredCall lowerDraw(OpBuilder &b, Location loc,
             : castNumber(b, loc, args[i].front(), argTypes[i], want));
   }
   Type result = toStdScalarType(nbTypeOf(ctx, D.result));
-  return drawOrFill(b, loc, resultType,
-                    sizeArgument(b, loc, args, argTypes, D.numParams),
-                    D.canFail ? Checks::Always : Checks::None,
-                    [&](OpBuilder &nested, Location l) {
-                      return callRuntime(nested, l, D.symbol, result, operands);
-                    });
+  return drawOrFill(
+      b, loc, resultType, sizeArgument(b, loc, args, argTypes, D.numParams),
+      D.canFail ? Checks::Always : Checks::None,
+      [&](OpBuilder &nested, Location l) {
+        return callRuntime(nested, l, D.symbol, result, operands);
+      },
+      D.fillSymbol ? StringRef(D.fillSymbol) : StringRef());
 }
 
 constexpr Kind R = Kind::Real, I = Kind::Int;
 
 // clang-format off
-static constexpr Draw kRandom{MUMBA_SYMBOL_RANDOM_RANDOM, 0, {}, {}, R, false};
+static constexpr Draw kRandom{MUMBA_SYMBOL_RANDOM_RANDOM, 0, {}, {}, R, false, MUMBA_SYMBOL_RANDOM_FILL_RANDOM};
 static constexpr Draw kUniform{MUMBA_SYMBOL_RANDOM_UNIFORM, 2, {R, R}, {0, 1}, R, true};
 static constexpr Draw kStandardNormal{MUMBA_SYMBOL_RANDOM_STANDARD_NORMAL, 0, {}, {}, R, false};
 static constexpr Draw kNormal{MUMBA_SYMBOL_RANDOM_NORMAL, 2, {R, R}, {0, 1}, R, true};
@@ -405,10 +415,12 @@ static LoweredCall lowerDims(OpBuilder &b, Location loc,
                                     getInt64Type(b.getContext())));
   }
   Type f64 = b.getF64Type();
-  return drawOrFill(b, loc, resultType, extents, Checks::None,
-                    [&](OpBuilder &nested, Location l) {
-                      return callRuntime(nested, l, D.symbol, f64, {});
-                    });
+  return drawOrFill(
+      b, loc, resultType, extents, Checks::None,
+      [&](OpBuilder &nested, Location l) {
+        return callRuntime(nested, l, D.symbol, f64, {});
+      },
+      D.fillSymbol ? StringRef(D.fillSymbol) : StringRef());
 }
 
 //===----------------------------------------------------------------------===//
