@@ -18,6 +18,7 @@
 #include "mumba/Runtime/Math.h"
 #include "mumba/Runtime/Memory.h"
 #include "mumba/Runtime/Print.h"
+#include "mumba/Runtime/Random.h"
 #include "mumba/Runtime/Status.h"
 #include "mumba/Runtime/Symbols.h"
 #include "llvm/Bitcode/BitcodeReader.h"

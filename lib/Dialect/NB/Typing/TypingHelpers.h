@@ -28,6 +28,8 @@ llvm::ArrayRef<CallTyping> getNumpyScalarTyping();
 llvm::ArrayRef<CallTyping> getArrayTyping();
 /// Matrix products and numpy.linalg.
 llvm::ArrayRef<CallTyping> getLinalgTyping();
+/// numpy.random.*.
+llvm::ArrayRef<CallTyping> getRandomTyping();
 
 /// The argument types that are present (omitted parameters are null).
 inline llvm::SmallVector<mlir::Type>
