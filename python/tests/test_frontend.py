@@ -539,3 +539,40 @@ def _env():
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
     return env
+
+
+def _adder(k):
+    def add(x):
+        return x + k
+
+    # A factory names what it makes; the source still says "add".
+    add.__name__ = add.__qualname__ = f"add_{k}"
+    return add
+
+
+def _twice(x):
+    return 2 * x
+
+
+def test_renamed_functions_compile():
+    # The definition is found by the code object, not by __name__.
+    assert njit(_adder(3))(4) == _adder(3)(4) == 7
+    renamed = njit(_twice)
+    _twice.__name__ = "not_twice"
+    try:
+        assert renamed(21) == 42
+    finally:
+        _twice.__name__ = "_twice"
+
+
+def _shadowed(x):
+    def _shadowed(y):  # the same name, one level down and a line later
+        return y * 100
+
+    return _shadowed
+
+
+def test_nested_definition_of_the_same_name():
+    inner = _shadowed(0)
+    inner.__name__ = "renamed"
+    assert njit(inner)(2) == 200

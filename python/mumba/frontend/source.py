@@ -62,6 +62,11 @@ def _lambda_to_def(lam: ast.Lambda) -> ast.FunctionDef:
     return fdef
 
 
+def _first_line(node: ast.AST) -> int:
+    """The line a definition's code object starts at: its first decorator's."""
+    return min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+
+
 def get_source(fn: Callable) -> FunctionSource:
     """Return the :class:`FunctionSource` of ``fn``.
 
@@ -98,8 +103,11 @@ def get_source(fn: Callable) -> FunctionSource:
     ast.increment_lineno(tree, offset)
     lines = {start + i: line.rstrip("\r\n") for i, line in enumerate(src_lines)}
 
+    # Find the definition by the code object, which renaming the function
+    # (decorators, factories, tests setting __name__) leaves alone: its
+    # first line (the first decorator's) and its name as written.
     node: FuncNode | None = None
-    if fn.__name__ == "<lambda>":
+    if code.co_name == "<lambda>":
         lambdas = [
             n
             for n in ast.walk(tree)
@@ -115,7 +123,11 @@ def get_source(fn: Callable) -> FunctionSource:
         node = _lambda_to_def(lambdas[0])
     else:
         for n in ast.walk(tree):
-            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == fn.__name__:
+            if (
+                isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and n.name == code.co_name
+                and _first_line(n) == code.co_firstlineno
+            ):
                 node = n
                 break
         if isinstance(node, ast.AsyncFunctionDef):
