@@ -13,6 +13,7 @@
 #include "mumba/JIT/LLVMBackend.h"
 #include "mumba/Pipelines/Pipelines.h"
 #include "mumba/Registration.h"
+#include "mumba/Runtime/Cmath.h"
 #include "mumba/Runtime/Math.h"
 #include "mumba/Runtime/Memory.h"
 #include "mumba/Runtime/Print.h"

@@ -171,8 +171,14 @@ Value mumba::nb::complexSqrt(OpBuilder &b, Location loc, Value z) {
   Value isZero = arith::AndIOp::create(
       b, loc, cmpf(b, loc, arith::CmpFPredicate::OEQ, p.re, zero),
       cmpf(b, loc, arith::CmpFPredicate::OEQ, p.im, zero));
-  return makeComplex(b, loc, z.getType(), select(b, loc, isZero, zero, re),
-                     select(b, loc, isZero, p.im, im));
+  re = select(b, loc, isZero, zero, re);
+  im = select(b, loc, isZero, p.im, im);
+  // sqrt(x +- inf j) is inf +- inf j for every x, NaN included.
+  Value inf = fconst(b, loc, type, std::numeric_limits<double>::infinity());
+  Value imInfinite = cmpf(b, loc, arith::CmpFPredicate::OEQ,
+                          math::AbsFOp::create(b, loc, p.im), inf);
+  return makeComplex(b, loc, z.getType(), select(b, loc, imInfinite, inf, re),
+                     select(b, loc, imInfinite, p.im, im));
 }
 
 /// CPython's c_powu: x ** n for 0 <= n by repeated squaring.
