@@ -124,8 +124,7 @@ MumbaComplex mumbaCmathTanh(double x, double y) {
     if (fabs(x) > kLogLarge)
       /* tanh(x) is +-1 to the last bit; the imaginary part is
          sin(2y) / (2 sinh^2 x) ~ 4 sin(y) cos(y) exp(-2|x|). */
-      return make(copysign(1.0, x),
-                  4 * sin(y) * cos(y) * exp(-2 * fabs(x)));
+      return make(copysign(1.0, x), 4 * sin(y) * cos(y) * exp(-2 * fabs(x)));
     /* (t(1 + u^2) + i u s^2) / (1 + t^2 u^2), t = tanh x, u = tan y,
        s = sech x. */
     double t = tanh(x), u = tan(y), s = 1 / cosh(x);

@@ -226,3 +226,32 @@ def test_rect_of_negative_zero_and_infinite_phase():
     re, im = _rect(-0.0, -INF)
     w = cmath.rect(-0.0, -INF)
     assert same(re, w.real) and same(im, w.imag)
+
+
+# Finite values far from the special ones: tiny (subnormal) parts, parts
+# near overflow, and ordinary ones; CPython raises OverflowError where the
+# result overflows, which compiled code gives as an infinity (skipped here).
+FINITE = [
+    (1e-310, 1e-310), (-3e-320, 5e-324), (0.3, 1e-310), (710.5, 0.3),
+    (-710.5, 2.0), (709.0, -1.0), (1e300, 1e300), (-1e300, 3.0),
+    (0.5, 0.25), (-3.0, 4.0), (20.0, -0.5), (-0.75, 100.0), (1.0, 1e-20),
+]
+
+
+def ulps(got: float, want: float) -> float:
+    if got == want:
+        return 0.0
+    return abs(got - want) / math.ulp(abs(want))
+
+
+@pytest.mark.parametrize("name", UNARY)
+def test_unary_finite_values_to_the_last_bits(name):
+    compiled, f = _unary(name), getattr(cmath, name)
+    for re, im in FINITE:
+        try:
+            want = f(complex(re, im))
+        except OverflowError:
+            continue
+        got = compiled(re, im)
+        assert ulps(got[0], want.real) <= 2 and ulps(got[1], want.imag) <= 2, (
+            name, re, im, got, want)

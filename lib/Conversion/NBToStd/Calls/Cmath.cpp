@@ -61,16 +61,15 @@ static ComplexParts callRuntime(OpBuilder &b, Location loc, StringRef symbol,
 template <const char *symbol, bool rotate, bool negate>
 static LoweredCall lowerRuntimeUnary(OpBuilder &b, Location loc,
                                      ArrayRef<ValueRange> args,
-                                     ArrayRef<Type> argTypes,
-                                     Type resultType) {
+                                     ArrayRef<Type> argTypes, Type resultType) {
   ComplexParts z = complexParts(b, loc, complexArg(b, loc, args, argTypes, 0));
   if (!rotate) {
     ComplexParts r = callRuntime(b, loc, symbol, z.re, z.im);
     return single(makeComplex(b, loc, resultType, r.re, r.im));
   }
   // iz = -im + i re.
-  ComplexParts r = callRuntime(b, loc, symbol,
-                               arith::NegFOp::create(b, loc, z.im), z.re);
+  ComplexParts r =
+      callRuntime(b, loc, symbol, arith::NegFOp::create(b, loc, z.im), z.re);
   if (!negate)
     return single(makeComplex(b, loc, resultType, r.re, r.im));
   // -i (a + ib) = b - ia.
@@ -144,10 +143,9 @@ static LoweredCall lowerRect(OpBuilder &b, Location loc,
                              ArrayRef<ValueRange> args, ArrayRef<Type> argTypes,
                              Type resultType) {
   Type f64 = Float64Type::get(b.getContext());
-  ComplexParts z =
-      callRuntime(b, loc, MUMBA_SYMBOL_CMATH_RECT,
-                  arg(b, loc, args, argTypes, 0, f64),
-                  arg(b, loc, args, argTypes, 1, f64));
+  ComplexParts z = callRuntime(b, loc, MUMBA_SYMBOL_CMATH_RECT,
+                               arg(b, loc, args, argTypes, 0, f64),
+                               arg(b, loc, args, argTypes, 1, f64));
   return single(makeComplex(b, loc, resultType, z.re, z.im));
 }
 
