@@ -463,6 +463,13 @@ static ArrayType viewType(ArrayType array, ValueRange indices) {
                         ArrayLayout::A, array.getReadonly());
 }
 
+/// A number, or a tuple of them (nested).
+static bool isNumbersOnly(Type type) {
+  if (auto tuple = dyn_cast<TupleType>(type))
+    return llvm::all_of(tuple.getTypes(), isNumbersOnly);
+  return isNumberType(type);
+}
+
 LogicalResult GetItemOp::inferTypes(TypingContext &,
                                     SmallVectorImpl<Type> &resultTypes) {
   Type type = getValue().getType();
@@ -489,6 +496,11 @@ LogicalResult GetItemOp::inferTypes(TypingContext &,
   if (auto tuple = dyn_cast<TupleType>(type)) {
     if (getIndices().size() == 1 && tuple.size() > 0 &&
         llvm::all_equal(tuple.getTypes())) {
+      // The element is chosen at run time among lowered scalars.
+      if (!isNumbersOnly(tuple.getType(0)))
+        return emitError() << "cannot index the tuple " << quoteType(type)
+                           << " with a non-constant index (only tuples of "
+                              "numbers can be)";
       resultTypes.push_back(tuple.getType(0));
       return success();
     }
