@@ -293,7 +293,21 @@ func.func @int_operators(%a: si64, %b: si64, %c: si32) -> tuple<si64, si64, si64
 // CHECK: arith.addf %[[X]], %[[YX]] : f64
 // CHECK: %[[AX:.*]] = arith.sitofp %[[A]] : i64 to f64
 // CHECK: arith.mulf %[[X]], %[[AX]] : f64
-// CHECK: math.powf %[[X]], %{{.*}} : f64
+// `x ** y` raises ZeroDivisionError (status 10) for 0.0 to a finite
+// negative power, as Python's float power does.
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f64
+// CHECK: %[[NEGATIVE:.*]] = arith.cmpf olt, %[[X]], %[[ZERO]] : f64
+// CHECK: %[[MINF:.*]] = arith.constant 0xFFF0000000000000 : f64
+// CHECK: %[[NOTMINF:.*]] = arith.cmpf one, %[[X]], %[[MINF]] : f64
+// CHECK: %[[FINNEG:.*]] = arith.andi %[[NEGATIVE]], %[[NOTMINF]] : i1
+// CHECK: %[[ZEROBASE:.*]] = arith.cmpf oeq, %[[X]], %[[ZERO]] : f64
+// CHECK: %[[BAD:.*]] = arith.andi %[[ZEROBASE]], %[[FINNEG]] : i1
+// CHECK: %[[C10:.*]] = arith.constant 10 : i32
+// CHECK: cf.cond_br %[[BAD]], ^[[RAISE:bb[0-9]+]], ^[[OK:bb[0-9]+]]
+// CHECK: ^[[RAISE]]:
+// CHECK: return %[[C10]]
+// CHECK: ^[[OK]]:
+// CHECK: math.powf %[[X]], %[[X]] : f64
 // CHECK: arith.negf %[[X]] : f64
 // `not x` is `x == 0` for floats: unordered-or-not-equal, then flipped.
 // CHECK: %[[TRUTH:.*]] = arith.cmpf une, %[[X]], %{{.*}} : f64
