@@ -1,14 +1,17 @@
 """The frontend alone: the nb text it emits, typeof, error formatting.
 These tests do not need the compiler extension."""
 
+import ast
 import math
 import re
+import types
 
 import numpy as np
 import pytest
 
 from mumba import ArgumentTypeError, TypingError, UnsupportedError, njit, typeof
 from mumba.errors import MumbaError
+from mumba.frontend import get_source
 from mumba.frontend.emitter import escape_string
 
 THIS_FILE = __file__
@@ -576,3 +579,14 @@ def test_nested_definition_of_the_same_name():
     inner = _shadowed(0)
     inner.__name__ = "renamed"
     assert njit(inner)(2) == 200
+
+
+def test_lambdas_on_one_line_are_told_apart():
+    # Each lambda's code object says which columns its body spans.
+    neg, inv = njit(lambda x: -x), njit(lambda x: ~x)
+    assert (neg(5), inv(5)) == (-5, -6)
+    outer = lambda x: (lambda y: y * 3)(x) + 1  # noqa: E731
+    inner_code = next(c for c in outer.__code__.co_consts if isinstance(c, types.CodeType))
+    inner = types.FunctionType(inner_code, globals())
+    assert isinstance(get_source(outer).node.body[0].value, ast.BinOp)  # ... + 1
+    assert ast.unparse(get_source(inner).node.body[0].value) == "y * 3"

@@ -67,6 +67,31 @@ def _first_line(node: ast.AST) -> int:
     return min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
 
 
+def _lambdas_of(code, lambdas: List[ast.Lambda]) -> List[ast.Lambda]:
+    """Of several lambdas on one line, the innermost whose body spans every
+    source position of ``code`` (Python 3.11's co_positions; columns are
+    UTF-8 byte offsets, as the AST's are)."""
+    if len(lambdas) < 2 or not hasattr(code, "co_positions"):
+        return lambdas
+    spans = [
+        (line, col, end_line, end_col)
+        for line, end_line, col, end_col in code.co_positions()
+        if line is not None and col is not None and end_col is not None and (col, end_col) != (0, 0)
+    ]
+
+    def holds(lam: ast.Lambda) -> bool:
+        body = lam.body
+        start = (body.lineno, body.col_offset)
+        end = (body.end_lineno, body.end_col_offset)
+        return all(start <= (l, c) and (el, ec) <= end for l, c, el, ec in spans)
+
+    found = [lam for lam in lambdas if holds(lam)]
+    if not found:
+        return lambdas
+    return [min(found, key=lambda lam: (lam.body.end_lineno - lam.body.lineno,
+                                        lam.body.end_col_offset - lam.body.col_offset))]
+
+
 def get_source(fn: Callable) -> FunctionSource:
     """Return the :class:`FunctionSource` of ``fn``.
 
@@ -108,11 +133,14 @@ def get_source(fn: Callable) -> FunctionSource:
     # first line (the first decorator's) and its name as written.
     node: FuncNode | None = None
     if code.co_name == "<lambda>":
-        lambdas = [
-            n
-            for n in ast.walk(tree)
-            if isinstance(n, ast.Lambda) and n.lineno == code.co_firstlineno
-        ]
+        lambdas = _lambdas_of(
+            code,
+            [
+                n
+                for n in ast.walk(tree)
+                if isinstance(n, ast.Lambda) and n.lineno == code.co_firstlineno
+            ],
+        )
         if len(lambdas) != 1:
             raise UnsupportedError(
                 "unsupported lambda: cannot tell which lambda on this line is "
