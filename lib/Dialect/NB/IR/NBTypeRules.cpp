@@ -256,10 +256,9 @@ LogicalResult UnaryOp::inferTypes(TypingContext &,
                               !isIntType(type) && !isBoolType(type)))
     return emitError() << "bad operand type for unary " << symbolOf(getKind())
                        << ": " << quoteType(type);
-  // Like binary arithmetic, unary arithmetic on bools and small ints gives
-  // int64.
-  bool keep = isa<FloatType>(type) || isComplexType(type);
-  resultTypes.push_back(keep ? type : promoteNumbers(type, type));
+  // Numbers keep their type, as NumPy's scalars do (~np.uint8(5) is
+  // uint8(250)); a bool is an int in Python (-True is -1, int64).
+  resultTypes.push_back(isBoolType(type) ? promoteNumbers(type, type) : type);
   return success();
 }
 
