@@ -185,6 +185,18 @@ int64_t *packArray(const ValueSpec &spec, PyObject *arg, size_t index,
     PyErr_SetString(cls.ptr(), mumbaStatusMessage(status));
     throw py::error_already_set();
   }
+  case MUMBA_EXC_RECORDED_ARGS: {
+    // A raise statement: the arguments as CPython would pass them (none
+    // for a bare `raise KeyError`), from the literal the frontend wrote.
+    py::object cls = py::module_::import("builtins")
+                         .attr(mumbaRecordedExceptionClass());
+    py::tuple args = py::module_::import("ast").attr("literal_eval")(
+        mumbaStatusMessage(status));
+    py::object exc = cls(*args); // OSError(2, ...) is a FileNotFoundError
+    PyErr_SetObject(reinterpret_cast<PyObject *>(Py_TYPE(exc.ptr())),
+                    exc.ptr());
+    throw py::error_already_set();
+  }
   case MUMBA_EXC_LINALG: {
     py::object cls = py::module_::import("numpy.linalg").attr("LinAlgError");
     PyErr_SetString(cls.ptr(), mumbaStatusMessage(status));
