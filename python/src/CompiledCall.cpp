@@ -67,6 +67,35 @@ bool readComplex64(PyObject *arg, Py_complex &value) {
   return true;
 }
 
+/// NumPy's bool scalar type, found like complex64Type.
+PyTypeObject *numpyBoolType = nullptr;
+
+bool isNumpyBool(PyObject *arg) {
+  if (PyLong_CheckExact(arg) || PyBool_Check(arg))
+    return false;
+  if (!numpyBoolType) {
+    auto &api = py::detail::npy_api::get();
+    PyObject *descr = api.PyArray_DescrFromType_(py::detail::npy_api::NPY_BOOL_);
+    if (!descr)
+      throw py::error_already_set();
+    numpyBoolType = reinterpret_cast<PyTypeObject *>(
+        py::detail::array_descriptor_proxy(descr)->typeobj);
+    Py_DECREF(descr);
+  }
+  return Py_TYPE(arg) == numpyBoolType;
+}
+
+/// Whether an integer read as 64 bits (unsigned ones as their bits) is in
+/// the range of the narrower integer type `spec`.
+bool fitsIn(const ValueSpec &spec, long long value) {
+  if (spec.bits >= 64)
+    return true;
+  if (spec.kind == ValueSpec::Kind::UInt)
+    return static_cast<unsigned long long>(value) < (1ull << spec.bits);
+  long long limit = 1ll << (spec.bits - 1);
+  return value >= -limit && value < limit;
+}
+
 void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
   switch (spec.kind) {
   case ValueSpec::Kind::Float: {
@@ -108,6 +137,12 @@ void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
   case ValueSpec::Kind::SInt:
   case ValueSpec::Kind::UInt: {
     long long value;
+    if (isNumpyBool(arg)) {
+      // An explicit signature takes a bool for an int (its __index__ is
+      // deprecated).
+      *slot = PyObject_IsTrue(arg);
+      return;
+    }
     if (PyLong_CheckExact(arg)) {
       value = spec.kind == ValueSpec::Kind::UInt
                   ? static_cast<long long>(PyLong_AsUnsignedLongLong(arg))
@@ -124,6 +159,19 @@ void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
     }
     if (value == -1 && PyErr_Occurred())
       throw py::error_already_set();
+    if (!fitsIn(spec, value)) {
+      // An int passed for a narrower declared int: Numba converts it when
+      // it fits (the message is NumPy's for a value that does not).
+      bool uns = spec.kind == ValueSpec::Kind::UInt;
+      std::string text =
+          "integer " +
+          (uns ? std::to_string(static_cast<unsigned long long>(value))
+               : std::to_string(value)) +
+          " out of bounds for " + (uns ? "uint" : "int") +
+          std::to_string(spec.bits);
+      PyErr_SetString(PyExc_OverflowError, text.c_str());
+      throw py::error_already_set();
+    }
     *slot = value;
     return;
   }
