@@ -590,3 +590,14 @@ def test_lambdas_on_one_line_are_told_apart():
     inner = types.FunctionType(inner_code, globals())
     assert isinstance(get_source(outer).node.body[0].value, ast.BinOp)  # ... + 1
     assert ast.unparse(get_source(inner).node.body[0].value) == "y * 3"
+
+
+KERNELS = {
+    "halve": njit(lambda x: x // 2),  # a lambda inside a dict display
+    "third": njit(lambda x: x // 3),
+}
+
+
+def test_lambda_inside_a_larger_expression():
+    # Its line alone does not parse; the whole file does, at the same place.
+    assert KERNELS["halve"](9) == 4 and KERNELS["third"](9) == 3

@@ -118,14 +118,21 @@ def get_source(fn: Callable) -> FunctionSource:
         offset -= 1
     try:
         tree = ast.parse(text, filename=filename)
-    except SyntaxError as exc:  # e.g. a lambda cut out of a larger expression
-        raise UnsupportedError(
-            f"unsupported function {fn.__qualname__!r}: cannot parse its source "
-            f"({exc.msg})",
-            filename,
-            start,
-        ) from None
-    ast.increment_lineno(tree, offset)
+        ast.increment_lineno(tree, offset)
+    except SyntaxError as exc:
+        # A lambda cut out of a larger expression (a dict entry, a call's
+        # argument): the whole file holds it, at the same positions.
+        try:
+            src_lines = inspect.findsource(fn)[0]
+            tree = ast.parse("".join(src_lines), filename=filename)
+            start = 1
+        except (OSError, SyntaxError):
+            raise UnsupportedError(
+                f"unsupported function {fn.__qualname__!r}: cannot parse its source "
+                f"({exc.msg})",
+                filename,
+                start,
+            ) from None
     lines = {start + i: line.rstrip("\r\n") for i, line in enumerate(src_lines)}
 
     # Find the definition by the code object, which renaming the function
