@@ -76,7 +76,6 @@ void mumba::detail::expandRaises(ModuleOp module) {
   IRRewriter rewriter(module.getContext());
   for (RaiseIfOp op : raises) {
     Location loc = op.getLoc();
-    auto func = op->getParentOfType<func::FuncOp>();
     Block *before = op->getBlock();
     Block *after = rewriter.splitBlock(before, std::next(op->getIterator()));
     Block *raise = rewriter.createBlock(after);
