@@ -15,6 +15,7 @@
 #include "mumba/Pipelines/Pipelines.h"
 #include "mumba/Registration.h"
 #include "mumba/Runtime/Linalg.h"
+#include "mumba/Runtime/Cmath.h"
 #include "mumba/Runtime/Math.h"
 #include "mumba/Runtime/Memory.h"
 #include "mumba/Runtime/Print.h"

@@ -31,6 +31,8 @@ enum MumbaExceptionKind mumbaStatusException(int status) {
     return MUMBA_EXC_RECURSION;
   case MUMBA_LINALG_ERROR:
     return MUMBA_EXC_LINALG;
+  case MUMBA_RAISE_ARGS:
+    return MUMBA_EXC_RECORDED_ARGS;
   default:
     return MUMBA_EXC_VALUE;
   }
@@ -60,6 +62,7 @@ const char *mumbaStatusMessage(int status) {
     return "negative dimensions are not allowed";
   case MUMBA_USER_EXCEPTION:
   case MUMBA_RANDOM_ERROR:
+  case MUMBA_RAISE_ARGS:
     return lastMessage;
   case MUMBA_SLICE_STEP_ZERO:
     return "slice step cannot be zero";

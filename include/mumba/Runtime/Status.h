@@ -29,6 +29,7 @@ enum MumbaStatus {
   MUMBA_RECURSION = 14,          /* the thread's stack is nearly full */
   MUMBA_LINALG_ERROR = 15,       /* numpy.linalg.LinAlgError, message recorded */
   MUMBA_RANDOM_ERROR = 16,       /* np.random parameters; details recorded */
+  MUMBA_RAISE_ARGS = 17,         /* raise/assert; class and args recorded */
   MUMBA_STATUS_COUNT
 };
 
@@ -41,6 +42,9 @@ enum MumbaExceptionKind {
   MUMBA_EXC_RECORDED = 4, /* the class named by mumbaRecordedExceptionClass */
   MUMBA_EXC_RECURSION = 5,
   MUMBA_EXC_LINALG = 6, /* numpy.linalg.LinAlgError */
+  /* The class named by mumbaRecordedExceptionClass, called with the
+     arguments whose Python tuple literal mumbaStatusMessage gives. */
+  MUMBA_EXC_RECORDED_ARGS = 7,
 };
 
 /* The exception class and message Python itself would give. Statuses with
@@ -55,7 +59,8 @@ void mumbaRaiseIndexError(long long index, long long axis, long long size);
 
 /* Called by compiled code before it returns MUMBA_USER_EXCEPTION: records
    the builtin exception class's name and the message (NUL-terminated
-   strings, passed as addresses). */
+   strings, passed as addresses). Before MUMBA_RAISE_ARGS the second string
+   is the literal of the exception's arguments, `()` or `('bad', 2)`. */
 void mumbaRaiseUser(long long excClass, long long message);
 
 /* Called on entry to compiled functions that recurse: MUMBA_RECURSION when

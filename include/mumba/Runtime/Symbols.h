@@ -34,6 +34,12 @@
 #define MUMBA_SYMBOL_LINALG_SVD "mumbaLinalgSvd"
 #define MUMBA_SYMBOL_LINALG_PINV "mumbaLinalgPinv"
 #define MUMBA_SYMBOL_LINALG_MATRIX_RANK "mumbaLinalgMatrixRank"
+#define MUMBA_SYMBOL_CMATH_EXP "mumbaCmathExp"
+#define MUMBA_SYMBOL_CMATH_LOG "mumbaCmathLog"
+#define MUMBA_SYMBOL_CMATH_SINH "mumbaCmathSinh"
+#define MUMBA_SYMBOL_CMATH_COSH "mumbaCmathCosh"
+#define MUMBA_SYMBOL_CMATH_TANH "mumbaCmathTanh"
+#define MUMBA_SYMBOL_CMATH_RECT "mumbaCmathRect"
 /* The allocator, under the names MLIR's memref-to-llvm lowering calls
    with use-generic-functions. */
 #define MUMBA_SYMBOL_ALLOC "_mlir_memref_to_llvm_alloc"
@@ -109,6 +115,12 @@
   X(MUMBA_SYMBOL_LINALG_SVD, mumbaLinalgSvd)                                   \
   X(MUMBA_SYMBOL_LINALG_PINV, mumbaLinalgPinv)                                 \
   X(MUMBA_SYMBOL_LINALG_MATRIX_RANK, mumbaLinalgMatrixRank)                    \
+  X(MUMBA_SYMBOL_CMATH_EXP, mumbaCmathExp)                                     \
+  X(MUMBA_SYMBOL_CMATH_LOG, mumbaCmathLog)                                     \
+  X(MUMBA_SYMBOL_CMATH_SINH, mumbaCmathSinh)                                   \
+  X(MUMBA_SYMBOL_CMATH_COSH, mumbaCmathCosh)                                   \
+  X(MUMBA_SYMBOL_CMATH_TANH, mumbaCmathTanh)                                   \
+  X(MUMBA_SYMBOL_CMATH_RECT, mumbaCmathRect)                                   \
   X(MUMBA_SYMBOL_ALLOC, _mlir_memref_to_llvm_alloc)                            \
   X(MUMBA_SYMBOL_ALIGNED_ALLOC, _mlir_memref_to_llvm_aligned_alloc)            \
   X(MUMBA_SYMBOL_FREE, _mlir_memref_to_llvm_free)                              \

@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
+#include <limits>
 
 using namespace mlir;
 using namespace mumba;
@@ -33,6 +34,8 @@ private:
   /// when it is zero; under NumPy's, integer divisions by zero give 0 (see
   /// zeroDivisor) and float ones follow IEEE. Returns the divisor to use.
   Value checkDivisor(Value divisor, MumbaStatus status);
+  /// Under Python's error model, raises for 0.0 to a negative power.
+  void checkZeroToNegativePower(Value lhs, Value rhs);
   Value lowerInt(BinOpKind kind, Value lhs, Value rhs);
   Value lowerFloat(BinOpKind kind, Value lhs, Value rhs);
   Value lowerComplex(BinOpKind kind, Value lhs, Value rhs);
@@ -74,6 +77,24 @@ Value BinaryLowering::checkDivisor(Value divisor, MumbaStatus status) {
   Value one = arith::ConstantOp::create(b, loc, divisor.getType(),
                                         b.getIntegerAttr(divisor.getType(), 1));
   return arith::SelectOp::create(b, loc, isZero, one, divisor);
+}
+
+void BinaryLowering::checkZeroToNegativePower(Value lhs, Value rhs) {
+  // Python's float power raises for 0.0 ** y, y < 0, except y = -inf
+  // (which gives inf); IEEE's pow gives an infinity for all of them.
+  if (isNonZeroFloat(op->getOperand(0)))
+    return;
+  auto cmp = [&](arith::CmpFPredicate pred, Value x, Value y) {
+    return arith::CmpFOp::create(b, loc, pred, x, y).getResult();
+  };
+  Value zero = constant(0);
+  Value finiteNegative = arith::AndIOp::create(
+      b, loc, cmp(arith::CmpFPredicate::OLT, rhs, zero),
+      cmp(arith::CmpFPredicate::ONE, rhs,
+          constant(-std::numeric_limits<double>::infinity())));
+  Value zeroBase = cmp(arith::CmpFPredicate::OEQ, lhs, zero);
+  raiseIf(b, loc, arith::AndIOp::create(b, loc, zeroBase, finiteNegative),
+          statusConstant(b, loc, MUMBA_ZERO_NEGATIVE_POWER));
 }
 
 Value BinaryLowering::lowerInt(BinOpKind kind, Value lhs, Value rhs) {
@@ -207,6 +228,8 @@ Value BinaryLowering::lowerFloat(BinOpKind kind, Value lhs, Value rhs) {
   case BinOpKind::Mul:
     return arith::MulFOp::create(b, loc, lhs, rhs);
   case BinOpKind::Pow:
+    if (options.pythonErrorModel)
+      checkZeroToNegativePower(lhs, rhs);
     return math::PowFOp::create(b, loc, lhs, rhs);
   case BinOpKind::TrueDiv:
     return arith::DivFOp::create(b, loc, lhs, rhs);

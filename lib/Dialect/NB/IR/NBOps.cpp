@@ -58,8 +58,10 @@ LogicalResult RaiseOp::verify() {
   if (static_cast<bool>(getException()) == static_cast<bool>(getExcClass()))
     return emitOpError("raises either an exception value or an exception "
                        "class with a message, not both or neither");
-  if (getMessage() && !getExcClass())
-    return emitOpError("has a message but no exception class");
+  if ((getMessage() || getExcArgs()) && !getExcClass())
+    return emitOpError("has a message or arguments but no exception class");
+  if (getMessage() && getExcArgs())
+    return emitOpError("has both a message and arguments; give one");
   return success();
 }
 

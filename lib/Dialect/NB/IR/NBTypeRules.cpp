@@ -325,10 +325,9 @@ LogicalResult UnaryOp::inferTypes(TypingContext &,
                               !isIntType(type) && !isBoolType(type)))
     return emitError() << "bad operand type for unary " << symbolOf(getKind())
                        << ": " << quoteType(type);
-  // Like binary arithmetic, unary arithmetic on bools and small ints gives
-  // int64.
-  bool keep = isa<FloatType>(type) || isComplexType(type);
-  resultTypes.push_back(keep ? type : promoteNumbers(type, type));
+  // Numbers keep their type, as NumPy's scalars do (~np.uint8(5) is
+  // uint8(250)); a bool is an int in Python (-True is -1, int64).
+  resultTypes.push_back(isBoolType(type) ? promoteNumbers(type, type) : type);
   return success();
 }
 
@@ -532,6 +531,13 @@ static ArrayType viewType(ArrayType array, ValueRange indices) {
                         ArrayLayout::A, array.getReadonly());
 }
 
+/// A number, or a tuple of them (nested).
+static bool isNumbersOnly(Type type) {
+  if (auto tuple = dyn_cast<TupleType>(type))
+    return llvm::all_of(tuple.getTypes(), isNumbersOnly);
+  return isNumberType(type);
+}
+
 LogicalResult GetItemOp::inferTypes(TypingContext &,
                                     SmallVectorImpl<Type> &resultTypes) {
   Type type = getValue().getType();
@@ -558,6 +564,11 @@ LogicalResult GetItemOp::inferTypes(TypingContext &,
   if (auto tuple = dyn_cast<TupleType>(type)) {
     if (getIndices().size() == 1 && tuple.size() > 0 &&
         llvm::all_equal(tuple.getTypes())) {
+      // The element is chosen at run time among lowered scalars.
+      if (!isNumbersOnly(tuple.getType(0)))
+        return emitError() << "cannot index the tuple " << quoteType(type)
+                           << " with a non-constant index (only tuples of "
+                              "numbers can be)";
       resultTypes.push_back(tuple.getType(0));
       return success();
     }

@@ -496,17 +496,23 @@ def NB_RaiseOp : NB_Op<"raise", [Terminator]> {
   let summary = "raises an exception (Numba's `Raise`)";
   let description = [{
     In nopython code the exception is known at compile time: a builtin
-    exception class and its message (`raise ValueError("bad")`, a failed
-    `assert`). Object mode raises an exception value instead.
+    exception class and either its arguments, as the Python literal of a
+    tuple (`raise KeyError` has `()`, `raise ValueError("bad", 2)` has
+    `('bad', 2)`, a failed `assert x, "m"` has `('m',)`), which the
+    dispatcher evaluates to build exactly the exception Python would; or
+    one message (the exception's only argument), as the lowering's own
+    raises give. Object mode raises an exception value instead.
 
     ```mlir
+    nb.raise {exc_class = "KeyError", exc_args = "()"}
     nb.raise {exc_class = "ValueError", message = "bad"}
     nb.raise %exc : !nb.pyobject
     ```
   }];
   let arguments = (ins Optional<AnyType>:$exception,
                        OptionalAttr<StrAttr>:$exc_class,
-                       OptionalAttr<StrAttr>:$message);
+                       OptionalAttr<StrAttr>:$message,
+                       OptionalAttr<StrAttr>:$exc_args);
   let assemblyFormat = "($exception^ `:` type($exception))? attr-dict";
   let hasVerifier = 1;
 }
