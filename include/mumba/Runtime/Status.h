@@ -73,6 +73,13 @@ int mumbaCheckStack(void);
    passed as its address) of numpy.linalg.LinAlgError for this thread. */
 void mumbaRaiseLinAlg(long long message);
 
+/* Called by compiled code before it returns MUMBA_USER_EXCEPTION for shapes
+   that do not broadcast: records NumPy's ValueError. `shapes` is the
+   address of `count` shapes, each its rank then its extents (int64);
+   `kind` 0 names operands of an expression, 1 a source (first) stored
+   into a destination (second). */
+void mumbaRaiseBroadcast(long long shapes, long long count, long long kind);
+
 /* The class name the last MUMBA_USER_EXCEPTION on this thread recorded. */
 const char *mumbaRecordedExceptionClass(void);
 

@@ -15,6 +15,7 @@
 #define MUMBA_SYMBOL_PRINT "mumbaPrint"
 #define MUMBA_SYMBOL_MOD_POW "mumbaModPow"
 #define MUMBA_SYMBOL_CHECK_STACK "mumbaCheckStack"
+#define MUMBA_SYMBOL_RAISE_BROADCAST "mumbaRaiseBroadcast"
 #define MUMBA_SYMBOL_RAISE_LINALG "mumbaRaiseLinAlg"
 /* Linalg.h: BLAS and LAPACK behind @, np.dot and np.linalg. */
 #define MUMBA_SYMBOL_LINALG_GEMM "mumbaLinalgGemm"
@@ -97,6 +98,7 @@
   X(MUMBA_SYMBOL_PRINT, mumbaPrint)                                            \
   X(MUMBA_SYMBOL_MOD_POW, mumbaModPow)                                         \
   X(MUMBA_SYMBOL_CHECK_STACK, mumbaCheckStack)                                 \
+  X(MUMBA_SYMBOL_RAISE_BROADCAST, mumbaRaiseBroadcast)                         \
   X(MUMBA_SYMBOL_RAISE_LINALG, mumbaRaiseLinAlg)                               \
   X(MUMBA_SYMBOL_LINALG_GEMM, mumbaLinalgGemm)                                 \
   X(MUMBA_SYMBOL_LINALG_GEMV, mumbaLinalgGemv)                                 \

@@ -3,6 +3,7 @@
 #include "PatternUtils.h"
 #include "ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
 #include <limits>
@@ -114,7 +115,8 @@ Value BinaryLowering::lowerInt(BinOpKind kind, Value lhs, Value rhs) {
     return arith::XOrIOp::create(b, loc, lhs, rhs);
   case BinOpKind::Pow: {
     // 0 ** -n divides by zero, in Python and in the integer power helper.
-    if (!uns) {
+    // (Array elements cannot raise; docs/arrays.md.)
+    if (!uns && !options.arrayElements) {
       Value zero = constant(0);
       Value zeroToNegative = arith::AndIOp::create(
           b, loc,
@@ -315,7 +317,16 @@ struct BinaryOpLowering : public OpConversionPattern<OpT> {
         castNumber(rewriter, loc, single(adaptor.getLhs()), lhsType, type);
     Value rhs =
         castNumber(rewriter, loc, single(adaptor.getRhs()), rhsType, type);
-    BinaryLowering lowering(rewriter, op, type, options);
+    // Element-wise in an array expression: NumPy's semantics, which never
+    // raise (x / 0 is inf, n // 0 is 0).
+    NBToStdOptions elementOptions = options;
+    bool inArray = isa<linalg::GenericOp, ArrayExprOp>(op->getParentOp());
+    if (inArray) {
+      elementOptions.pythonErrorModel = false;
+      elementOptions.arrayElements = true;
+    }
+    BinaryLowering lowering(rewriter, op, type,
+                            inArray ? elementOptions : options);
     Value result =
         lowering.lower(op.getKind(), lhs, rhs,
                        isa<FloatType>(lhsType) || isa<FloatType>(rhsType));

@@ -23,6 +23,7 @@ RUNTIME_SYMBOLS = frozenset(
         "mumbaPrint",
         "mumbaModPow",
         "mumbaCheckStack",
+        "mumbaRaiseBroadcast",
         "mumbaRaiseLinAlg",
         "mumbaLinalgGemm",
         "mumbaLinalgGemv",
