@@ -20,7 +20,6 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
-#include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Transforms/Passes.h"
 #include "mumba/Conversion/Passes.h"
 #include "mumba/Dialect/NB/Transforms/Passes.h"
@@ -46,15 +45,15 @@ void mumba::buildNBToStdPipeline(OpPassManager &pm,
   lowering.errorModel = options.errorModel;
   lowering.boundscheck = options.boundscheck;
   pm.addPass(createConvertNBToStdPass(lowering));
-  // Array expressions are linalg.generic ops on memrefs: plain loops from
-  // here on, for the affine stage and LLVM's vectorizer.
-  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   // The cursors of range and array iterators live in stack slots; as SSA
   // values they let the loops be lifted to scf and raised to affine.
   pm.addNestedPass<func::FuncOp>(createMem2Reg());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   pm.addPass(createMumbaDeallocateBuffersPass());
+  // Array expressions are linalg.generic ops on memrefs: plain loops from
+  // here on, for the affine stage and LLVM's vectorizer.
+  pm.addNestedPass<func::FuncOp>(createMumbaLinalgToLoopsPass());
 }
 
 void mumba::buildAffinePipeline(OpPassManager &pm,

@@ -72,8 +72,8 @@ def uses_list(x):
 
 
 @njit
-def uses_slice(a):
-    a[1:] = 0.0  # MARK-slice
+def uses_ellipsis(a):
+    a[...] = 0.0  # MARK-ellipsis
     return a
 
 
@@ -102,7 +102,7 @@ def uses_comprehension(n):
         (uses_dict, 1, "MARK-dict", "{1: x}"),
         (uses_with, 1, "MARK-with", "with CTX"),
         (uses_list, 1, "MARK-list", "[x, x]"),
-        (uses_slice, np.zeros(3), "MARK-slice", "1:"),
+        (uses_ellipsis, np.zeros(3), "MARK-ellipsis", "..."),
         (uses_try, 1, "MARK-try", "try:"),
         (uses_undefined, 1, "MARK-undef", "not_defined_anywhere"),
         (uses_comprehension, 3, "MARK-comp", "[i for"),

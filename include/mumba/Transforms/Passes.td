@@ -264,4 +264,23 @@ def MumbaDeallocateBuffersPass
   ];
 }
 
+def MumbaLinalgToLoopsPass
+    : Pass<"mumba-linalg-to-loops", "::mlir::func::FuncOp"> {
+  let summary = "Lowers linalg ops on memrefs to scf.for nests, and nothing else";
+  let description = [{
+    What array expressions become after convert-nb-to-std (one
+    `linalg.generic` each) turns into plain loops for the affine stage.
+    Unlike upstream `convert-linalg-to-loops`, the rest of the function is
+    left as it is: no canonicalisation, no folding.
+
+    ```mlir
+    linalg.generic {...} ins(%a : memref<?xf64>) outs(%r : memref<?xf64>) {...}
+    // becomes
+    scf.for %i = %c0 to %n step %c1 { ... }
+    ```
+  }];
+  let dependentDialects = ["::mlir::scf::SCFDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
 #endif // MUMBA_TRANSFORMS_PASSES_TD

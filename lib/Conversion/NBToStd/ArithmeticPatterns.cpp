@@ -325,8 +325,8 @@ struct BinaryOpLowering : public OpConversionPattern<OpT> {
       elementOptions.pythonErrorModel = false;
       elementOptions.arrayElements = true;
     }
-    BinaryLowering lowering(rewriter, op, type,
-                            inArray ? elementOptions : options);
+    const NBToStdOptions *effective = inArray ? &elementOptions : &options;
+    BinaryLowering lowering(rewriter, op, type, *effective);
     Value result =
         lowering.lower(op.getKind(), lhs, rhs,
                        isa<FloatType>(lhsType) || isa<FloatType>(rhsType));

@@ -334,7 +334,18 @@ struct CopyToLowering : public OpConversionPattern<CopyToOp> {
           auto plain = MemRefType::get(type.getShape(), type.getElementType());
           Value copy =
               memref::AllocOp::create(then, l, plain, sizesOf(then, l, source));
-          memref::CopyOp::create(then, l, source, copy);
+          // A generic, not memref.copy: that calls a runtime library
+          // function for strided memrefs.
+          AffineMap identity =
+              AffineMap::getMultiDimIdentityMap(rank, then.getContext());
+          linalg::GenericOp::create(
+              then, l, TypeRange{}, ValueRange{source}, ValueRange{copy},
+              SmallVector<AffineMap>{identity, identity},
+              SmallVector<utils::IteratorType>(rank,
+                                               utils::IteratorType::parallel),
+              [](OpBuilder &body, Location bodyLoc, ValueRange args) {
+                linalg::YieldOp::create(body, bodyLoc, ValueRange{args[0]});
+              });
           scf::YieldOp::create(
               then, l,
               ValueRange{memref::CastOp::create(then, l, anyLayout, copy)

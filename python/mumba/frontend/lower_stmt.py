@@ -167,7 +167,8 @@ class StmtLowering(ExprLowering):
             self.store_name(target.id, value, loc)
         elif isinstance(target, ast.Subscript):
             obj = self.expr(target.value)
-            indices = self.index_operands(target.slice)
+            # Slices assign into a view (a[1:-1] = expr, m[:, 0] = v).
+            indices = self.index_operands(target.slice, slices=True)
             self.e.setitem(obj, indices, value, loc)
         elif isinstance(target, (ast.Tuple, ast.List)):
             for elt in target.elts:
@@ -199,7 +200,7 @@ class StmtLowering(ExprLowering):
             # a[i] += v: container and index evaluated once.
             obj = self.expr(target.value)
             k = self.const_index(target.slice)
-            indices = self.index_operands(target.slice)
+            indices = self.index_operands(target.slice, slices=True)
             tloc = self.pos(target)
             if k is not None:
                 current = self.e.static_getitem(obj, k, tloc)

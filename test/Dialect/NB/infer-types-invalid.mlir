@@ -219,9 +219,25 @@ func.func @assign_into_tuple(%a: tuple<si64, si64>, %i: si64) -> !nb.unknown {
 
 // -----
 
-func.func @assign_too_few_indices(%a: !nb.array<f64, 2, C>, %i: si64) -> !nb.unknown {
-  // expected-error @+1 {{unsupported: assigning into a 2-d array 'array(float64, 2d, C)' with 1 indices}}
-  nb.setitem %a[%i], %i : (!nb.array<f64, 2, C>, si64, si64) -> ()
+func.func @assign_too_many_indices(%a: !nb.array<f64, 2, C>, %i: si64) -> !nb.unknown {
+  // expected-error @+1 {{too many indices for the 2-d array 'array(float64, 2d, C)': 3}}
+  nb.setitem %a[%i, %i, %i], %i : (!nb.array<f64, 2, C>, si64, si64, si64, si64) -> ()
+  nb.return %i : si64
+}
+
+// -----
+
+func.func @assign_array_into_element(%a: !nb.array<f64, 1, C>, %b: !nb.array<f64, 1, C>, %i: si64) -> !nb.unknown {
+  // expected-error @+1 {{setting an array element with a sequence: cannot store 'array(float64, 1d, C)' into one element of 'array(float64, 1d, C)'}}
+  nb.setitem %a[%i], %b : (!nb.array<f64, 1, C>, si64, !nb.array<f64, 1, C>) -> ()
+  nb.return %i : si64
+}
+
+// -----
+
+func.func @assign_2d_into_1d_view(%a: !nb.array<f64, 2, C>, %b: !nb.array<f64, 2, C>, %i: si64) -> !nb.unknown {
+  // expected-error @+1 {{could not broadcast a 2-d array into the 1-d view of 'array(float64, 2d, C)'}}
+  nb.setitem %a[%i], %b : (!nb.array<f64, 2, C>, si64, !nb.array<f64, 2, C>) -> ()
   nb.return %i : si64
 }
 

@@ -621,10 +621,40 @@ LogicalResult SetItemOp::inferTypes(TypingContext &, SmallVectorImpl<Type> &) {
     return emitError() << "cannot assign into the read-only array "
                        << quoteType(array)
                        << " (its NumPy flag writeable is False)";
-  if (getIndices().size() != array.getNdim())
-    return emitError() << "unsupported: assigning into a " << array.getNdim()
-                       << "-d array " << quoteType(array) << " with "
-                       << getIndices().size() << " indices";
+  for (Value index : getIndices())
+    if (!isIndexType(index.getType()) && !isa<SliceType>(index.getType()))
+      return emitError() << "invalid index of type "
+                         << quoteType(index.getType()) << " into "
+                         << quoteType(array) << " (indices are integers)";
+  if (getIndices().size() > array.getNdim())
+    return emitError() << "too many indices for the " << array.getNdim()
+                       << "-d array " << quoteType(array) << ": "
+                       << getIndices().size();
+  bool element =
+      getIndices().size() == array.getNdim() &&
+      llvm::none_of(getIndices().getTypes(), llvm::IsaPred<SliceType>);
+  if (!element) {
+    // Into a view: the value broadcasts to it (nb-fuse-array-exprs makes
+    // the view and an nb.copyto).
+    ArrayType view = viewType(array, getIndices());
+    Type value = getValue().getType();
+    auto source = dyn_cast<ArrayType>(value);
+    Type dtype = getElementDtype(value);
+    if (!isNumberType(dtype) ||
+        (isComplexType(dtype) && !isComplexType(array.getDtype())))
+      return emitError() << "cannot store a value of type " << quoteType(value)
+                         << " into " << quoteType(array);
+    if (source && source.getNdim() > view.getNdim())
+      return emitError() << "could not broadcast a " << source.getNdim()
+                         << "-d array into the " << view.getNdim()
+                         << "-d view of " << quoteType(array);
+    return success();
+  }
+  if (isa<ArrayType>(getValue().getType()))
+    return emitError() << "setting an array element with a sequence: cannot "
+                          "store "
+                       << quoteType(getValue().getType())
+                       << " into one element of " << quoteType(array);
   for (Value index : getIndices())
     if (!isIndexType(index.getType()))
       return emitError() << "invalid index of type "

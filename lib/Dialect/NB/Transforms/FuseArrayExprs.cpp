@@ -173,9 +173,39 @@ private:
   SmallVector<Operation *> tree;
 };
 
+/// `a[1:-1] = v`: the view `a[1:-1]`, then nb.copyto into it. Fails where
+/// the view does not type.
+static LogicalResult rewriteViewAssignment(SetItemOp op) {
+  auto array = dyn_cast<ArrayType>(op.getTarget().getType());
+  if (!array)
+    return success();
+  bool element =
+      op.getIndices().size() == array.getNdim() &&
+      llvm::none_of(op.getIndices().getTypes(), llvm::IsaPred<SliceType>);
+  if (element)
+    return success();
+  OpBuilder b(op);
+  auto view =
+      GetItemOp::create(b, op.getLoc(), UnknownType::get(op.getContext()),
+                        op.getTarget(), op.getIndices());
+  OperatorsOnly context;
+  SmallVector<Type> types;
+  if (failed(view.inferTypes(context, types)))
+    return failure();
+  view.getResult().setType(types.front());
+  CopyToOp::create(b, op.getLoc(), view.getResult(), op.getValue());
+  op.erase();
+  return success();
+}
+
 struct NBFuseArrayExprsPass
     : public mumba::nb::impl::NBFuseArrayExprsPassBase<NBFuseArrayExprsPass> {
   void runOnOperation() override {
+    SmallVector<SetItemOp> assignments;
+    getOperation().walk([&](SetItemOp op) { assignments.push_back(op); });
+    for (SetItemOp op : assignments)
+      if (failed(rewriteViewAssignment(op)))
+        return signalPassFailure();
     // Roots: element-wise ops whose result does not feed one expression.
     SmallVector<Operation *> roots;
     getOperation().walk([&](Operation *op) {
