@@ -128,6 +128,10 @@ Type mumba::nb::getArrayBinaryDtype(BinOpKind kind, Type dtype,
       return unsupported(kind == BinOpKind::Mod ? "remainder" : "floor_divide");
     return isBool ? i8(ctx) : dtype;
   case BinOpKind::Pow:
+    if (isComplex) {
+      why = "unsupported: ** on complex arrays is not compiled yet";
+      return {};
+    }
     return isBool ? i8(ctx) : dtype;
   case BinOpKind::BitAnd:
   case BinOpKind::BitOr:

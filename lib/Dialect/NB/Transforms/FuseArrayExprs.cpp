@@ -3,6 +3,7 @@
 #include "mumba/Dialect/NB/IR/ArrayTyping.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
 #include "mumba/Dialect/NB/Transforms/Passes.h"
+#include "mumba/Dialect/NB/Typing/CallTyping.h"
 #include "llvm/ADT/SetVector.h"
 
 namespace mumba::nb {
@@ -15,13 +16,26 @@ using namespace mumba::nb;
 
 /// An element-wise operation on arrays: an operator with an array result.
 static bool isElementwise(Operation *op) {
-  return isa<BinOp, InplaceBinOp, UnaryOp, CompareOp>(op) &&
-         op->getNumResults() == 1 && isa<ArrayType>(op->getResult(0).getType());
+  if (op->getNumResults() != 1 || !isa<ArrayType>(op->getResult(0).getType()))
+    return false;
+  if (auto call = dyn_cast<CallOp>(op)) {
+    auto callee = dyn_cast<PyFunctionType>(call.getCallee().getType());
+    return callee && callee.getName() == "abs" && call.getArgs().size() == 1;
+  }
+  return isa<BinOp, InplaceBinOp, UnaryOp, CompareOp>(op);
 }
 
 /// Ops that may stand between an operation and the expression using it:
 /// they neither write memory nor call out.
 static bool isHarmless(Operation *op) {
+  // A registered function of no array (np.float64(x), math.sqrt(x)) cannot
+  // write one; np.random's draws touch only their own state.
+  if (auto call = dyn_cast<CallOp>(op)) {
+    Type callee = call.getCallee().getType();
+    bool noArrays =
+        llvm::none_of(call->getOperandTypes(), llvm::IsaPred<ArrayType>);
+    return noArrays && isa<DTypeType, PyFunctionType>(callee);
+  }
   if (isa<ConstOp, GlobalOp, GetAttrOp, CastOp, BuildSliceOp, BuildTupleOp,
           GetItemOp, StaticGetItemOp, ArgOp, UndefOp>(op))
     return true;
@@ -47,7 +61,11 @@ public:
   /// Collects the tree: operands made by element-wise ops used only here,
   /// in this block, with nothing that may write memory in between.
   void collect(Operation *op) {
-    for (Value operand : op->getOperands()) {
+    // A call's callee is no element: only its arguments are operands.
+    ValueRange operands = op->getOperands();
+    if (auto call = dyn_cast<CallOp>(op))
+      operands = call.getArgs();
+    for (Value operand : operands) {
       Operation *def = operand.getDefiningOp();
       if (def && isElementwise(def) && !isa<InplaceBinOp>(def) &&
           def->getBlock() == root->getBlock() && operand.hasOneUse() &&
@@ -148,6 +166,22 @@ private:
                                   convert(b, loc, element(lhs), dtype),
                                   convert(b, loc, element(rhs), dtype));
       return typed(b, scalar, result);
+    }
+    if (auto call = dyn_cast<CallOp>(op)) {
+      // abs(x): the builtin on the element, converted to the array's dtype.
+      Value x = element(call.getArgs().front());
+      Type dtype = cast<ArrayType>(call.getType()).getDtype();
+      const CallTyping *abs = lookupCallTyping("abs");
+      auto scalar =
+          CallOp::create(b, loc, unknown, call.getCallee(), ValueRange{x},
+                         ValueRange{}, call.getKwnamesAttr());
+      Type type = abs->type(scalar, {x.getType()});
+      if (!type) {
+        scalar.erase();
+        return failure();
+      }
+      scalar.getResult().setType(type);
+      return convert(b, loc, scalar.getResult(), dtype);
     }
     if (auto compare = dyn_cast<CompareOp>(op)) {
       Type dtype = getArrayComputeDtype(compare.getLhs(), compare.getRhs());

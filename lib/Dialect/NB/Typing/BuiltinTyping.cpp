@@ -72,6 +72,16 @@ static Type typeZip(Operation *op, ArrayRef<Type> args) {
 /// abs() keeps floats and ints, gives int64 for bools and the part type for
 /// complex numbers.
 static Type typeAbs(Operation *op, ArrayRef<Type> args) {
+  // abs(array) is np.absolute, element-wise: the dtype stays (complex gives
+  // its part's float); nb-fuse-array-exprs computes it.
+  if (args.size() == 1 && args[0])
+    if (auto array = dyn_cast<ArrayType>(args[0])) {
+      Type dtype = array.getDtype();
+      if (auto complex = dyn_cast<ComplexType>(dtype))
+        dtype = complex.getElementType();
+      return ArrayType::get(op->getContext(), dtype, array.getNdim(),
+                            ArrayLayout::C);
+    }
   if (!argsMatch(args, 1, 1, isNumberArg))
     return argumentError(op, args);
   if (auto complex = dyn_cast<ComplexType>(args[0]))
