@@ -254,3 +254,64 @@ func.func @raise_message_and_args() -> !nb.unknown {
   // expected-error @+1 {{'nb.raise' op has both a message and arguments; give one}}
   nb.raise {exc_class = "KeyError", message = "m", exc_args = "('m',)"}
 }
+
+// -----
+
+func.func @arrayexpr_no_array(%x: f64) -> !nb.array<f64, 1, C> {
+  // expected-error @+1 {{'nb.arrayexpr' op has no array input}}
+  %0 = nb.arrayexpr(%x) : (f64) -> !nb.array<f64, 1, C> {
+  ^bb0(%e: f64):
+    nb.yield %e : f64
+  }
+  nb.return %0 : !nb.array<f64, 1, C>
+}
+
+// -----
+
+func.func @arrayexpr_body_type(%a: !nb.array<f64, 1, C>) -> !nb.array<f64, 1, C> {
+  // expected-error @+1 {{'nb.arrayexpr' op body argument of type 'f32' for an input of type '!nb.array<f64, 1, C>'}}
+  %0 = nb.arrayexpr(%a) : (!nb.array<f64, 1, C>) -> !nb.array<f64, 1, C> {
+  ^bb0(%e: f32):
+    %1 = nb.cast %e : f32 to f64
+    nb.yield %1 : f64
+  }
+  nb.return %0 : !nb.array<f64, 1, C>
+}
+
+// -----
+
+func.func @arrayexpr_rank(%a: !nb.array<f64, 1, C>) -> !nb.array<f64, 2, C> {
+  // expected-error @+1 {{'nb.arrayexpr' op result rank 2 is not the broadcast rank 1 of its inputs}}
+  %0 = nb.arrayexpr(%a) : (!nb.array<f64, 1, C>) -> !nb.array<f64, 2, C> {
+  ^bb0(%e: f64):
+    nb.yield %e : f64
+  }
+  nb.return %0 : !nb.array<f64, 2, C>
+}
+
+// -----
+
+func.func @arrayexpr_yield(%a: !nb.array<f64, 1, C>) -> !nb.array<f32, 1, C> {
+  // expected-error @+1 {{'nb.arrayexpr' op yields 'f64' for a result of dtype 'f32'}}
+  %0 = nb.arrayexpr(%a) : (!nb.array<f64, 1, C>) -> !nb.array<f32, 1, C> {
+  ^bb0(%e: f64):
+    nb.yield %e : f64
+  }
+  nb.return %0 : !nb.array<f32, 1, C>
+}
+
+// -----
+
+func.func @copyto_rank(%a: !nb.array<f64, 1, C>, %b: !nb.array<f64, 2, C>) -> !nb.array<f64, 1, C> {
+  // expected-error @+1 {{'nb.copyto' op cannot broadcast a 2-d source into a 1-d destination}}
+  nb.copyto %a, %b : !nb.array<f64, 1, C>, !nb.array<f64, 2, C>
+  nb.return %a : !nb.array<f64, 1, C>
+}
+
+// -----
+
+func.func @copyto_readonly(%a: !nb.array<f64, 1, C, readonly>, %x: f64) -> !nb.array<f64, 1, C, readonly> {
+  // expected-error @+1 {{'nb.copyto' op stores into a read-only array}}
+  nb.copyto %a, %x : !nb.array<f64, 1, C, readonly>, f64
+  nb.return %a : !nb.array<f64, 1, C, readonly>
+}

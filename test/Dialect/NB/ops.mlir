@@ -448,3 +448,17 @@ func.func @print_and_literals(%arg0: si64) -> !nb.unknown {
   nb.print()
   nb.return %0 : !nb.unknown
 }
+
+// CHECK-LABEL: func.func @array_expression
+// CHECK: nb.arrayexpr(%{{.*}}, %{{.*}}) : (!nb.array<f64, 2, C>, f64) -> !nb.array<f64, 2, C> {
+// CHECK: nb.yield %{{.*}} : f64
+// CHECK: nb.copyto %{{.*}}, %{{.*}} : !nb.array<f64, 2, C>, !nb.array<f64, 2, C>
+func.func @array_expression(%a: !nb.array<f64, 2, C>, %x: f64) -> !nb.array<f64, 2, C> {
+  %0 = nb.arrayexpr(%a, %x) : (!nb.array<f64, 2, C>, f64) -> !nb.array<f64, 2, C> {
+  ^bb0(%e: f64, %s: f64):
+    %1 = nb.binop mul %e, %s : (f64, f64) -> f64
+    nb.yield %1 : f64
+  }
+  nb.copyto %a, %0 : !nb.array<f64, 2, C>, !nb.array<f64, 2, C>
+  nb.return %a : !nb.array<f64, 2, C>
+}

@@ -580,8 +580,8 @@ def NB_CopyToOp : NB_Op<"copyto"> {
     ```
   }];
   let arguments = (ins NB_ArrayType:$dest, AnyType:$source);
-  let assemblyFormat = "$dest `,` $source attr-dict `:` type($dest) `,` "
-                       "type($source)";
+  let assemblyFormat = "$dest `,` $source attr-dict `:` qualified(type($dest)) "
+                       "`,` type($source)";
   let hasVerifier = 1;
 }
 
