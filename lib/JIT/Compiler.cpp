@@ -3,6 +3,7 @@
 #include "CompilationSession.h"
 #include "Engine.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -16,6 +17,7 @@
 #include "mumba/Registration.h"
 #include "mumba/Runtime/Math.h"
 #include "mumba/Runtime/Memory.h"
+#include "mumba/Runtime/Parallel.h"
 #include "mumba/Runtime/Print.h"
 #include "mumba/Runtime/Status.h"
 #include "mumba/Runtime/Symbols.h"
@@ -167,6 +169,17 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
   auto tm = createTargetMachine(spec);
   if (!tm) {
     emitError(module->getLoc()) << llvm::toString(tm.takeError());
+    return nullptr;
+  }
+  // OpenMP regions (parallel loops) become calls of libomp.
+  bool usesOpenMP = module->walk([](Operation *op) {
+                              return isa<omp::OpenMPDialect>(op->getDialect())
+                                         ? WalkResult::interrupt()
+                                         : WalkResult::advance();
+                            })
+                        .wasInterrupted();
+  if (std::string error; usesOpenMP && !loadOpenMPLibrary(error)) {
+    emitError(module->getLoc()) << error;
     return nullptr;
   }
   ExecutionEngineOptions engineOptions;

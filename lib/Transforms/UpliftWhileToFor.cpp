@@ -8,6 +8,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+#include "mumba/Transforms/ParallelLoops.h"
 #include "mumba/Transforms/Passes.h"
 
 namespace mumba {
@@ -16,6 +17,7 @@ namespace mumba {
 } // namespace mumba
 
 using namespace mlir;
+using mumba::kParallelLoopAttr;
 
 namespace {
 
@@ -174,8 +176,13 @@ struct UpliftCountedLoop : public OpRewritePattern<scf::WhileOp> {
     FailureOr<CountedLoop> counted = matchCountedLoop(loop);
     if (failed(counted) || !loop.getResult(counted->index).use_empty())
       return failure();
-    if (failed(scf::upliftWhileToForLoop(rewriter, loop)))
+    // A prange loop's mark moves from its comparison to the loop.
+    bool parallel = loop.getBeforeBody()->front().hasAttr(kParallelLoopAttr);
+    FailureOr<scf::ForOp> uplifted = scf::upliftWhileToForLoop(rewriter, loop);
+    if (failed(uplifted))
       return failure();
+    if (parallel)
+      (*uplifted)->setAttr(kParallelLoopAttr, rewriter.getUnitAttr());
     return success();
   }
 };

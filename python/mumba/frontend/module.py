@@ -23,6 +23,9 @@ RUNTIME_SYMBOLS = frozenset(
         "mumbaPrint",
         "mumbaModPow",
         "mumbaCheckStack",
+        "mumbaParallelRaise",
+        "mumbaParallelStatus",
+        "mumbaGetNumThreads",
         "_mlir_memref_to_llvm_alloc",
         "_mlir_memref_to_llvm_aligned_alloc",
         "_mlir_memref_to_llvm_free",
@@ -76,7 +79,8 @@ class ModuleBuilder:
         return sym
 
     def _lower(self, dispatcher: Any, sym: str, arg_types, return_type=None) -> str:
-        lowering = FunctionLowering(dispatcher.py_func, dispatcher.source(), self)
+        parallel = bool(getattr(dispatcher, "options", {}).get("parallel", False))
+        lowering = FunctionLowering(dispatcher.py_func, dispatcher.source(), self, parallel)
         return lowering.lower(sym, arg_types, return_type)
 
     def build(
