@@ -15,6 +15,8 @@
 #error "CMake names the OpenMP runtime (libomp) to load"
 #endif
 
+const char *mumba::getOpenMPLibraryPath() { return MUMBA_LIBOMP_PATH; }
+
 bool mumba::loadOpenMPLibrary(std::string &error) {
   static std::once_flag once;
   static std::string failure;

@@ -263,6 +263,7 @@ PYBIND11_MODULE(_mumba, m) {
         d["typed_calls"] = py::tuple(py::cast(facts.typedCalls));
         d["lowered_calls"] = py::tuple(py::cast(facts.loweredCalls));
         d["max_array_rank"] = facts.maxArrayRank;
+        d["openmp_library"] = facts.openMPLibrary;
         return d;
       },
       "The names and limits the compiler owns: stages, runtime symbols, the "

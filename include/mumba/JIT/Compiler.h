@@ -175,6 +175,8 @@ struct CompilerFacts {
   std::vector<std::string> typedCalls, loweredCalls;
   /// The highest array rank the nb dialect accepts (NumPy's).
   unsigned maxArrayRank = 0;
+  /// The OpenMP runtime (libomp) that parallel loops call.
+  std::string openMPLibrary;
 };
 CompilerFacts describeCompiler();
 
