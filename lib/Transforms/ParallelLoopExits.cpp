@@ -14,6 +14,7 @@
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/IR/Dominance.h"
 #include "mlir/IR/IRMapping.h"
 #include "mumba/Runtime/Symbols.h"
@@ -120,8 +121,17 @@ private:
 LogicalResult ParallelLoopExitsPass::rewriteLoop(NaturalLoop &loop,
                                                  OpBuilder &b) {
   Block *header = loop.header;
-  // Exits from the header end the loop; every other exit must return.
+  // Exits from the header end the loop; every other exit must raise: go
+  // to a block of its own that returns a status other than 0.
   SmallVector<std::pair<Block *, unsigned>> raises, ends, entries;
+  auto isRaise = [&](Block *to) {
+    auto ret = dyn_cast<func::ReturnOp>(to->getTerminator());
+    if (!ret || to->getNumArguments() != 0 || ret.getNumOperands() == 0 ||
+        llvm::is_contained(header->getSuccessors(), to))
+      return false;
+    std::optional<int64_t> status = getConstantIntValue(ret.getOperand(0));
+    return !status || *status != 0;
+  };
   for (Block *block : loop.blocks) {
     Operation *terminator = block->getTerminator();
     for (unsigned i = 0, e = terminator->getNumSuccessors(); i < e; ++i) {
@@ -133,8 +143,7 @@ LogicalResult ParallelLoopExitsPass::rewriteLoop(NaturalLoop &loop,
       }
       if (inside)
         continue;
-      if (!isa<func::ReturnOp>(to->getTerminator()) ||
-          to->getNumArguments() != 0)
+      if (!isRaise(to))
         return terminator->emitError(
             "a prange loop may be left only by finishing or by raising "
             "('break' and 'return' are not allowed in its body)");
