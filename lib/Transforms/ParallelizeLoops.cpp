@@ -7,7 +7,8 @@
 // A reduction is found by following the uses of the iteration argument
 // through the body: each must be one combining operation of a single kind
 // (`+`/`-` on the left, `*`, `|`, `&`, `^`, Python's min and max), an
-// scf.if or inner scf.for that passes the value on, or the loop's yield.
+// scf.if or inner scf.for or scf.while that passes the value on, or the
+// loop's yield.
 // The body then computes its iteration's contribution from the kind's
 // identity in place of the argument (s + x + y with s = -0.0 is x + y), and
 // scf.reduce combines the contributions with the initial value.
@@ -15,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mumba/Transforms/ParallelLoops.h"
@@ -192,8 +194,24 @@ bool ReductionAnalysis::visitUse(OpOperand &use) {
       ifs.push_back({inner.getRegionIterArg(number), use.get()});
       return join(inner.getResult(number));
     }
+    if (auto inner = dyn_cast<scf::WhileOp>(parent)) {
+      // The `do` region passes it back to the `before` region.
+      ifs.push_back({inner.getBeforeArguments()[number], use.get()});
+      return true;
+    }
     return false;
   }
+  if (auto condition = dyn_cast<scf::ConditionOp>(user)) {
+    // An inner while loop (a `while`, or a `for` with a `break`) passes it
+    // on to its body and its results.
+    if (number == 0)
+      return false;
+    auto inner = cast<scf::WhileOp>(condition->getParentOp());
+    return join(inner.getAfterArguments()[number - 1]) &&
+           join(inner.getResult(number - 1));
+  }
+  if (auto inner = dyn_cast<scf::WhileOp>(user))
+    return join(inner.getBeforeArguments()[number]);
   if (auto inner = dyn_cast<scf::ForOp>(user)) {
     if (number < inner.getNumControlOperands())
       return false;
@@ -244,8 +262,13 @@ FailureOr<Kind> ReductionAnalysis::run() {
         1)
       return failure();
   }
+  // lift-cf-to-scf passes poison where a path does not need a value (out
+  // of a loop left by `break`): it goes with any.
+  auto carries = [&](Value v) {
+    return chain.contains(v) || v.getDefiningOp<ub::PoisonOp>();
+  };
   for (auto [a, b] : ifs)
-    if (!chain.contains(a) || !chain.contains(b))
+    if (!carries(a) || !carries(b))
       return failure();
   Value yielded = loop.getYieldedValues()[index];
   if (!chain.contains(yielded))
@@ -364,12 +387,18 @@ LogicalResult ParallelizeLoopsPass::parallelize(scf::ForOp loop,
     FailureOr<Kind> kind = ReductionAnalysis(loop, i).run();
     if (failed(kind)) {
       Value arg = loop.getRegionIterArg(i);
-      return loop.emitError()
-             << "prange loop: " << variableName(arg)
-             << " is assigned in the loop's body and read after it or by a "
-                "later iteration, but it is not a reduction (+=, -=, *=, "
-                "|=, &=, ^= or min/max of a scalar); the iterations would "
-                "race for it";
+      InFlightDiagnostic diag =
+          loop.emitError()
+          << "prange loop: " << variableName(arg)
+          << " is assigned in the loop's body and read after it or by a "
+             "later iteration, but it is not a reduction (+=, -=, *=, |=, "
+             "&=, ^= or min/max of a scalar); the iterations would race "
+             "for it";
+      // Where the body computes the value it leaves (when the name was
+      // lost on the way, this still says which one).
+      if (Operation *def = loop.getYieldedValues()[i].getDefiningOp())
+        diag.attachNote(def->getLoc()) << "the value an iteration leaves";
+      return diag;
     }
     kinds.push_back(*kind);
   }

@@ -11,6 +11,7 @@ func.func @last_value(%a: memref<?xf64>, %n: i64) -> f64 {
   %r = "scf.for"(%c0, %n, %c1, %zero) ({
   ^bb0(%i: i64, %t: f64 loc("t"("input.py":3:5))):
     %x = arith.index_cast %i : i64 to index
+    // expected-note @+1 {{the value an iteration leaves}}
     %v = memref.load %a[%x] : memref<?xf64>
     scf.yield %v : f64
   }) {mumba.parallel} : (i64, i64, i64, f64) -> f64
@@ -29,6 +30,7 @@ func.func @mixed(%a: memref<?xf64>, %n: i64) -> f64 {
     %x = arith.index_cast %i : i64 to index
     %v = memref.load %a[%x] : memref<?xf64>
     %d = arith.mulf %s, %two : f64
+    // expected-note @+1 {{the value an iteration leaves}}
     %t = arith.addf %d, %v : f64
     scf.yield %t : f64
   } {mumba.parallel}
@@ -47,6 +49,7 @@ func.func @read(%a: memref<?xf64>, %n: i64) -> f64 {
     %x = arith.index_cast %i : i64 to index
     memref.store %s, %a[%x] : memref<?xf64>
     %v = memref.load %a[%x] : memref<?xf64>
+    // expected-note @+1 {{the value an iteration leaves}}
     %t = arith.addf %s, %v : f64
     scf.yield %t : f64
   } {mumba.parallel}

@@ -175,3 +175,41 @@ func.func @store(%a: memref<?xf64>, %n: i64) {
   }
   return
 }
+
+// -----
+
+// An inner loop left by `break` (an scf.while, poison on the path that
+// leaves it) carries the reduction through its regions.
+// CHECK-LABEL: func.func @inner_while
+// CHECK: %[[ZERO:.*]] = arith.constant 0 : i64
+// CHECK: scf.while (%{{.*}} = %[[ZERO]], %{{.*}} = %{{.*}})
+// CHECK: scf.reduce
+// CHECK: arith.addi
+func.func @inner_while(%a: memref<?x?xf64>, %n: i64, %m: i64) -> i64 {
+  %c0 = arith.constant 0 : i64
+  %c1 = arith.constant 1 : i64
+  %half = arith.constant 0.5 : f64
+  %poison = ub.poison : i64
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%s = %c0) -> (i64) : i64 {
+    %w:2 = scf.while (%t = %s, %j = %c0) : (i64, i64) -> (i64, i64) {
+      %more = arith.cmpi slt, %j, %m : i64
+      %x = arith.index_cast %i : i64 to index
+      %y = arith.index_cast %j : i64 to index
+      %v = memref.load %a[%x, %y] : memref<?x?xf64>
+      %big = arith.cmpf ogt, %v, %half : f64
+      %t1 = scf.if %big -> (i64) {
+        scf.yield %poison : i64
+      } else {
+        %u = arith.addi %t, %c1 : i64
+        scf.yield %u : i64
+      }
+      scf.condition(%more) %t1, %j : i64, i64
+    } do {
+    ^bb0(%t2: i64, %j2: i64):
+      %j3 = arith.addi %j2, %c1 : i64
+      scf.yield %t2, %j3 : i64, i64
+    }
+    scf.yield %w#0 : i64
+  } {mumba.parallel}
+  return %r : i64
+}
