@@ -181,6 +181,7 @@ func.func @store(%a: memref<?xf64>, %n: i64) {
 // An inner loop left by `break` (an scf.while, poison on the path that
 // leaves it) carries the reduction through its regions.
 // CHECK-LABEL: func.func @inner_while
+// CHECK: scf.parallel
 // CHECK: %[[ZERO:.*]] = arith.constant 0 : i64
 // CHECK: scf.while (%{{.*}} = %[[ZERO]], %{{.*}} = %{{.*}})
 // CHECK: scf.reduce
