@@ -116,6 +116,15 @@ static ValueSpec describe(Type type) {
   return spec;
 }
 
+/// Whether `module` has OpenMP regions (prange loops).
+static bool usesOpenMP(ModuleOp module) {
+  WalkResult found = module.walk([](Operation *op) {
+    return isa<omp::OpenMPDialect>(op->getDialect()) ? WalkResult::interrupt()
+                                                     : WalkResult::advance();
+  });
+  return found.wasInterrupted();
+}
+
 std::unique_ptr<CompiledFunction>
 CompiledFunction::compile(const std::string &source, const std::string &entry,
                           const CompileOptions &options,
@@ -172,13 +181,7 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
     return nullptr;
   }
   // OpenMP regions (parallel loops) become calls of libomp.
-  bool usesOpenMP = module->walk([](Operation *op) {
-                              return isa<omp::OpenMPDialect>(op->getDialect())
-                                         ? WalkResult::interrupt()
-                                         : WalkResult::advance();
-                            })
-                        .wasInterrupted();
-  if (std::string error; usesOpenMP && !loadOpenMPLibrary(error)) {
+  if (std::string error; usesOpenMP(*module) && !loadOpenMPLibrary(error)) {
     emitError(module->getLoc()) << error;
     return nullptr;
   }

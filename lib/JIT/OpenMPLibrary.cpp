@@ -24,8 +24,8 @@ bool mumba::loadOpenMPLibrary(std::string &error) {
     std::string message;
     if (llvm::sys::DynamicLibrary::LoadLibraryPermanently(MUMBA_LIBOMP_PATH,
                                                           &message))
-      failure = "cannot load the OpenMP runtime " MUMBA_LIBOMP_PATH ": " +
-                message;
+      failure =
+          "cannot load the OpenMP runtime " MUMBA_LIBOMP_PATH ": " + message;
   });
   error = failure;
   return failure.empty();

@@ -102,8 +102,8 @@ void mumbaParallelRaise(long long record, int status) {
   struct MumbaParallelStatus *r = (struct MumbaParallelStatus *)record;
   long long expected = MUMBA_OK;
   /* Only the first raising iteration's exception reaches the caller. */
-  if (!__atomic_compare_exchange_n(&r->status, &expected, (long long)status,
-                                   0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+  if (!__atomic_compare_exchange_n(&r->status, &expected, (long long)status, 0,
+                                   __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
     return;
   memcpy(r->exceptionClass, lastClass, sizeof(lastClass));
   memcpy(r->message, lastMessage, sizeof(lastMessage));

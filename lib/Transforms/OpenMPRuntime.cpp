@@ -56,20 +56,20 @@ struct OpenMPRuntimePass
       if (!op.getNumThreads())
         regions.push_back(op);
     });
-    if (!regions.empty() && !module.lookupSymbol(MUMBA_SYMBOL_GET_NUM_THREADS)) {
+    if (!regions.empty() &&
+        !module.lookupSymbol(MUMBA_SYMBOL_GET_NUM_THREADS)) {
       b.setInsertionPointToStart(module.getBody());
-      auto decl = func::FuncOp::create(
-          b, module.getLoc(), MUMBA_SYMBOL_GET_NUM_THREADS,
-          b.getFunctionType({}, {b.getI32Type()}));
+      auto decl =
+          func::FuncOp::create(b, module.getLoc(), MUMBA_SYMBOL_GET_NUM_THREADS,
+                               b.getFunctionType({}, {b.getI32Type()}));
       decl.setPrivate();
     }
     for (omp::ParallelOp region : regions) {
       b.setInsertionPoint(region);
-      Value count = func::CallOp::create(b, region.getLoc(),
-                                         MUMBA_SYMBOL_GET_NUM_THREADS,
-                                         TypeRange{b.getI32Type()},
-                                         ValueRange{})
-                        .getResult(0);
+      Value count =
+          func::CallOp::create(b, region.getLoc(), MUMBA_SYMBOL_GET_NUM_THREADS,
+                               TypeRange{b.getI32Type()}, ValueRange{})
+              .getResult(0);
       region.getNumThreadsMutable().assign(count);
     }
 

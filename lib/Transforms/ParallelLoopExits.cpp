@@ -208,8 +208,8 @@ LogicalResult ParallelLoopExitsPass::rewriteLoop(NaturalLoop &loop,
                                           false, false, false, false,
                                           LLVM::AtomicOrdering::monotonic);
       Value zero = arith::ConstantOp::create(b, loc, b.getI64IntegerAttr(0));
-      Value raised = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
-                                           status, zero);
+      Value raised =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, status, zero);
       Block *body = edge->getNextNode();
       cf::CondBranchOp::create(b, loc, raised, header, header->getArguments(),
                                body, edge->getArguments());
@@ -220,13 +220,12 @@ LogicalResult ParallelLoopExitsPass::rewriteLoop(NaturalLoop &loop,
   auto someReturn = cast<func::ReturnOp>(raiseBlocks.front()->getTerminator());
   for (auto [from, index] : ends) {
     splitEdge(b, from, index, [&](Block *edge) {
-      Value status =
-          func::CallOp::create(b, loc, MUMBA_SYMBOL_PARALLEL_STATUS,
-                               TypeRange{i32}, ValueRange{address})
-              .getResult(0);
+      Value status = func::CallOp::create(b, loc, MUMBA_SYMBOL_PARALLEL_STATUS,
+                                          TypeRange{i32}, ValueRange{address})
+                         .getResult(0);
       Value zero = arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(0));
-      Value raised = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
-                                           status, zero);
+      Value raised =
+          arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, status, zero);
       Block *raise = new Block();
       raise->insertBefore(edge->getNextNode());
       Block *end = raise->getNextNode();

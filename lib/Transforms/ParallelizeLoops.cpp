@@ -33,7 +33,22 @@ using namespace mlir;
 
 namespace {
 
-enum class Kind { None, Add, Mul, Or, And, Xor, MinF, MaxF, MinS, MaxS, MinU, MaxU };
+/// The reductions, by their combining operation (min/max: float, signed,
+/// unsigned).
+enum class Kind {
+  None,
+  Add,
+  Mul,
+  Or,
+  And,
+  Xor,
+  MinF,
+  MaxF,
+  MinS,
+  MaxS,
+  MinU,
+  MaxU
+};
 
 /// The kind of min/max that `select(cmp(l, r), t, f)` computes when {t, f}
 /// is {l, r} (Python's `min(a, b)` is `b < a ? b : a`), or None.
@@ -478,8 +493,8 @@ LogicalResult ParallelizeLoopsPass::parallelize(scf::ForOp loop,
     }
     Value result = parallel.getResult(next++);
     if (loop.getResult(i).getType().isInteger(1))
-      result = arith::TruncIOp::create(rewriter, loc, rewriter.getI1Type(),
-                                       result);
+      result =
+          arith::TruncIOp::create(rewriter, loc, rewriter.getI1Type(), result);
     results.push_back(result);
   }
   rewriter.replaceOp(loop, results);
