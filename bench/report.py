@@ -64,6 +64,15 @@ plain Python interleaved in one process, the call itself timed (`f(a0, a1)`
 in `timeit`, no lambda around it)."""
 
 
+PARALLEL_INTRO = (
+    "`for i in prange(n)` with `parallel=True` on {threads} threads (bench/parallel.py, "
+    "docs/parallel.md): a compute-bound reduction (`sin(x) * cos(x) + sqrt(x) * exp(-x)` "
+    "summed), beside the same source compiled serially by Mumba (the speed-up is what "
+    "the threads buy) and by Numba with `parallel=True`; and a loop of one iteration, "
+    "which costs what entering and leaving a parallel region costs. The cores are "
+    "shared with whatever else runs on the machine."
+)
+
 UFUNCS_INTRO = (
     "`@mumba.vectorize` and `@numba.vectorize` ufuncs of `2.0 * x + y * y` (signature "
     "`float64(float64, float64)`) beside NumPy's own expression (three ufunc calls, two "
@@ -155,6 +164,16 @@ def _ufuncs(run: Run) -> List[str]:
     return table(["ufunc call", "Mumba", "Numba", "NumPy", "Mumba/Numba", "Mumba/NumPy"], rows)
 
 
+def _parallel(run: Run) -> List[str]:
+    rows = []
+    for label, row in run.parallel.items():
+        s, m, n = row.get("mumba_serial"), row.get("mumba"), row.get("numba")
+        rows.append([label, seconds(s), seconds(m), seconds(n),
+                     ratio(s / m if s and m else None), ratio(m / n if m and n else None)])
+    return table(["prange", "Mumba serial", "Mumba parallel", "Numba parallel",
+                  "speed-up", "Mumba/Numba"], rows)
+
+
 def _scaling(run: Run, kernels: Dict[str, KernelResult]) -> List[str]:
     rows = []
     for name, by_size in run.scaling.items():
@@ -208,6 +227,9 @@ def markdown(run: Run, plot_name: Optional[str], budget: str) -> str:
         out += ["", CALLS_INTRO, ""] + _calls(run)
     if run.ufuncs:
         out += ["", "## Ufuncs", "", UFUNCS_INTRO, ""] + _ufuncs(run)
+    if run.parallel:
+        out += ["", "## Parallel loops", "", PARALLEL_INTRO.format(threads=run.threads), ""]
+        out += _parallel(run)
     if run.scaling:
         out += ["", "## Scaling with problem size", ""]
         out += _scaling(run, {r.kernel.name: r for r in run.core})

@@ -46,6 +46,10 @@ class Run:
     calls: Dict[str, Dict[str, float]] = field(default_factory=dict)
     #: row (bench.ufuncs.measure) -> "mumba" / "numba" / "numpy" -> seconds per call
     ufuncs: Dict[str, Dict[str, float]] = field(default_factory=dict)
+    #: row (bench.parallel.measure) -> "mumba_serial" / "mumba" / "numba" -> seconds per call
+    parallel: Dict[str, Dict[str, float]] = field(default_factory=dict)
+    #: threads the parallel rows ran on
+    threads: int = 0
     meta: Dict[str, str] = field(default_factory=dict)
     #: kernel name -> why it could not be measured (compile error, mismatch)
     failures: Dict[str, str] = field(default_factory=dict)
@@ -87,6 +91,13 @@ class Run:
                          if row.get("numba")), default=None)
             add(f"call overhead Mumba/Numba, worst of {len(self.calls)} calls (no-ops, each result kind)",
                 0.6, worst, "{:.2f}")
+        compute = next((row for label, row in self.parallel.items() if "compute" in label), None)
+        if compute and self.threads >= 2:
+            speedup = compute["mumba_serial"] / compute["mumba"]
+            out.append(Goal(f"prange speed-up over Mumba's serial code, {self.threads} threads",
+                            ">= 1.80", f"{speedup:.2f}", speedup >= 1.8))
+            add("prange run time Mumba/Numba (both parallel=True)", 1.0,
+                compute["mumba"] / compute["numba"], "{:.2f}")
         imp = self.startup.get("import", {}).get("mumba")
         add("`import mumba` (fresh process, median)", 0.1, imp, "{:.3f} s")
         return out

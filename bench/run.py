@@ -18,7 +18,7 @@ import traceback
 from pathlib import Path
 from typing import Dict, List
 
-from . import kernels, overhead, ufuncs
+from . import kernels, overhead, parallel, ufuncs
 from .cbuild import CC
 from .measure import KernelResult, measure_kernel, measure_sizes
 from .plot import plot
@@ -135,6 +135,10 @@ def main(argv: List[str]) -> int:
         run.calls = overhead.call_overhead(*cfg["calls"])
         print("ufuncs", flush=True)
         run.ufuncs = ufuncs.measure(cfg["ufunc_size"], cfg["budget"], *cfg["calls"])
+        print("parallel loops", flush=True)
+        calls, loops = cfg["calls"]
+        run.parallel = parallel.measure(cfg["ufunc_size"], cfg["budget"], calls // 10, loops)
+        run.threads = parallel.threads()
     run.meta["wall"] = f"{time.perf_counter() - t_start:.0f} s"
 
     png = plot(run, out_dir / "benchmarks.png")

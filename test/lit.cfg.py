@@ -45,6 +45,8 @@ config.substitutions.append(
 config.substitutions.append(
     ("%mumba_runtime", shared_lib(config.mumba_lib_dir, "mumba_runtime"))
 )
+# The OpenMP runtime that prange loops call (Debian's libomp-22-dev).
+config.substitutions.append(("%libomp", shared_lib(llvm_lib_dir, "omp")))
 
 tools = [
     ToolSubst("mumba-opt", unresolved="fatal"),

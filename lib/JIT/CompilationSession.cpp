@@ -74,6 +74,7 @@ void mumba::applyCompileOptions(CPUPipelineOptions &pipelineOptions,
   pipelineOptions.fastmath = options.fastmath;
   pipelineOptions.errorModel = options.errorModel;
   pipelineOptions.boundscheck = options.boundscheck;
+  pipelineOptions.parallel = options.parallel;
   pipelineOptions.targetCPU = options.targetCPU;
   pipelineOptions.targetFeatures = options.targetFeatures;
 }

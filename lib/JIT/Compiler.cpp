@@ -3,6 +3,7 @@
 #include "CompilationSession.h"
 #include "Engine.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -18,6 +19,7 @@
 #include "mumba/Runtime/Cmath.h"
 #include "mumba/Runtime/Math.h"
 #include "mumba/Runtime/Memory.h"
+#include "mumba/Runtime/Parallel.h"
 #include "mumba/Runtime/Print.h"
 #include "mumba/Runtime/Random.h"
 #include "mumba/Runtime/Status.h"
@@ -117,6 +119,15 @@ static ValueSpec describe(Type type) {
   return spec;
 }
 
+/// Whether `module` has OpenMP regions (prange loops).
+static bool usesOpenMP(ModuleOp module) {
+  WalkResult found = module.walk([](Operation *op) {
+    return isa<omp::OpenMPDialect>(op->getDialect()) ? WalkResult::interrupt()
+                                                     : WalkResult::advance();
+  });
+  return found.wasInterrupted();
+}
+
 std::unique_ptr<CompiledFunction>
 CompiledFunction::compile(const std::string &source, const std::string &entry,
                           const CompileOptions &options,
@@ -170,6 +181,11 @@ CompiledFunction::compile(const std::string &source, const std::string &entry,
   auto tm = createTargetMachine(spec);
   if (!tm) {
     emitError(module->getLoc()) << llvm::toString(tm.takeError());
+    return nullptr;
+  }
+  // OpenMP regions (parallel loops) become calls of libomp.
+  if (std::string error; usesOpenMP(*module) && !loadOpenMPLibrary(error)) {
+    emitError(module->getLoc()) << error;
     return nullptr;
   }
   ExecutionEngineOptions engineOptions;

@@ -1,4 +1,5 @@
 //===- CompilerFacts.cpp - Names and limits shared with Python ------------===//
+#include "Engine.h"
 #include "mumba/Conversion/NBToStd/CallLowering.h"
 #include "mumba/Dialect/NB/IR/NBTypes.h"
 #include "mumba/Dialect/NB/Typing/CallTyping.h"
@@ -25,5 +26,6 @@ CompilerFacts mumba::describeCompiler() {
   facts.typedCalls = toStrings(nb::getCallTypingNames());
   facts.loweredCalls = toStrings(nb::getCallLoweringNames());
   facts.maxArrayRank = nb::kMaxArrayRank;
+  facts.openMPLibrary = getOpenMPLibraryPath();
   return facts;
 }

@@ -29,6 +29,13 @@ struct CompiledFunction::Engine {
 /// process, so the JIT is told where they are.
 llvm::orc::SymbolMap runtimeSymbols(llvm::orc::MangleAndInterner &interner);
 
+/// Loads libomp into the process (once), for code with OpenMP regions;
+/// false with the reason in `error` when it cannot.
+bool loadOpenMPLibrary(std::string &error);
+
+/// Where that library is (shared libraries made ahead of time link it).
+const char *getOpenMPLibraryPath();
+
 /// The machine the JIT compiles for: the host, or the CPU and features the
 /// options name.
 TargetSpec jitTarget(const CompileOptions &options);

@@ -305,12 +305,23 @@ CompiledFunction::load(const std::string &blob, const std::string &key,
   }
 
   auto buffer = llvm::MemoryBuffer::getMemBufferCopy(object, "mumba-cache");
-  if (auto parsed =
-          llvm::object::ObjectFile::createObjectFile(buffer->getMemBufferRef());
-      !parsed) {
+  auto parsed =
+      llvm::object::ObjectFile::createObjectFile(buffer->getMemBufferRef());
+  if (!parsed) {
     error = "corrupt object code: " + llvm::toString(parsed.takeError());
     return nullptr;
   }
+  // Parallel loops call libomp, which must be in the process to link.
+  bool callsOpenMP = llvm::any_of((*parsed)->symbols(), [](const auto &sym) {
+    llvm::Expected<llvm::StringRef> name = sym.getName();
+    if (!name) {
+      llvm::consumeError(name.takeError());
+      return false;
+    }
+    return name->starts_with("__kmpc_");
+  });
+  if (callsOpenMP && !loadOpenMPLibrary(error))
+    return nullptr;
 
   // The JIT as MLIR's ExecutionEngine sets it up for a compile: RuntimeDyld
   // with a section memory manager, process symbols (libm) and the runtime.

@@ -11,8 +11,10 @@
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
 #include "mlir/Conversion/MathToLibm/MathToLibm.h"
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
+#include "mlir/Conversion/OpenMPToLLVM/ConvertOpenMPToLLVM.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Conversion/SCFToOpenMP/SCFToOpenMP.h"
 #include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
 #include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
@@ -45,6 +47,9 @@ void mumba::buildNBToStdPipeline(OpPassManager &pm,
   lowering.errorModel = options.errorModel;
   lowering.boundscheck = options.boundscheck;
   pm.addPass(createConvertNBToStdPass(lowering));
+  // While prange loops are still cf loops: their raises become a status
+  // that the threads share.
+  pm.addNestedPass<func::FuncOp>(createMumbaParallelLoopExitsPass());
   // The cursors of range and array iterators live in stack slots; as SSA
   // values they let the loops be lifted to scf and raised to affine.
   pm.addNestedPass<func::FuncOp>(createMem2Reg());
@@ -56,8 +61,8 @@ void mumba::buildNBToStdPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createMumbaLinalgToLoopsPass());
 }
 
-void mumba::buildAffinePipeline(OpPassManager &pm,
-                                const CPUPipelineOptions &options) {
+void mumba::buildSCFPipeline(OpPassManager &pm,
+                             const CPUPipelineOptions &options) {
   // Index checks that loop ranges decide go first: a raising branch left in
   // a loop would keep it from being counted.
   pm.addNestedPass<func::FuncOp>(createMumbaFoldIndexChecksPass());
@@ -65,6 +70,13 @@ void mumba::buildAffinePipeline(OpPassManager &pm,
   pm.addPass(createLiftControlFlowToSCFPass());
   pm.addPass(createCanonicalizerPass());
   pm.addNestedPass<func::FuncOp>(createMumbaUpliftWhileToForPass());
+  // prange loops exist only where the frontend marked them (functions
+  // compiled with parallel=True), whatever the module's option says.
+  pm.addNestedPass<func::FuncOp>(createMumbaParallelizeLoopsPass());
+}
+
+void mumba::buildAffinePipeline(OpPassManager &pm,
+                                const CPUPipelineOptions &options) {
   // Loop bounds computed in an outer body become affine symbols.
   pm.addPass(createLoopInvariantCodeMotionPass());
   pm.addNestedPass<func::FuncOp>(createMumbaRaiseToAffinePass());
@@ -84,6 +96,13 @@ void mumba::buildAffinePipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
 }
 
+void mumba::buildOpenMPPipeline(OpPassManager &pm,
+                                const CPUPipelineOptions &options) {
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createConvertSCFToOpenMPPass());
+  pm.addPass(createMumbaOpenMPRuntimePass());
+}
+
 void mumba::buildStdToLLVMPipeline(OpPassManager &pm,
                                    const CPUPipelineOptions &options) {
   if (options.cEntry || !options.cEntries.empty()) {
@@ -91,7 +110,6 @@ void mumba::buildStdToLLVMPipeline(OpPassManager &pm,
     exports.entries = llvm::to_vector(options.cEntries);
     pm.addPass(createMumbaExportCEntryPass(exports));
   }
-  pm.addPass(createLowerAffinePass());
   if (options.vectorize && options.affineVectorSize > 0)
     pm.addPass(createConvertVectorToSCFPass());
   // Ops without a direct LLVM counterpart first: integer powers become
@@ -117,6 +135,9 @@ void mumba::buildStdToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createUBToLLVMConversionPass());
+  // The OpenMP regions' own values (loop indices) last: every op in them
+  // has its llvm form by now.
+  pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
@@ -131,7 +152,8 @@ void mumba::buildMumbaCPUPipeline(OpPassManager &pm,
 ArrayRef<mumba::PipelineStage> mumba::getCPUPipelineStages() {
   static const PipelineStage stages[] = {
       {"nb-ssa", buildNBToSSAPipeline}, {"nb-typed", buildTypingPipeline},
-      {"std", buildNBToStdPipeline},    {"affine", buildAffinePipeline},
+      {"std", buildNBToStdPipeline},    {"scf", buildSCFPipeline},
+      {"affine", buildAffinePipeline},  {"omp", buildOpenMPPipeline},
       {"llvm", buildStdToLLVMPipeline},
   };
   return stages;
@@ -143,6 +165,11 @@ void mumba::registerMumbaPipelines() {
       "Compiles untyped nb to the llvm dialect for the CPU, as @njit does",
       buildMumbaCPUPipeline);
   PassPipelineRegistration<CPUPipelineOptions>(
-      "mumba-std-to-llvm", "Lowers Mumba's std stage to the llvm dialect",
-      buildStdToLLVMPipeline);
+      "mumba-std-to-llvm",
+      "Lowers Mumba's affine stage (scf, affine, memref, ...) to the llvm "
+      "dialect: the omp and llvm stages",
+      [](OpPassManager &pm, const CPUPipelineOptions &options) {
+        buildOpenMPPipeline(pm, options);
+        buildStdToLLVMPipeline(pm, options);
+      });
 }

@@ -16,8 +16,10 @@
 #include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
 #include "mlir/Conversion/MathToLibm/MathToLibm.h"
 #include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
+#include "mlir/Conversion/OpenMPToLLVM/ConvertOpenMPToLLVM.h"
 #include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
 #include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Conversion/SCFToOpenMP/SCFToOpenMP.h"
 #include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
 #include "mlir/Conversion/VectorToLLVM/ConvertVectorToLLVMPass.h"
 #include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
@@ -37,12 +39,14 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/BufferDeallocationOpInterfaceImpl.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "mlir/Transforms/Passes.h"
 #include "mumba/Conversion/Passes.h"
 #include "mumba/Dialect/NB/IR/NBDialect.h"
@@ -59,6 +63,8 @@ void mumba::registerDialects(DialectRegistry &registry) {
                   ub::UBDialect, vector::VectorDialect>();
   registry.insert<bufferization::BufferizationDialect>();
   registry.insert<complex::ComplexDialect, linalg::LinalgDialect>();
+  // prange loops run as OpenMP regions (docs/parallel.md).
+  registry.insert<omp::OpenMPDialect>();
   // How arith.select, cf branches and scf ops pass buffer ownership, for
   // the deallocation of arrays made in compiled code.
   arith::registerBufferDeallocationOpInterfaceExternalModels(registry);
@@ -66,6 +72,7 @@ void mumba::registerDialects(DialectRegistry &registry) {
   scf::registerBufferDeallocationOpInterfaceExternalModels(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
+  registerOpenMPDialectTranslation(registry);
 }
 
 void mumba::registerPasses() {
@@ -86,6 +93,8 @@ void mumba::registerPasses() {
   registerPass([] { return createConvertVectorToSCFPass(); });
   registerPass([] { return createConvertVectorToLLVMPass(); });
   registerPass([] { return createSCFToControlFlowPass(); });
+  registerPass([] { return createConvertSCFToOpenMPPass(); });
+  registerPass([] { return createConvertOpenMPToLLVMPass(); });
   registerPass([] { return createConvertComplexToStandardPass(); });
   registerPass([] { return createConvertComplexToLLVMPass(); });
   registerPass([] { return createConvertMathToFuncs(); });

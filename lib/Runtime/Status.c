@@ -4,6 +4,7 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <string.h>
 
 /* The details of the last error with details, per thread: compiled code on
    one thread never sees another's. */
@@ -96,6 +97,30 @@ void mumbaRaiseLinAlg(long long message) {
 }
 
 const char *mumbaRecordedExceptionClass(void) { return lastClass; }
+
+_Static_assert(sizeof(struct MumbaParallelStatus) == 137 * 8,
+               "compiled code allocates the record as 137 i64 words");
+
+void mumbaParallelRaise(long long record, int status) {
+  struct MumbaParallelStatus *r = (struct MumbaParallelStatus *)record;
+  long long expected = MUMBA_OK;
+  /* Only the first raising iteration's exception reaches the caller. */
+  if (!__atomic_compare_exchange_n(&r->status, &expected, (long long)status, 0,
+                                   __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+    return;
+  memcpy(r->exceptionClass, lastClass, sizeof(lastClass));
+  memcpy(r->message, lastMessage, sizeof(lastMessage));
+}
+
+int mumbaParallelStatus(long long record) {
+  struct MumbaParallelStatus *r = (struct MumbaParallelStatus *)record;
+  int status = (int)__atomic_load_n(&r->status, __ATOMIC_ACQUIRE);
+  if (status != MUMBA_OK) {
+    memcpy(lastClass, r->exceptionClass, sizeof(lastClass));
+    memcpy(lastMessage, r->message, sizeof(lastMessage));
+  }
+  return status;
+}
 
 /* The lowest address this thread's compiled code may use, with 256 KiB
    left for Python and the runtime; found once per thread. */

@@ -8,6 +8,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+#include "mumba/Transforms/ParallelLoops.h"
 #include "mumba/Transforms/Passes.h"
 
 namespace mumba {
@@ -16,6 +17,7 @@ namespace mumba {
 } // namespace mumba
 
 using namespace mlir;
+using mumba::kParallelLoopAttr;
 
 namespace {
 
@@ -174,8 +176,28 @@ struct UpliftCountedLoop : public OpRewritePattern<scf::WhileOp> {
     FailureOr<CountedLoop> counted = matchCountedLoop(loop);
     if (failed(counted) || !loop.getResult(counted->index).use_empty())
       return failure();
-    if (failed(scf::upliftWhileToForLoop(rewriter, loop)))
+    // A prange loop's mark moves from its comparison to the loop, and the
+    // iteration arguments keep the variable names (NameLocs) that the SSA
+    // construction gave them, for diagnostics.
+    Operation *cmp = &loop.getBeforeBody()->front();
+    bool parallel = cmp->hasAttr(kParallelLoopAttr);
+    Location header = cmp->getLoc();
+    SmallVector<Location> names;
+    for (BlockArgument arg : loop.getBeforeArguments())
+      if (arg.getArgNumber() != counted->index)
+        names.push_back(arg.getLoc());
+    FailureOr<scf::ForOp> uplifted = scf::upliftWhileToForLoop(rewriter, loop);
+    if (failed(uplifted))
       return failure();
+    if (parallel) {
+      (*uplifted)->setAttr(kParallelLoopAttr, rewriter.getUnitAttr());
+      // Its diagnostics point at the `for` statement.
+      (*uplifted)->setLoc(header);
+    }
+    if (names.size() == uplifted->getNumRegionIterArgs())
+      for (auto [arg, name] : llvm::zip(uplifted->getRegionIterArgs(), names))
+        if (isa<NameLoc>(name))
+          arg.setLoc(name);
     return success();
   }
 };

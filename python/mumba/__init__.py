@@ -16,6 +16,7 @@ on the first compilation.
 from . import config
 from .decorators import guvectorize, jit, njit, vectorize
 from .dispatcher import Dispatcher
+from .parallel import get_num_threads, prange, set_num_threads
 from .errors import (
     ArgumentTypeError,
     MumbaError,
@@ -34,6 +35,9 @@ __all__ = [
     "vectorize",
     "guvectorize",
     "Dispatcher",
+    "prange",
+    "set_num_threads",
+    "get_num_threads",
     "MumbaError",
     "TypingError",
     "UnsupportedError",

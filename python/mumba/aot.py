@@ -302,6 +302,10 @@ def compile(
         runtime = _runtime_archive()
         if runtime is not None:
             command.append(str(runtime))
+        if fn.options.get("parallel"):
+            # prange loops call the OpenMP runtime the JIT loads.
+            libomp = Path(ext.compiler_facts()["openmp_library"])
+            command += [str(libomp), f"-Wl,-rpath,{libomp.parent}"]
         command.append("-lm")
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:

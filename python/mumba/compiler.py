@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from . import config
 from .config import STAGES
 from .errors import MumbaError, TypingError, UnsupportedError
 
@@ -25,6 +26,8 @@ def extension() -> Any:
             if _ext is None:
                 from . import _mumba  # type: ignore[attr-defined]  # noqa: PLC0415 - import cost
 
+                # Parallel loops use every core unless MUMBA_NUM_THREADS says.
+                _mumba.set_default_num_threads(config.NUM_THREADS)
                 _ext = _mumba
     return _ext
 

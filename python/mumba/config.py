@@ -18,8 +18,9 @@ environment variable         meaning
 ``MUMBA_JIT_PERF``           ``1`` registers compiled code with ``perf``
                              (a jitdump file in ``~/.debug/jit``); off
 ``MUMBA_JIT_GDB``            ``1`` registers compiled code with ``gdb``; off
-``MUMBA_NUM_THREADS``        threads of ``target="parallel"`` ufuncs
-                             (default: every core)
+``MUMBA_NUM_THREADS``        threads of ``parallel=True`` loops
+                             (``prange``) and ``target="parallel"``
+                             ufuncs (default: every core)
 ==========================  ==============================================
 
 :func:`reload_config` reads the environment again. The compiler library
@@ -46,7 +47,7 @@ __all__ = [
 #: pipeline order: a copy of the compiler's list (``_mumba.compiler_facts()``,
 #: which a test compares), kept here so that reading the environment does
 #: not load the compiler.
-STAGES = ("nb", "nb-ssa", "nb-typed", "std", "affine", "llvm")
+STAGES = ("nb", "nb-ssa", "nb-typed", "std", "scf", "affine", "omp", "llvm")
 
 DUMP_IR: str = ""
 CACHE_DIR: Optional[str] = None

@@ -265,6 +265,7 @@ class Dispatcher(DispatcherBase):
                 boundscheck=self.options["boundscheck"],
                 error_model=self.options["error_model"],
                 nogil=self.options.get("nogil", False),
+                parallel=bool(self.options.get("parallel", False)),
                 vectorize=self.options.get("vectorize", True),
                 target_cpu=self.options.get("target_cpu", ""),
                 target_features=self.options.get("target_features", ""),

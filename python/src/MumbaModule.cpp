@@ -11,6 +11,7 @@
 #include "mumba/JIT/Compiler.h"
 #include "mumba/JIT/LLVMBackend.h"
 #include "mumba/Runtime/Memory.h"
+#include "mumba/Runtime/Parallel.h"
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -148,12 +149,13 @@ PYBIND11_MODULE(_mumba, m) {
       [](const std::string &text, const std::string &entry, unsigned optLevel,
          bool fastmath, bool boundscheck, const std::string &errorModel,
          bool vectorize, const std::string &targetCPU,
-         const std::string &targetFeatures, bool nogil) {
+         const std::string &targetFeatures, bool nogil, bool parallel) {
         std::vector<mumba::Diagnostic> diagnostics;
         mumba::CompileOptions options;
         options.optLevel = optLevel;
         options.fastmath = fastmath;
         options.boundscheck = boundscheck;
+        options.parallel = parallel;
         options.errorModel = errorModelArg(errorModel);
         options.vectorize = vectorize;
         options.targetCPU = targetCPU;
@@ -168,7 +170,21 @@ PYBIND11_MODULE(_mumba, m) {
       py::arg("boundscheck") = false, py::arg("error_model") = "python",
       py::arg("vectorize") = true, py::arg("target_cpu") = "",
       py::arg("target_features") = "", py::arg("nogil") = false,
+      py::arg("parallel") = false,
       "Compiles the entry function of an untyped nb module.");
+
+  m.def(
+      "set_num_threads", [](int count) { mumbaSetNumThreads(count); },
+      py::arg("count"),
+      "Sets how many threads the parallel loops this thread starts use "
+      "(0: the default).");
+  m.def(
+      "get_num_threads", [] { return mumbaGetNumThreads(); },
+      "How many threads the parallel loops this thread starts use.");
+  m.def(
+      "set_default_num_threads",
+      [](int count) { mumbaSetDefaultNumThreads(count); }, py::arg("count"),
+      "Sets the thread count of threads that did not set their own.");
 
   m.attr("CacheError") =
       py::module_::import("builtins")
@@ -247,6 +263,7 @@ PYBIND11_MODULE(_mumba, m) {
         d["typed_calls"] = py::tuple(py::cast(facts.typedCalls));
         d["lowered_calls"] = py::tuple(py::cast(facts.loweredCalls));
         d["max_array_rank"] = facts.maxArrayRank;
+        d["openmp_library"] = facts.openMPLibrary;
         return d;
       },
       "The names and limits the compiler owns: stages, runtime symbols, the "

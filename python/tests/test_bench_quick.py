@@ -70,3 +70,17 @@ def test_ufunc_rows_agree_and_are_reported():
     assert len(rows) == 2 and all(set(r) == {"mumba", "numba", "numpy"} for r in rows.values())
     text = "\n".join(_ufuncs(Run(mode="quick", core=[], fastmath=[], ufuncs=rows)))
     assert "10 float64 (per call)" in text and "Mumba/NumPy" in text
+
+
+def test_parallel_rows_agree_and_are_reported():
+    from bench import parallel
+    from bench.report import _parallel
+    from bench.results import Run
+
+    rows = parallel.measure(2000, 0.01, 10, 1)
+    assert len(rows) == 2
+    assert all(set(r) == {"mumba_serial", "mumba", "numba"} for r in rows.values())
+    run = Run(mode="quick", core=[], fastmath=[], parallel=rows, threads=2)
+    text = "\n".join(_parallel(run))
+    assert "Mumba parallel" in text and "speed-up" in text
+    assert any("prange speed-up" in g.what for g in run.goals())

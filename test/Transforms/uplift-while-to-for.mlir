@@ -194,3 +194,29 @@ func.func @array_iteration(%a: memref<?xf64>) -> f64 {
   }
   return %r#1 : f64
 }
+
+// -----
+
+// A prange loop: the mark on its comparison moves to the scf.for, which
+// takes the comparison's location (the `for` statement); the iteration
+// argument keeps its variable's name.
+// CHECK-LABEL: func.func @prange_sum
+// CHECK: scf.for %{{.*}} = %{{.*}} to %{{.*}} step %{{.*}} iter_args(%{{.*}} = %{{.*}}) -> (f64) : i64 {
+// CHECK: } {mumba.parallel}
+func.func @prange_sum(%a: memref<?xf64>, %n: i64) -> f64 {
+  %c0 = arith.constant 0 : i64
+  %c1 = arith.constant 1 : i64
+  %zero = arith.constant 0.0 : f64
+  %r:3 = scf.while (%t = %zero, %i = %c0) : (f64, i64) -> (i64, f64, i64) {
+    %more = arith.cmpi slt, %i, %n {mumba.parallel} : i64
+    %next = arith.addi %i, %c1 : i64
+    scf.condition(%more) %next, %t, %i : i64, f64, i64
+  } do {
+  ^bb0(%next: i64, %t: f64, %i: i64):
+    %x = arith.index_cast %i : i64 to index
+    %v = memref.load %a[%x] : memref<?xf64>
+    %s = arith.addf %t, %v : f64
+    scf.yield %s, %next : f64, i64
+  }
+  return %r#1 : f64
+}

@@ -66,6 +66,8 @@ struct CompileOptions {
   bool boundscheck = false;
   /// What division by zero does.
   ErrorModel errorModel = ErrorModel::Python;
+  /// parallel=True (prange loops are marked by the frontend itself).
+  bool parallel = false;
   /// Vectorise loops (affine super-vectorizer and LLVM's vectorizers).
   bool vectorize = true;
   /// The CPU and its features to compile for; empty means the host's.
@@ -106,8 +108,8 @@ public:
   const std::vector<ValueSpec> &getArgs() const { return args; }
   const ValueSpec &getResult() const { return result; }
   /// The module printed after each stage: "nb", then the pipeline's stages
-  /// ("nb-ssa", "nb-typed", "std", "affine", "llvm"; describeCompiler()
-  /// lists them).
+  /// ("nb-ssa", "nb-typed", "std", "scf", "affine", "omp", "llvm";
+  /// describeCompiler() lists them).
   const std::vector<std::pair<std::string, std::string>> &getStages() const {
     return stages;
   }
@@ -173,6 +175,8 @@ struct CompilerFacts {
   std::vector<std::string> typedCalls, loweredCalls;
   /// The highest array rank the nb dialect accepts (NumPy's).
   unsigned maxArrayRank = 0;
+  /// The OpenMP runtime (libomp) that parallel loops call.
+  std::string openMPLibrary;
 };
 CompilerFacts describeCompiler();
 

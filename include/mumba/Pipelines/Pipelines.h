@@ -50,6 +50,11 @@ struct CPUPipelineOptions
                      "with vectors of this many elements (0: LLVM's loop "
                      "and SLP vectorizers only)"),
       llvm::cl::init(0)};
+  Option<bool> parallel{
+      *this, "parallel",
+      llvm::cl::desc("parallel=True: prange loops (which the frontend marks) "
+                     "run on several threads"),
+      llvm::cl::init(false)};
   Option<bool> cEntry{
       *this, "c-entry",
       llvm::cl::desc("Add a plain C entry point to every public function "
@@ -61,8 +66,8 @@ struct CPUPipelineOptions
                      "'symbol' or 'symbol=name'")};
 };
 
-/// A named stage of compilation: "nb-ssa", "nb-typed", "std", "affine",
-/// "llvm".
+/// A named stage of compilation: "nb-ssa", "nb-typed", "std", "scf",
+/// "affine", "omp", "llvm".
 struct PipelineStage {
   llvm::StringLiteral name;
   void (*build)(mlir::OpPassManager &pm, const CPUPipelineOptions &options);
@@ -80,9 +85,16 @@ void buildTypingPipeline(mlir::OpPassManager &pm,
 /// Typed nb to arith/math/memref/cf/func, cleaned up.
 void buildNBToStdPipeline(mlir::OpPassManager &pm,
                           const CPUPipelineOptions &options);
-/// Loops to scf.for and affine.for, array accesses to affine loads and
-/// stores, affine optimisations; fast-math flags when asked.
+/// Loops to scf.while and scf.for; prange loops to scf.parallel.
+void buildSCFPipeline(mlir::OpPassManager &pm,
+                      const CPUPipelineOptions &options);
+/// Loops to affine.for, array accesses to affine loads and stores, affine
+/// optimisations; fast-math flags when asked.
 void buildAffinePipeline(mlir::OpPassManager &pm,
+                         const CPUPipelineOptions &options);
+/// Affine to scf; scf.parallel to OpenMP regions that ask the runtime for
+/// their thread count.
+void buildOpenMPPipeline(mlir::OpPassManager &pm,
                          const CPUPipelineOptions &options);
 /// Upstream dialects to the llvm dialect (and C entry points when asked).
 void buildStdToLLVMPipeline(mlir::OpPassManager &pm,

@@ -83,6 +83,26 @@ void mumbaRaiseBroadcast(long long shapes, long long count, long long kind);
 /* The class name the last MUMBA_USER_EXCEPTION on this thread recorded. */
 const char *mumbaRecordedExceptionClass(void);
 
+/* The status of a parallel loop (docs/parallel.md): the first status an
+   iteration raised on any thread, with the details that thread recorded.
+   Compiled code keeps it on the stack of the thread that runs the loop
+   and zeroes `status` before the loop starts. */
+struct MumbaParallelStatus {
+  long long status;
+  char exceptionClass[64];
+  char message[1024];
+};
+
+/* Called by an iteration of a parallel loop that raises `status`, on the
+   thread that runs it, after the status's recorder: the first call for a
+   record (passed as its address) keeps the status and this thread's
+   details; later ones only see that it is taken. */
+void mumbaParallelRaise(long long record, int status);
+
+/* Called by the thread that ran a parallel loop, after every iteration is
+   done: the record's status, whose details become this thread's. */
+int mumbaParallelStatus(long long record);
+
 #ifdef __cplusplus
 }
 #endif

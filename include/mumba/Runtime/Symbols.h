@@ -41,6 +41,10 @@
 #define MUMBA_SYMBOL_CMATH_COSH "mumbaCmathCosh"
 #define MUMBA_SYMBOL_CMATH_TANH "mumbaCmathTanh"
 #define MUMBA_SYMBOL_CMATH_RECT "mumbaCmathRect"
+/* Parallel loops (docs/parallel.md). */
+#define MUMBA_SYMBOL_PARALLEL_RAISE "mumbaParallelRaise"
+#define MUMBA_SYMBOL_PARALLEL_STATUS "mumbaParallelStatus"
+#define MUMBA_SYMBOL_GET_NUM_THREADS "mumbaGetNumThreads"
 /* The allocator, under the names MLIR's memref-to-llvm lowering calls
    with use-generic-functions. */
 #define MUMBA_SYMBOL_ALLOC "_mlir_memref_to_llvm_alloc"
@@ -123,6 +127,9 @@
   X(MUMBA_SYMBOL_CMATH_COSH, mumbaCmathCosh)                                   \
   X(MUMBA_SYMBOL_CMATH_TANH, mumbaCmathTanh)                                   \
   X(MUMBA_SYMBOL_CMATH_RECT, mumbaCmathRect)                                   \
+  X(MUMBA_SYMBOL_PARALLEL_RAISE, mumbaParallelRaise)                           \
+  X(MUMBA_SYMBOL_PARALLEL_STATUS, mumbaParallelStatus)                         \
+  X(MUMBA_SYMBOL_GET_NUM_THREADS, mumbaGetNumThreads)                          \
   X(MUMBA_SYMBOL_ALLOC, _mlir_memref_to_llvm_alloc)                            \
   X(MUMBA_SYMBOL_ALIGNED_ALLOC, _mlir_memref_to_llvm_aligned_alloc)            \
   X(MUMBA_SYMBOL_FREE, _mlir_memref_to_llvm_free)                              \

@@ -281,6 +281,118 @@ def MumbaLinalgToLoopsPass
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect",
                            "::mlir::memref::MemRefDialect"];
+def MumbaParallelLoopExitsPass
+    : Pass<"mumba-parallel-loop-exits", "::mlir::func::FuncOp"> {
+  let summary = "Turns the raises in prange loop bodies into a shared status";
+  let description = [{
+    A `for i in prange(...)` loop reaches the std stage as a cf loop whose
+    header compares its cursor in an `arith.cmpi` marked `mumba.parallel`.
+    Its iterations will run on several threads, where no raise can return
+    from the function. Every exit of the loop's body that returns (a raise
+    path: its recorder call, then `return %status, ...`) becomes:
+
+    - a call `mumbaParallelRaise(record, %status)`, which keeps the first
+      status raised and that thread's message, then a branch to the header
+      (the next iteration);
+    - at the start of each iteration, an atomic load of the record's status
+      that skips the body once some iteration raised;
+    - after the loop, `mumbaParallelStatus(record)` (which hands the message
+      to the calling thread) and a return of the status when it is set.
+
+    The record is a `memref<137xi64>` on the stack of the function, zeroed
+    before the loop. The loop is then left only through its header, so that
+    it can be counted and parallelised.
+
+    ```mlir
+    ^body:
+      cf.cond_br %zero, ^raise, ^ok
+    ^raise:
+      return %c1_i32, %poison : i32, f64
+    // becomes
+    ^raise:
+      call @mumbaParallelRaise(%record, %c1_i32) : (i64, i32) -> ()
+      cf.br ^header(%s : f64)
+    ```
+
+    A body that leaves the loop any other way (`break`, `return`) is an
+    error; the frontend rejects those first.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::cf::ControlFlowDialect",
+    "::mlir::func::FuncDialect", "::mlir::LLVM::LLVMDialect",
+    "::mlir::memref::MemRefDialect"
+  ];
+}
+
+def MumbaParallelizeLoopsPass
+    : Pass<"mumba-parallelize-loops", "::mlir::func::FuncOp"> {
+  let summary = "Turns prange loops into scf.parallel with scf.reduce";
+  let description = [{
+    An `scf.for` marked `mumba.parallel` (a prange loop, after
+    mumba-uplift-while-to-for) becomes an `scf.parallel` over `index`.
+
+    Each iteration argument must be a reduction: every use of it in the body
+    is one combining op of a single kind (`arith.addf`/`addi`, `subf`/`subi`
+    with it on the left, `mulf`/`muli`, `ori`, `andi`, `xori`, Python's
+    `min`/`max` as `select(cmp(x, s), x, s)` or the arith min/max ops), an
+    `scf.if` or inner `scf.for` that carries it on, or the loop's yield. Any
+    other is an error naming the variable: its threads would race.
+
+    The body computes its iteration's contribution with the operation's
+    identity in place of the argument (`-0.0` for float sums, `+inf` for a
+    float min, ...); `scf.reduce` combines contributions and the initial
+    value in the forms convert-scf-to-openmp recognises. Booleans reduce as
+    `i8`.
+
+    ```mlir
+    %r = scf.for %i = %c0 to %n step %c1 iter_args(%s = %zero) -> (f64) : i64 {
+      %x = ...
+      %t = arith.addf %s, %x : f64
+      scf.yield %t : f64
+    } {mumba.parallel}
+    // becomes
+    %r = scf.parallel (%j) = (%lb) to (%ub) step (%st) init (%zero) -> f64 {
+      %i = arith.index_cast %j : index to i64
+      %x = ...
+      %t = arith.addf %cst_neg0, %x : f64
+      scf.reduce(%t : f64) {
+      ^bb0(%a: f64, %b: f64):
+        %c = arith.addf %a, %b : f64
+        scf.reduce.return %c : f64
+      }
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect", "::mlir::scf::SCFDialect"
+  ];
+}
+
+def MumbaOpenMPRuntimePass : Pass<"mumba-openmp-runtime", "::mlir::ModuleOp"> {
+  let summary = "Asks Mumba's runtime for the thread count of OpenMP regions";
+  let description = [{
+    Runs after convert-scf-to-openmp. Every `omp.parallel` without a
+    `num_threads` gets one from `mumbaGetNumThreads()` at the point it
+    starts (`mumba.set_num_threads`, `MUMBA_NUM_THREADS`). The reduction
+    declarations that upstream initialises with a value that is not the
+    identity of their operation get the exact one: `-0.0` for float sums,
+    `+inf`/`-inf` for float min and max (upstream's largest finite floats
+    would win over infinities). The `memref.alloca_scope` upstream wraps
+    each loop body in (a region of one block, which the body's scf ops
+    cannot stay in once they become branches) is replaced by an explicit
+    stack save and restore, or dropped when the body allocates no stack.
+
+    ```mlir
+    omp.parallel { ... }
+    // becomes
+    %n = call @mumbaGetNumThreads() : () -> i32
+    omp.parallel num_threads(%n : i32) { ... }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::func::FuncDialect", "::mlir::LLVM::LLVMDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::omp::OpenMPDialect"
+  ];
 }
 
 #endif // MUMBA_TRANSFORMS_PASSES_TD

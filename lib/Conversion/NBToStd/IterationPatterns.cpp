@@ -13,11 +13,24 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Transforms/ParallelLoops.h"
 
 using namespace mlir;
 using namespace mumba;
 using namespace mumba::detail;
 using namespace mumba::nb;
+
+/// Marks the comparisons that decide whether a prange loop goes on (one for
+/// each sign of the step; canonicalisation keeps the one the step's sign
+/// picks), so that the loop is recognised once it is an scf.for.
+static void markParallelHeader(Value valid) {
+  SmallVector<Value> worklist{valid};
+  if (auto select = valid.getDefiningOp<arith::SelectOp>())
+    worklist = {select.getTrueValue(), select.getFalseValue()};
+  for (Value value : worklist)
+    if (auto cmp = value.getDefiningOp<arith::CmpIOp>())
+      cmp->setAttr(kParallelLoopAttr, UnitAttr::get(cmp.getContext()));
+}
 
 namespace {
 struct GetIterLowering : public OpConversionPattern<GetIterOp> {
@@ -45,6 +58,8 @@ struct IterNextLowering : public OpConversionPattern<IterNextOp> {
     SmallVector<Value> values;
     Value valid = lowerIterNext(rewriter, op.getLoc(), *getTypeConverter(),
                                 type, adaptor.getIterator(), values);
+    if (op.getParallel() && isa<RangeIterType>(type))
+      markParallelHeader(valid);
     values.push_back(valid);
     rewriter.replaceOpWithMultiple(op, {values});
     return success();

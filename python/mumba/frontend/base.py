@@ -17,18 +17,28 @@ __all__ = ["LoweringBase", "LoopTargets"]
 
 
 class LoopTargets:
-    """Where ``continue`` and ``break`` jump inside the innermost loop."""
+    """Where ``continue`` and ``break`` jump inside the innermost loop, and
+    whether it is a parallel (prange) loop."""
 
-    def __init__(self, continue_to: Block, break_to: Block) -> None:
+    def __init__(self, continue_to: Block, break_to: Block, parallel: bool = False) -> None:
         self.continue_to = continue_to
         self.break_to = break_to
+        self.parallel = parallel
 
 
 class LoweringBase:
     """Common helpers: positions, errors, variable slots, temporaries."""
 
-    def __init__(self, fn: Callable, src: FunctionSource, module: "ModuleBuilder") -> None:
+    def __init__(
+        self,
+        fn: Callable,
+        src: FunctionSource,
+        module: "ModuleBuilder",
+        parallel: bool = False,
+    ) -> None:
         self.fn = fn
+        #: ``parallel=True``: ``for ... in prange(...)`` loops run on threads.
+        self.parallel = parallel
         self.src = src
         self.module = module
         self.e = FunctionEmitter(src.filename)

@@ -218,8 +218,10 @@ class FunctionEmitter:
     def getiter(self, value: str, loc: Loc) -> str:
         return self._def(f"nb.getiter {value} : {T} -> {T}", loc)
 
-    def iternext(self, it: str, loc: Loc) -> str:
-        return self._def(f"nb.iternext {it} : {T} -> {T}", loc)
+    def iternext(self, it: str, loc: Loc, parallel: bool = False) -> str:
+        """``parallel`` marks the header of a prange loop."""
+        attrs = " {parallel}" if parallel else ""
+        return self._def(f"nb.iternext {it}{attrs} : {T} -> {T}", loc)
 
     def pair_first(self, pair: str, loc: Loc) -> str:
         return self._def(f"nb.pair_first {pair} : {T} -> {T}", loc)

@@ -19,6 +19,7 @@ __all__ = [
     "classify",
     "SUPPORTED_MODULES",
     "BUILTIN_FUNCTIONS",
+    "is_prange",
 ]
 
 #: Modules that may be referenced (by whatever alias) from jitted code.
@@ -93,6 +94,12 @@ def _is_dispatcher(obj: Any) -> bool:
     """A jitted function, by the protocol attribute dispatchers carry (the
     frontend sits below the dispatcher and never imports it)."""
     return getattr(obj, "_mumba_jitted_", False) is True
+
+
+def is_prange(obj: Any) -> bool:
+    """``mumba.prange``, by the protocol attribute it carries (the frontend
+    does not import the package above it)."""
+    return getattr(obj, "_mumba_prange_", False) is True
 
 
 def qualified_function_name(obj: Any) -> Optional[str]:
@@ -171,6 +178,9 @@ def classify(obj: Any, qualname: Optional[str] = None) -> Tuple[Optional[Resolve
         return None, f"module {obj.__name__!r}"
     if _is_dispatcher(obj):
         return Resolved("dispatcher", obj), ""
+    if is_prange(obj):
+        # Outside the head of a parallel for loop, prange is range.
+        return Resolved("global", "range"), ""
     if id(obj) in _BUILTINS_BY_ID and getattr(builtins, _BUILTINS_BY_ID[id(obj)]) is obj:
         return Resolved("global", _BUILTINS_BY_ID[id(obj)]), ""
     if callable(obj):

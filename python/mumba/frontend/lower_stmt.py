@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ast
 import builtins
-from typing import List, Sequence
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from .base import LoopTargets
 from .emitter import Loc
-from .globals import lookup_name
+from .globals import is_prange, lookup_name
 from .lower_expr import BINOP_KINDS, ExprLowering
 
 __all__ = ["StmtLowering"]
@@ -128,6 +128,8 @@ class StmtLowering(ExprLowering):
         self.unsupported(node, "raising anything but a builtin exception class")
 
     def stmt_Return(self, node: ast.Return) -> None:
+        if any(t.parallel for t in self.loops):
+            self.unsupported(node, "'return' in a prange loop (its iterations run in parallel)")
         loc = self.pos(node)
         if node.value is None:
             value = self.e.const_none(loc)
@@ -253,7 +255,17 @@ class StmtLowering(ExprLowering):
     def stmt_For(self, node: ast.For) -> None:
         e = self.e
         loc = self.pos(node)
-        iterable = self.expr(node.iter)
+        prange = self._prange_call(node.iter)
+        # Under parallel=True the outermost prange loop runs on threads;
+        # prange loops inside it, and prange elsewhere, are range.
+        parallel = (
+            prange is not None and self.parallel and not any(t.parallel for t in self.loops)
+        )
+        value_at = None
+        if parallel:
+            iterable, value_at = self._prange_range(prange)
+        else:
+            iterable = self.expr(node.iter)
         it = e.getiter(iterable, self.pos(node.iter))
         slot = self.temp("iter")
         e.store_var(slot, it, loc)
@@ -261,17 +273,61 @@ class StmtLowering(ExprLowering):
         else_b = e.new_block() if node.orelse else exit_b
         e.br(header, loc)
         e.set_block(header)
-        pair = e.iternext(e.load_var(slot, loc), loc)
+        pair = e.iternext(e.load_var(slot, loc), loc, parallel=parallel)
         ok = e.pair_second(pair, loc)
         e.cond_br(e.truth(ok, loc), body_b, else_b, loc)
         e.set_block(body_b)
-        self.assign(node.target, e.pair_first(pair, self.pos(node.target)))
-        self._loop_body(node, header, body_b, exit_b, else_b)
+        value = e.pair_first(pair, self.pos(node.target))
+        if value_at is not None:
+            value = value_at(value)
+        self.assign(node.target, value)
+        self._loop_body(node, header, body_b, exit_b, else_b, parallel)
 
-    def _loop_body(self, node, header, body_b, exit_b, else_b) -> None:
+    def _prange_call(self, node: ast.expr) -> Optional[ast.Call]:
+        """``node`` when it is a call of ``mumba.prange`` (by any name)."""
+        if not isinstance(node, ast.Call):
+            return None
+        func = node.func
+        if isinstance(func, ast.Name):
+            if func.id in self.locals:
+                return None
+            found, obj = lookup_name(self.fn, func.id)
+        else:
+            static = self.static_object(func)
+            found, obj = (static is not None), (static[0] if static else None)
+        return node if found and is_prange(obj) else None
+
+    def _prange_range(self, call: ast.Call) -> Tuple[str, Optional[Callable[[str], str]]]:
+        """The range a parallel loop counts, and how the loop's value follows
+        from the count (None: it is the count). A step that is not a positive
+        literal is counted from 0 up, ``start + k * step``, so that every
+        prange loop counts up and can become ``scf.parallel``."""
+        if call.keywords:
+            self.unsupported(call.keywords[0].value, "keyword argument to prange()")
+        for a in call.args:
+            if isinstance(a, ast.Starred):
+                self.unsupported(a, "'*args' in a call")
+        if not 1 <= len(call.args) <= 3:
+            self.unsupported(call, f"prange() with {len(call.args)} arguments (it takes 1 to 3)")
+        e = self.e
+        loc = self.pos(call)
+        rng = e.global_name("range", self.pos(call.func))
+        args = [self.expr(a) for a in call.args]
+        step = self.const_index(call.args[2]) if len(call.args) == 3 else 1
+        if step is not None and step > 0:
+            return e.call(rng, args, loc), None
+        start, _, step_value = args
+        count = e.call(e.global_name("len", loc), [e.call(rng, args, loc)], loc)
+
+        def value_at(k: str) -> str:
+            return e.binop("add", start, e.binop("mul", k, step_value, loc), loc)
+
+        return e.call(rng, [count], loc), value_at
+
+    def _loop_body(self, node, header, body_b, exit_b, else_b, parallel: bool = False) -> None:
         e = self.e
         e.set_block(body_b)
-        self.loops.append(LoopTargets(header, exit_b))
+        self.loops.append(LoopTargets(header, exit_b, parallel))
         self.body(node.body)
         self.loops.pop()
         if e.reachable:
@@ -284,6 +340,8 @@ class StmtLowering(ExprLowering):
         e.set_block(exit_b)
 
     def stmt_Break(self, node: ast.Break) -> None:
+        if self.loops[-1].parallel:
+            self.unsupported(node, "'break' in a prange loop (its iterations run in parallel)")
         self.e.br(self.loops[-1].break_to, self.pos(node))
 
     def stmt_Continue(self, node: ast.Continue) -> None:

@@ -48,6 +48,9 @@ RUNTIME_SYMBOLS = frozenset(
         "mumbaCmathCosh",
         "mumbaCmathTanh",
         "mumbaCmathRect",
+        "mumbaParallelRaise",
+        "mumbaParallelStatus",
+        "mumbaGetNumThreads",
         "_mlir_memref_to_llvm_alloc",
         "_mlir_memref_to_llvm_aligned_alloc",
         "_mlir_memref_to_llvm_free",
@@ -144,7 +147,8 @@ class ModuleBuilder:
         return sym
 
     def _lower(self, dispatcher: Any, sym: str, arg_types, return_type=None) -> str:
-        lowering = FunctionLowering(dispatcher.py_func, dispatcher.source(), self)
+        parallel = bool(getattr(dispatcher, "options", {}).get("parallel", False))
+        lowering = FunctionLowering(dispatcher.py_func, dispatcher.source(), self, parallel)
         return lowering.lower(sym, arg_types, return_type)
 
     def build(

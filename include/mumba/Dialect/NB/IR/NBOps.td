@@ -387,8 +387,16 @@ def NB_IterNextOp : NB_TypedOp<"iternext"> {
     ```mlir
     %p = nb.iternext %it : !nb.range_iter<si64> -> !nb.pair<si64, i1>
     ```
+
+    `parallel` marks the header of a `for i in prange(...)` loop under
+    `parallel=True` (a range iterator): its iterations may run on several
+    threads at once (docs/parallel.md).
+
+    ```mlir
+    %p = nb.iternext %it {parallel} : !nb.range_iter<si64> -> !nb.pair<si64, i1>
+    ```
   }];
-  let arguments = (ins AnyType:$iterator);
+  let arguments = (ins AnyType:$iterator, UnitAttr:$parallel);
   let results = (outs AnyType:$result);
   let assemblyFormat =
       "$iterator attr-dict `:` type($iterator) `->` type($result)";
