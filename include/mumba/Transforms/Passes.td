@@ -281,6 +281,8 @@ def MumbaLinalgToLoopsPass
   }];
   let dependentDialects = ["::mlir::scf::SCFDialect",
                            "::mlir::memref::MemRefDialect"];
+}
+
 def MumbaParallelLoopExitsPass
     : Pass<"mumba-parallel-loop-exits", "::mlir::func::FuncOp"> {
   let summary = "Turns the raises in prange loop bodies into a shared status";
