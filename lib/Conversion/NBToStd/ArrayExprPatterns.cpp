@@ -153,6 +153,49 @@ static SmallVector<Value> broadcastSizes(OpBuilder &b, Location loc,
 namespace {
 struct ArrayExprLowering : public OpConversionPattern<ArrayExprOp> {
   using OpConversionPattern::OpConversionPattern;
+
+  /// One linalg.generic computing `op` into `out`: on broadcast views of
+  /// the array inputs, or on the inputs themselves; with the body moved in,
+  /// or a copy of it (`clone`, for the first of two generics).
+  LogicalResult buildGeneric(ArrayExprOp op, OneToNOpAdaptor adaptor,
+                             ConversionPatternRewriter &rewriter, Value out,
+                             ArrayRef<Value> sizes, bool broadcast,
+                             bool clone) const {
+    Location loc = op.getLoc();
+    int64_t rank = sizes.size();
+    MLIRContext *ctx = rewriter.getContext();
+    AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, ctx);
+    AffineMap scalarMap = AffineMap::get(rank, 0, ctx);
+    SmallVector<Value> ins;
+    SmallVector<AffineMap> maps;
+    for (auto [input, lowered] :
+         llvm::zip(op.getInputs(), adaptor.getInputs())) {
+      bool isArray = isa<ArrayType>(input.getType());
+      Value value = single(lowered);
+      if (isArray && broadcast)
+        value = broadcastView(rewriter, loc, value, sizes);
+      ins.push_back(value);
+      maps.push_back(isArray ? identity : scalarMap);
+    }
+    maps.push_back(identity);
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    auto generic = linalg::GenericOp::create(rewriter, loc, TypeRange{}, ins,
+                                             ValueRange{out}, maps, iterators);
+    // The scalar body becomes the generic's, its arguments converted, the
+    // output element added (unused: every element is written).
+    Region &body = generic.getRegion();
+    if (clone)
+      rewriter.cloneRegionBefore(op.getBody(), body, body.end());
+    else
+      rewriter.inlineRegionBefore(op.getBody(), body, body.end());
+    if (failed(rewriter.convertRegionTypes(&body, *getTypeConverter())))
+      return rewriter.notifyMatchFailure(op, "body types do not convert");
+    MemRefType outType = cast<MemRefType>(out.getType());
+    body.front().addArgument(outType.getElementType(), loc);
+    return success();
+  }
+
   LogicalResult
   matchAndRewrite(ArrayExprOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -168,33 +211,36 @@ struct ArrayExprLowering : public OpConversionPattern<ArrayExprOp> {
         cast<MemRefType>(getTypeConverter()->convertType(resultType));
     Value out = memref::AllocOp::create(rewriter, loc, outType, sizes);
 
-    MLIRContext *ctx = rewriter.getContext();
-    AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, ctx);
-    AffineMap scalarMap = AffineMap::get(rank, 0, ctx);
-    SmallVector<Value> ins;
-    SmallVector<AffineMap> maps;
-    for (auto [input, lowered] :
-         llvm::zip(op.getInputs(), adaptor.getInputs())) {
-      if (isa<ArrayType>(input.getType())) {
-        ins.push_back(broadcastView(rewriter, loc, single(lowered), sizes));
-        maps.push_back(identity);
-      } else {
-        ins.push_back(single(lowered));
-        maps.push_back(scalarMap);
-      }
+    // Where no input broadcasts (each has the result's rank and shape), the
+    // generic reads the inputs' own memrefs: a C-contiguous input keeps its
+    // unit stride, which the vectorizer needs. Otherwise, broadcast views.
+    bool sameRank = llvm::all_of(arrays, [&](Value array) {
+      return cast<MemRefType>(array.getType()).getRank() == rank;
+    });
+    if (sameRank && rank > 0 && arrays.size() > 1) {
+      Value same;
+      for (Value array : arrays)
+        for (auto [d, size] : llvm::enumerate(sizesOf(rewriter, loc, array))) {
+          Value equal = arith::CmpIOp::create(
+              rewriter, loc, arith::CmpIPredicate::eq, size, sizes[d]);
+          same = same ? arith::AndIOp::create(rewriter, loc, same, equal)
+                            .getResult()
+                      : equal;
+        }
+      auto ifOp = scf::IfOp::create(rewriter, loc, same, /*withElse=*/true);
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(&ifOp.getElseRegion().front());
+      if (failed(buildGeneric(op, adaptor, rewriter, out, sizes,
+                              /*broadcast=*/true, /*clone=*/true)))
+        return failure();
+      rewriter.setInsertionPointToStart(&ifOp.getThenRegion().front());
+      if (failed(buildGeneric(op, adaptor, rewriter, out, sizes,
+                              /*broadcast=*/false, /*clone=*/false)))
+        return failure();
+    } else if (failed(buildGeneric(op, adaptor, rewriter, out, sizes,
+                                   /*broadcast=*/true, /*clone=*/false))) {
+      return failure();
     }
-    maps.push_back(identity);
-    SmallVector<utils::IteratorType> iterators(rank,
-                                               utils::IteratorType::parallel);
-    auto generic = linalg::GenericOp::create(rewriter, loc, TypeRange{}, ins,
-                                             ValueRange{out}, maps, iterators);
-    // The scalar body becomes the generic's, its arguments converted, the
-    // output element added (unused: every element is written).
-    Region &body = generic.getRegion();
-    rewriter.inlineRegionBefore(op.getBody(), body, body.end());
-    if (failed(rewriter.convertRegionTypes(&body, *getTypeConverter())))
-      return rewriter.notifyMatchFailure(op, "body types do not convert");
-    body.front().addArgument(outType.getElementType(), loc);
     rewriter.replaceOpWithMultiple(op, {{out}});
     return success();
   }
