@@ -29,6 +29,8 @@ enum MumbaStatus {
   MUMBA_RECURSION = 14,          /* the thread's stack is nearly full */
   MUMBA_LINALG_ERROR = 15,       /* numpy.linalg.LinAlgError, message recorded */
   MUMBA_RANDOM_ERROR = 16,       /* np.random parameters; details recorded */
+  MUMBA_ARRAY_TOO_BIG = 17,      /* itemsize * extents overflows an intp */
+  MUMBA_NO_MEMORY = 18,          /* allocation failed; message recorded */
   MUMBA_STATUS_COUNT
 };
 

@@ -15,6 +15,8 @@
 #define MUMBA_SYMBOL_PRINT "mumbaPrint"
 #define MUMBA_SYMBOL_MOD_POW "mumbaModPow"
 #define MUMBA_SYMBOL_CHECK_STACK "mumbaCheckStack"
+#define MUMBA_SYMBOL_RECORD_ARRAY_EXTENT "mumbaRecordArrayExtent"
+#define MUMBA_SYMBOL_RAISE_ARRAY_MEMORY "mumbaRaiseArrayMemory"
 /* The allocator, under the names MLIR's memref-to-llvm lowering calls
    with use-generic-functions. */
 #define MUMBA_SYMBOL_ALLOC "_mlir_memref_to_llvm_alloc"
@@ -28,6 +30,8 @@
   X(MUMBA_SYMBOL_PRINT, mumbaPrint)                                            \
   X(MUMBA_SYMBOL_MOD_POW, mumbaModPow)                                         \
   X(MUMBA_SYMBOL_CHECK_STACK, mumbaCheckStack)                                 \
+  X(MUMBA_SYMBOL_RECORD_ARRAY_EXTENT, mumbaRecordArrayExtent)                  \
+  X(MUMBA_SYMBOL_RAISE_ARRAY_MEMORY, mumbaRaiseArrayMemory)                    \
   X(MUMBA_SYMBOL_ALLOC, _mlir_memref_to_llvm_alloc)                            \
   X(MUMBA_SYMBOL_ALIGNED_ALLOC, _mlir_memref_to_llvm_aligned_alloc)            \
   X(MUMBA_SYMBOL_FREE, _mlir_memref_to_llvm_free)

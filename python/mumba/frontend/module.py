@@ -23,6 +23,8 @@ RUNTIME_SYMBOLS = frozenset(
         "mumbaPrint",
         "mumbaModPow",
         "mumbaCheckStack",
+        "mumbaRecordArrayExtent",
+        "mumbaRaiseArrayMemory",
         "_mlir_memref_to_llvm_alloc",
         "_mlir_memref_to_llvm_aligned_alloc",
         "_mlir_memref_to_llvm_free",
