@@ -20,6 +20,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Transforms/Passes.h"
 #include "mumba/Conversion/Passes.h"
 #include "mumba/Dialect/NB/Transforms/Passes.h"
@@ -39,10 +40,15 @@ void mumba::buildTypingPipeline(OpPassManager &pm,
 
 void mumba::buildNBToStdPipeline(OpPassManager &pm,
                                  const CPUPipelineOptions &options) {
+  // Operators on arrays become one nb.arrayexpr per fused tree.
+  pm.addNestedPass<func::FuncOp>(nb::createNBFuseArrayExprsPass());
   ConvertNBToStdPassOptions lowering;
   lowering.errorModel = options.errorModel;
   lowering.boundscheck = options.boundscheck;
   pm.addPass(createConvertNBToStdPass(lowering));
+  // Array expressions are linalg.generic ops on memrefs: plain loops from
+  // here on, for the affine stage and LLVM's vectorizer.
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   // The cursors of range and array iterators live in stack slots; as SSA
   // values they let the loops be lifted to scf and raised to affine.
   pm.addNestedPass<func::FuncOp>(createMem2Reg());

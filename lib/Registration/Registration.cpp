@@ -32,6 +32,8 @@
 #include "mlir/Dialect/ControlFlow/Transforms/BufferDeallocationOpInterfaceImpl.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
@@ -56,7 +58,7 @@ void mumba::registerDialects(DialectRegistry &registry) {
                   math::MathDialect, memref::MemRefDialect, scf::SCFDialect,
                   ub::UBDialect, vector::VectorDialect>();
   registry.insert<bufferization::BufferizationDialect>();
-  registry.insert<complex::ComplexDialect>();
+  registry.insert<complex::ComplexDialect, linalg::LinalgDialect>();
   // How arith.select, cf branches and scf ops pass buffer ownership, for
   // the deallocation of arrays made in compiled code.
   arith::registerBufferDeallocationOpInterfaceExternalModels(registry);
@@ -74,6 +76,7 @@ void mumba::registerPasses() {
   registerMumbaPasses();
   // The upstream passes of the pipelines, one by one.
   registerPass([] { return createLiftControlFlowToSCFPass(); });
+  registerPass([] { return createConvertLinalgToLoopsPass(); });
   registerPass([] { return createLowerAffinePass(); });
   registerPass(
       [] { return affine::createAffineLoopInvariantCodeMotionPass(); });

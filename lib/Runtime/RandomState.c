@@ -38,6 +38,13 @@ static int failStatus(const char *excClass, const char *message) {
   return MUMBA_RANDOM_ERROR;
 }
 
+/* The state a parameter probe of an empty fill puts back. */
+static _Thread_local MumbaRandomState savedState;
+
+void mumbaRandomSaveState(void) { savedState = mumbaRandomThread; }
+
+void mumbaRandomRestoreState(void) { mumbaRandomThread = savedState; }
+
 /* MT19937's linear recurrence over the whole key; split in three loops so
    that no index needs a modulo. */
 void mumbaRandomRefill(MumbaRandomState *s) {
@@ -123,6 +130,12 @@ void mumbaRandomSeedFromEntropy(MumbaRandomState *s) {
 }
 
 double mumbaRandomRandom(void) { return rngDouble(mumbaRandomState()); }
+
+void mumbaRandomFillRandom(double *out, int64_t count) {
+  MumbaRandomState *s = mumbaRandomState();
+  for (int64_t i = 0; i < count; ++i)
+    out[i] = rngDouble(s);
+}
 
 double mumbaRandomUniform(double low, double high) {
   double range = high - low;

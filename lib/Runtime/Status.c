@@ -32,6 +32,8 @@ enum MumbaExceptionKind mumbaStatusException(int status) {
     return MUMBA_EXC_RECURSION;
   case MUMBA_LINALG_ERROR:
     return MUMBA_EXC_LINALG;
+  case MUMBA_RAISE_ARGS:
+    return MUMBA_EXC_RECORDED_ARGS;
   default:
     return MUMBA_EXC_VALUE;
   }
@@ -61,6 +63,7 @@ const char *mumbaStatusMessage(int status) {
     return "negative dimensions are not allowed";
   case MUMBA_USER_EXCEPTION:
   case MUMBA_RANDOM_ERROR:
+  case MUMBA_RAISE_ARGS:
   case MUMBA_NO_MEMORY:
     return lastMessage;
   case MUMBA_ARRAY_TOO_BIG:

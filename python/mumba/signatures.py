@@ -5,8 +5,11 @@
     @njit("(int64[:, :],)")            # no return type: inferred
 
 A signature names the argument types and, optionally, the return type; the
-function is compiled for each one when it is decorated, and a call whose
-arguments convert to none of them raises TypeError (see :func:`match`).
+function is compiled for each one when it is decorated. A call converts its
+arguments as Numba does (see :func:`conversion_cost`): ``f(5)`` calls an
+``int32(int32)`` signature, and raises OverflowError if the int does not
+fit; a call whose arguments convert to none of them raises TypeError (see
+:func:`match`).
 
 Spellings (Numba's): scalars ``float64``/``f8``/``double``, ``float32``/``f4``,
 ``int64``/``i8``/``intp``, ``int32``/``i4``, ``int16``/``i2``, ``int8``/``i1``,
@@ -362,35 +365,50 @@ def parse_signatures(sigs: Any) -> List[Signature]:
 
 _INT_BITS = {"si8": 8, "si16": 16, "si32": 32, "si64": 64, "ui8": 8, "ui16": 16, "ui32": 32, "ui64": 64}
 
+#: Costs of Numba's conversion kinds; a call takes the signature whose
+#: arguments cost least in all (the first declared among equals), so one
+#: unchecked conversion outweighs any number of safe ones.
+PROMOTE, SAFE, UNSAFE = 1, 100, 10000
+
 
 def _scalar_cost(have: str, want: str) -> Optional[int]:
-    """Safe conversions, as Numba allows them for explicit signatures."""
+    """Numba's conversions for explicit signatures: an int to any int
+    (a narrower one, or one of the other signedness, is checked when called:
+    a value that does not fit raises OverflowError), to a float or to bool;
+    a bool to an int or a float; a float to a float, never to an int."""
     if have == want:
         return 0
+    if have == "i1":
+        return SAFE if want in _INT_BITS or want in ("f32", "f64") else None
     if have in _INT_BITS:
         hb, signed = _INT_BITS[have], have.startswith("s")
         if want in _INT_BITS:
             wb, wsigned = _INT_BITS[want], want.startswith("s")
             if signed == wsigned and wb > hb:
-                return 1
+                return PROMOTE
             if not signed and wsigned and wb > hb:
-                return 2
-            return None
+                return SAFE
+            # Checked when called: of two, the wider takes more values.
+            return UNSAFE + 64 - wb
         if want == "f64":
-            return 3
-        if want == "f32" and hb <= 16:
-            return 3
-        return None
+            return SAFE
+        if want == "f32":
+            return SAFE if hb <= 16 else UNSAFE
+        return UNSAFE if want == "i1" else None
     if have == "f32" and want == "f64":
-        return 1
+        return PROMOTE
+    if have == "f64" and want == "f32":
+        return UNSAFE
     return None
 
 
 def conversion_cost(have: str, want: str) -> Optional[int]:
     """How far an argument of nb type ``have`` is from parameter type
-    ``want``: 0 for the same type, more for a safe conversion (an int to a
-    wider int or a float, a C array to an any-layout one, a writable array
-    to a read-only one); None when it does not convert."""
+    ``want``: 0 for the same type, PROMOTE to SAFE for a conversion that
+    keeps the value (an int to a wider int or a float, a C array to an
+    any-layout one, a writable array to a read-only one), UNSAFE for one
+    that is checked or rounds (an int to a narrower int, float64 to
+    float32); None when it does not convert (a float to an int)."""
     if have == want:
         return 0
     ha, wa = _ARRAY_RE.fullmatch(have), _ARRAY_RE.fullmatch(want)

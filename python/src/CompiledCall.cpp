@@ -66,6 +66,36 @@ bool readComplex64(PyObject *arg, Py_complex &value) {
   return true;
 }
 
+/// NumPy's bool scalar type, found like complex64Type.
+PyTypeObject *numpyBoolType = nullptr;
+
+bool isNumpyBool(PyObject *arg) {
+  if (PyLong_CheckExact(arg) || PyBool_Check(arg))
+    return false;
+  if (!numpyBoolType) {
+    auto &api = py::detail::npy_api::get();
+    PyObject *descr =
+        api.PyArray_DescrFromType_(py::detail::npy_api::NPY_BOOL_);
+    if (!descr)
+      throw py::error_already_set();
+    numpyBoolType = reinterpret_cast<PyTypeObject *>(
+        py::detail::array_descriptor_proxy(descr)->typeobj);
+    Py_DECREF(descr);
+  }
+  return Py_TYPE(arg) == numpyBoolType;
+}
+
+/// Whether an integer read as 64 bits (unsigned ones as their bits) is in
+/// the range of the narrower integer type `spec`.
+bool fitsIn(const ValueSpec &spec, long long value) {
+  if (spec.bits >= 64)
+    return true;
+  if (spec.kind == ValueSpec::Kind::UInt)
+    return static_cast<unsigned long long>(value) < (1ull << spec.bits);
+  long long limit = 1ll << (spec.bits - 1);
+  return value >= -limit && value < limit;
+}
+
 void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
   switch (spec.kind) {
   case ValueSpec::Kind::Float: {
@@ -107,6 +137,12 @@ void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
   case ValueSpec::Kind::SInt:
   case ValueSpec::Kind::UInt: {
     long long value;
+    if (isNumpyBool(arg)) {
+      // An explicit signature takes a bool for an int (its __index__ is
+      // deprecated).
+      *slot = PyObject_IsTrue(arg);
+      return;
+    }
     if (PyLong_CheckExact(arg)) {
       value = spec.kind == ValueSpec::Kind::UInt
                   ? static_cast<long long>(PyLong_AsUnsignedLongLong(arg))
@@ -122,6 +158,19 @@ void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
     }
     if (value == -1 && PyErr_Occurred())
       throw py::error_already_set();
+    if (!fitsIn(spec, value)) {
+      // An int passed for a narrower declared int: Numba converts it when
+      // it fits (the message is NumPy's for a value that does not).
+      bool uns = spec.kind == ValueSpec::Kind::UInt;
+      std::string text =
+          "integer " +
+          (uns ? std::to_string(static_cast<unsigned long long>(value))
+               : std::to_string(value)) +
+          " out of bounds for " + (uns ? "uint" : "int") +
+          std::to_string(spec.bits);
+      PyErr_SetString(PyExc_OverflowError, text.c_str());
+      throw py::error_already_set();
+    }
     *slot = value;
     return;
   }
@@ -163,7 +212,8 @@ int64_t *packArray(const ValueSpec &spec, PyObject *arg, size_t index,
 
 [[noreturn]] void raiseStatus(int32_t status) {
   setStatusError(status, mumbaStatusMessage(status),
-                 mumbaStatusException(status) == MUMBA_EXC_RECORDED
+                 mumbaStatusException(status) == MUMBA_EXC_RECORDED ||
+                         mumbaStatusException(status) == MUMBA_EXC_RECORDED_ARGS
                      ? mumbaRecordedExceptionClass()
                      : "");
   throw py::error_already_set();
@@ -185,6 +235,28 @@ static PyObject *exceptionClass(const char *module, const char *name) {
   return cls;
 }
 
+/// Raises builtin `className(*literal_eval(args))`, as CPython constructs
+/// it (OSError(2, ...) is a FileNotFoundError); false with no error set
+/// where the class or the literal is not usable.
+static bool raiseWithArgs(const char *className, const char *args) {
+  PyObject *cls = exceptionClass("builtins", className);
+  PyObject *ast = cls ? PyImport_ImportModule("ast") : nullptr;
+  PyObject *tuple =
+      ast ? PyObject_CallMethod(ast, "literal_eval", "s", args) : nullptr;
+  PyObject *exc = tuple && PyTuple_Check(tuple)
+                      ? PyObject_Call(cls, tuple, nullptr)
+                      : nullptr;
+  if (exc)
+    PyErr_SetObject(reinterpret_cast<PyObject *>(Py_TYPE(exc)), exc);
+  else
+    PyErr_Clear();
+  Py_XDECREF(exc);
+  Py_XDECREF(tuple);
+  Py_XDECREF(ast);
+  Py_XDECREF(cls);
+  return exc != nullptr;
+}
+
 void mumba::python::setStatusError(int32_t status, const char *message,
                                    const char *recordedClass) {
   PyObject *type = PyExc_RuntimeError;
@@ -204,6 +276,13 @@ void mumba::python::setStatusError(int32_t status, const char *message,
     break;
   case MUMBA_EXC_RECORDED:
     // A builtin exception class, checked by the frontend.
+    found = exceptionClass("builtins", recordedClass);
+    break;
+  case MUMBA_EXC_RECORDED_ARGS:
+    // A raise statement: the arguments as CPython would pass them (none for
+    // a bare `raise KeyError`), from the literal the frontend wrote.
+    if (raiseWithArgs(recordedClass, message))
+      return;
     found = exceptionClass("builtins", recordedClass);
     break;
   case MUMBA_EXC_LINALG:

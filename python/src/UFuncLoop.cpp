@@ -153,7 +153,8 @@ bool callKernel(const UFuncLoop &loop, const Strided *views, Failure &failure) {
     return true;
   failure.status = status;
   failure.message = mumbaStatusMessage(status);
-  if (mumbaStatusException(status) == MUMBA_EXC_RECORDED)
+  if (mumbaStatusException(status) == MUMBA_EXC_RECORDED ||
+      mumbaStatusException(status) == MUMBA_EXC_RECORDED_ARGS)
     failure.recordedClass = mumbaRecordedExceptionClass();
   return false;
 }

@@ -111,6 +111,24 @@ def check(f: Any, *args: Any, rtol: float | None = None, int_as_float: bool = Fa
     return got
 
 
+def check_outcome(f: Any, *args: Any, rtol: float | None = None) -> Any:
+    """Like :func:`check`, but where ``f.py_func`` raises, the compiled call
+    must raise the same exception class with the same ``args``."""
+    try:
+        expected = f.py_func(*[clone(a) for a in args])
+    except Exception as exc:  # noqa: BLE001 - any exception Python raises
+        try:
+            f(*args)
+        except Exception as got:  # noqa: BLE001
+            assert type(got) is type(exc), f"raised {got!r}, Python {exc!r}"
+            assert got.args == exc.args, f"raised {got!r}, Python {exc!r}"
+            return got
+        raise AssertionError(f"returned where Python raised {exc!r}") from None
+    got = f(*args)
+    assert_same(got, expected, rtol)
+    return got
+
+
 def make_array(shape, dtype: str, layout: str = "C", seed: int = 0, low: int = -9, high: int = 10) -> np.ndarray:
     """A test array of the given Mumba layout: ``C``, ``F`` or ``A``
     (a non-contiguous view).  Integer dtypes hold small values."""

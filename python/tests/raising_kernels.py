@@ -34,3 +34,56 @@ def raise_in_loop(n):
             raise OverflowError("too far", 7)
         s += i
     return s
+
+
+@njit
+def assert_bare(x):
+    assert x > 0
+    return x
+
+
+@njit
+def assert_message(x):
+    assert x > 0, "x must be positive"
+    return x
+
+
+@njit
+def assert_number(x):
+    assert x > 0, -5
+    return x
+
+
+@njit
+def raise_class(x):
+    if x > 0:
+        raise KeyError
+    return x
+
+
+@njit
+def raise_empty(x):
+    if x > 0:
+        raise ValueError()
+    return x
+
+
+@njit
+def raise_key(x):
+    if x > 0:
+        raise KeyError("missing")  # str() quotes it; the argument is plain
+    return x
+
+
+@njit
+def raise_many(x):
+    if x > 0:
+        raise ValueError("bad", -2, (1.5, "x"), None)
+    return x
+
+
+@njit
+def raise_os(x):
+    if x > 0:
+        raise OSError(2, "no such file")  # CPython makes a FileNotFoundError
+    return x

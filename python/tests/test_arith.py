@@ -5,6 +5,7 @@ import pytest
 
 from mumba import njit
 from helpers import check
+from test_types_support import wrap
 
 INT_PAIRS = [(7, 2), (-7, 2), (7, -2), (-7, -2), (0, 5), (6, 3), (-6, 3), (1, -1), (123456789, 1000)]
 FLOAT_PAIRS = [(7.5, 2.0), (-7.5, 2.0), (7.5, -2.0), (-7.5, -2.25), (0.0, 3.0), (1e10, 3.0)]
@@ -228,3 +229,40 @@ def to_bool(x):
 @pytest.mark.parametrize("conv", [to_int, to_float, to_bool])
 def test_conversions(conv, x):
     check(conv, x)
+
+
+MIN64 = -2**63
+
+
+@njit
+def floor_div_mod(a, b):
+    q = a
+    q //= b
+    d, m = divmod(a, b)
+    return a // b, a % b, d, m, q
+
+
+@njit
+def min_by_minus_one():
+    d, m = divmod(-2**63, -1)
+    return (-2**63) // -1, (-2**63) % -1, d, m
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [(MIN64, -1), (MIN64, 1), (MIN64, 2), (MIN64, -2), (MIN64 + 1, -1),
+     (MIN64, MIN64), (-1, MIN64), (2**63 - 1, -1), (7, -1)],
+)
+def test_int64_min_floor_division_wraps(a, b):
+    # Python's MIN // -1 is 2**63, which int64 cannot hold: it wraps to MIN
+    # as every int64 overflow does (docs/python-semantics.md), and the
+    # remainder is 0; the hardware division, which traps there (SIGFPE on
+    # x86), is never asked. Numba gives (0, 0).
+    q, r = a // b, a % b
+    expected = (wrap(q), wrap(r), wrap(q), wrap(r), wrap(q))
+    assert floor_div_mod(a, b) == expected
+    assert njit(error_model="numpy")(floor_div_mod.py_func)(a, b) == expected
+
+
+def test_int64_min_by_minus_one_literals():
+    assert min_by_minus_one() == (MIN64, 0, MIN64, 0)

@@ -1,14 +1,17 @@
 """The frontend alone: the nb text it emits, typeof, error formatting.
 These tests do not need the compiler extension."""
 
+import ast
 import math
 import re
+import types
 
 import numpy as np
 import pytest
 
 from mumba import ArgumentTypeError, TypingError, UnsupportedError, njit, typeof
 from mumba.errors import MumbaError
+from mumba.frontend import get_source
 from mumba.frontend.emitter import escape_string
 
 THIS_FILE = __file__
@@ -539,3 +542,62 @@ def _env():
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
     return env
+
+
+def _adder(k):
+    def add(x):
+        return x + k
+
+    # A factory names what it makes; the source still says "add".
+    add.__name__ = add.__qualname__ = f"add_{k}"
+    return add
+
+
+def _twice(x):
+    return 2 * x
+
+
+def test_renamed_functions_compile():
+    # The definition is found by the code object, not by __name__.
+    assert njit(_adder(3))(4) == _adder(3)(4) == 7
+    renamed = njit(_twice)
+    _twice.__name__ = "not_twice"
+    try:
+        assert renamed(21) == 42
+    finally:
+        _twice.__name__ = "_twice"
+
+
+def _shadowed(x):
+    def _shadowed(y):  # the same name, one level down and a line later
+        return y * 100
+
+    return _shadowed
+
+
+def test_nested_definition_of_the_same_name():
+    inner = _shadowed(0)
+    inner.__name__ = "renamed"
+    assert njit(inner)(2) == 200
+
+
+def test_lambdas_on_one_line_are_told_apart():
+    # Each lambda's code object says which columns its body spans.
+    neg, inv = njit(lambda x: -x), njit(lambda x: ~x)
+    assert (neg(5), inv(5)) == (-5, -6)
+    outer = lambda x: (lambda y: y * 3)(x) + 1  # noqa: E731
+    inner_code = next(c for c in outer.__code__.co_consts if isinstance(c, types.CodeType))
+    inner = types.FunctionType(inner_code, globals())
+    assert isinstance(get_source(outer).node.body[0].value, ast.BinOp)  # ... + 1
+    assert ast.unparse(get_source(inner).node.body[0].value) == "y * 3"
+
+
+KERNELS = {
+    "halve": njit(lambda x: x // 2),  # a lambda inside a dict display
+    "third": njit(lambda x: x // 3),
+}
+
+
+def test_lambda_inside_a_larger_expression():
+    # Its line alone does not parse; the whole file does, at the same place.
+    assert KERNELS["halve"](9) == 4 and KERNELS["third"](9) == 3

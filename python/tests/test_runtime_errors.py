@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from helpers import check
+from helpers import check, check_outcome
 
 from mumba import njit
+import raising_kernels as rk
 from raising_kernels import calls_checked, checked_sqrt, raise_bare_class, raise_in_loop
 
 
@@ -123,6 +124,49 @@ def test_zero_to_negative_power_raises():
 
 def lambda_pow(a, b):
     return a ** b
+
+
+INF = float("inf")
+py_pow = njit(lambda_pow)
+np_pow = njit(error_model="numpy")(lambda_pow)
+
+
+@pytest.mark.parametrize(
+    "a,b",
+    [(0.0, -1), (-0.0, -1), (0.0, -2), (0.0, -1.0), (-0.0, -0.5), (0, -1.5),
+     (0.0, -INF), (-0.0, -INF), (0.0, 0), (0.0, 3), (0.0, 0.5), (0.0, float("nan")),
+     (2.0, -1), (-2.0, -3)],
+)
+def test_float_zero_to_negative_power_matches_python(a, b):
+    # Python raises ZeroDivisionError("0.0 cannot be raised to a negative
+    # power") for a float zero to a finite negative power (int or float);
+    # -inf gives inf.
+    check_outcome(py_pow, a, b)
+
+
+def test_float32_zero_to_negative_power_raises_as_division_does():
+    # The Python error model covers float32 too (as for 1 / 0), where a
+    # NumPy scalar would give inf.
+    for b in (-1, np.float32(-2.5)):
+        with pytest.raises(ZeroDivisionError, match="^0.0 cannot be raised to a negative power$"):
+            py_pow(np.float32(0), b)
+    assert np_pow(np.float32(0), -1) == INF
+
+
+def test_zero_to_negative_literal_power():
+    check_outcome(njit(lambda x: x ** -2), 0.0)
+    check_outcome(njit(lambda n: n ** -1), 0)  # a float: the literal is negative
+    check_outcome(njit(lambda x: x ** -1), 4.0)
+
+
+@pytest.mark.parametrize(
+    "a,b,expected", [(0.0, -1, INF), (-0.0, -1, -INF), (-0.0, -2, INF), (0.0, -0.5, INF)]
+)
+def test_numpy_error_model_zero_power_is_ieee(a, b, expected):
+    # NumPy's model: IEEE pow, an infinity signed for odd integral powers.
+    with np.errstate(divide="ignore"):
+        assert np_pow(a, b) == expected and np.power(a, float(b)) == expected
+    assert np.signbit(np_pow(a, b)) == np.signbit(expected)
 
 
 @pytest.mark.parametrize("x", [1, 5, -1, 3, 4])
@@ -284,3 +328,22 @@ def test_numpy_error_model_floor_divide_float32_and_in_loops():
 def test_python_error_model_float_floor_divide_still_raises():
     with pytest.raises(ZeroDivisionError):
         njit(_floor_divmod)(7.0, 0.0)
+@pytest.mark.parametrize(
+    "f",
+    [rk.assert_bare, rk.assert_message, rk.assert_number, rk.raise_class,
+     rk.raise_empty, rk.raise_key, rk.raise_many, rk.raise_os],
+    ids=lambda f: f.__name__,
+)
+def test_raised_exceptions_carry_python_args(f):
+    # The same class and exactly the same args as CPython: none for a bare
+    # assert or `raise KeyError`, not ('',); the same str() then follows.
+    raised = 0
+    for x in (1, -1):
+        got = check_outcome(f, x)
+        if isinstance(got, BaseException):
+            raised += 1
+            try:
+                f.py_func(x)
+            except Exception as exc:  # noqa: BLE001
+                assert str(got) == str(exc)
+    assert raised == 1

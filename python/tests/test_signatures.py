@@ -83,7 +83,14 @@ def test_conversions():
     assert conversion_cost("si64", "f64") > 0
     assert conversion_cost("f32", "f64") > 0
     assert conversion_cost("f64", "si64") is None
-    assert conversion_cost("si64", "si32") is None
+    assert conversion_cost("f32", "ui8") is None
+    assert conversion_cost("f64", "i1") is None
+    # Numba's unsafe conversions: checked (ints) or rounded (floats) when
+    # called, and dearer than any safe one.
+    assert conversion_cost("si64", "si32") > conversion_cost("si64", "f64") > 0
+    assert conversion_cost("si8", "ui64") > conversion_cost("ui8", "si16") > 0
+    assert conversion_cost("f64", "f32") > conversion_cost("f32", "f64")
+    assert conversion_cost("si64", "i1") > conversion_cost("i1", "si8") > 0
     assert conversion_cost("!nb.array<f64, 1, C>", "!nb.array<f64, 1, A>") == 1
     assert conversion_cost("!nb.array<f64, 2, F>", "!nb.array<f64, 2, C>") is None
     assert conversion_cost("!nb.array<f64, 1, C>", "!nb.array<f64, 1, C, readonly>") == 1
@@ -189,3 +196,68 @@ def test_njit_accepts_backend_options():
     assert f(4) == 8
     with pytest.raises(ValueError):
         njit(opt_level=7)(twice)
+
+
+def plus_one(x):
+    return x + 1
+
+
+def as_is(x):
+    return x
+
+
+def test_python_int_converts_to_a_declared_narrower_int():
+    # Numba's rule: an int converts to the declared width when it fits.
+    f = njit("int32(int32)")(plus_one)
+    for x in (5, -2**31, 2**31 - 2, np.int64(7), np.uint64(3), True, np.True_):
+        got = f(x)
+        assert got == plus_one(int(x)) and type(got) is int
+    # Then the native call path (keyed by the Python type) checks the range.
+    for x in (2**31, -2**31 - 1, 2**40, np.int64(2**40)):
+        with pytest.raises(OverflowError, match=f"^integer {int(x)} out of bounds for int32$"):
+            f(x)
+    assert len(f.signatures) == 1
+
+
+def test_unsigned_declared_ints_take_only_what_fits():
+    f = njit("uint8(uint8)")(as_is)
+    assert f(255) == 255 and f(np.int16(7)) == 7
+    with pytest.raises(OverflowError, match="out of bounds for uint8"):
+        f(300)
+    with pytest.raises(OverflowError, match="negative"):
+        f(-1)
+    with pytest.raises(OverflowError, match="negative"):
+        f(np.int8(-1))
+
+
+def test_floats_never_convert_to_ints():
+    f = njit("int32(int32)")(as_is)
+    for x in (5.0, np.float32(2), np.float64(1)):
+        with pytest.raises(TypeError, match="No matching definition for argument type"):
+            f(x)
+
+
+def test_bools_and_floats_convert_as_numba():
+    # Any int or bool to a float; float64 to float32 (rounded); an int to bool.
+    f32 = njit("float32(float32)")(as_is)
+    for x in (5, True, 2**40, 0.1, np.float64(1.5), np.int64(-3)):
+        got = f32(x)
+        assert got == float(np.float32(x)) and type(got) is float
+    b = njit("boolean(boolean)")(as_is)
+    for x in (5, 0, True, np.int8(-1)):
+        assert b(x) is bool(x)
+    with pytest.raises(TypeError, match="No matching definition"):
+        b(2.5)
+
+
+def test_signature_choice_follows_numba():
+    # An int meets float64 before a narrower int (safe before unchecked).
+    f = njit(["int32(int32)", "float64(float64)"])(as_is)
+    assert f(5) == 5.0 and type(f(5)) is float
+    assert f(np.int32(5)) == 5 and type(f(np.int32(5))) is int
+    g = njit(["int8(int8)", "int16(int16)"])(as_is)
+    assert g(np.int8(3)) == 3 and g(np.uint8(200)) == 200  # uint8 -> int16 is safe
+    # int64 to either is checked: the wider one takes more values.
+    assert g(1000) == 1000
+    with pytest.raises(OverflowError, match="out of bounds for int16"):
+        g(10**6)

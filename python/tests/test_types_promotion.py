@@ -183,9 +183,42 @@ def test_bitand_mixed_widths(a, b):
     check_py(bitand, np.int8(a), np.uint16(b))
 
 
-@pytest.mark.parametrize("a", [5, 0, 255])
-def test_negating_uint8_wraps_in_uint64(a):
-    check_value(neg, (np.uint8(a),), wrap(-a, 64, signed=False))
+@njit
+def pos(a):
+    return +a
+
+
+@njit
+def absolute(a):
+    return abs(a)
+
+
+NB_INT = {np.int8: "si8", np.int16: "si16", np.int32: "si32", np.int64: "si64",
+          np.uint8: "ui8", np.uint16: "ui16", np.uint32: "ui32", np.uint64: "ui64"}
+
+
+@pytest.mark.parametrize("dtype", list(NB_INT))
+@pytest.mark.parametrize("op", [neg, pos, invert, absolute], ids=lambda f: f.__name__)
+def test_unary_keeps_numpy_width(op, dtype):
+    # As NumPy's scalars: ~np.uint8(5) is uint8(250), -np.uint8(5) is
+    # uint8(251), abs(np.int8(-128)) wraps to -128.
+    info = np.iinfo(dtype)
+    for v in sorted({0, 1, 5, info.max, info.min, info.min + 1}):
+        x = dtype(v)
+        with np.errstate(over="ignore"):
+            expected = op.py_func(x)
+        assert type(expected) is dtype
+        got = op(x)
+        assert type(got) is int and got == int(expected), (op.__name__, x, got, expected)
+        assert result_type(op) == NB_INT[dtype]
+
+
+@pytest.mark.parametrize("a", [True, False, 7, -2**62])
+def test_unary_of_python_ints_and_bools_is_int64(a):
+    # A bool is an int (-True is -1); Python ints are int64.
+    for op in (neg, pos, invert, absolute):
+        check_py(op, a)
+        assert result_type(op) == "si64"
 
 
 @pytest.mark.parametrize("a", [True, False, np.int8(-128), 0, -1])

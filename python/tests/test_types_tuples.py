@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from mumba import njit
-from helpers import check
+from mumba import TypingError, njit
+from helpers import check, check_outcome
 from test_types_support import check_py, result_type
 
 
@@ -189,3 +189,74 @@ def shape_unpack(a):
 @pytest.mark.parametrize("shape", [(2, 3), (0, 5), (1, 1)])
 def test_unpack_array_shape(shape):
     check(shape_unpack, np.zeros(shape))
+
+
+@njit
+def shape_at(a, i):
+    return a.shape[i]
+
+
+@njit
+def strides_at(a, i):
+    return a.strides[i]
+
+
+@pytest.mark.parametrize("shape", [(3,), (2, 5), (4, 1, 3)])
+def test_shape_and_strides_index_checked(shape):
+    # Out of range raises IndexError as Python does, instead of reading past
+    # the descriptor; negative indices count from the end.
+    a = np.zeros(shape)
+    for i in range(-len(shape) - 3, len(shape) + 3):
+        check_outcome(shape_at, a, i)
+        check_outcome(strides_at, a, i)
+
+
+@pytest.mark.parametrize("i", [4, -5, 100, -2**63, 2**63 - 1])
+def test_dynamic_index_out_of_range(i):
+    check_outcome(dynamic_index, i)
+
+
+@njit
+def nested_index(i, j):
+    t = ((1.5, 2.5), (3.5, 4.5), (5.5, 6.5))
+    return t[i][j]
+
+
+@pytest.mark.parametrize("i,j", [(0, 1), (-1, 0), (2, -2), (3, 0), (0, 2), (-4, 1)])
+def test_nested_tuple_index_checked(i, j):
+    check_outcome(nested_index, i, j)
+
+
+@pytest.mark.parametrize("i", [np.uint64(2**64 - 1), np.uint8(3), np.uint8(2), True, False])
+def test_unsigned_and_bool_indices(i):
+    # An unsigned index never counts from the end: 2**64 - 1 is out of
+    # range, with Python's message for an int index that is too big.
+    assert _outcome(dynamic_index, i) == _outcome(dynamic_index.py_func, int(i))
+
+
+def _outcome(f, *args):
+    try:
+        return f(*args)
+    except IndexError as exc:
+        return ("IndexError", exc.args)
+
+
+@njit
+def constant_out_of_range(a):
+    return a.shape[3]
+
+
+def test_constant_index_out_of_range_is_a_typing_error():
+    with pytest.raises(TypingError, match="tuple index 3 out of range"):
+        constant_out_of_range(np.zeros(2))
+
+
+@njit
+def float_index(t0, x):
+    t = (t0, t0)
+    return t[x]
+
+
+def test_float_index_is_a_typing_error():
+    with pytest.raises(TypingError, match="invalid index of type 'float64'"):
+        float_index(1, 1.0)

@@ -78,6 +78,28 @@ int mumbaLinalgVdot(int type, const void *x, int64_t xLen, int64_t xStride,
    temporary because BLAS could not address them in place (for tests). */
 long long mumbaLinalgProductCopies(void);
 
+/*--- Shape errors (LinalgShapes.c) ---------------------------------------*/
+
+/* Which NumPy function's message mumbaLinalgShapeError records. */
+enum MumbaLinalgShapeKind {
+  MUMBA_SHAPE_DOT = 0,    /* np.dot, np.inner: "shapes (2,3) and (4,) not
+                             aligned: 3 (dim 1) != 4 (dim 0)" */
+  MUMBA_SHAPE_MATMUL = 1, /* np.matmul, @: "matmul: Input operand 1 has a
+                             mismatch in its core dimension 0, ..." */
+  MUMBA_SHAPE_VDOT = 2,   /* np.vdot: "cannot reshape array of size 4 into
+                             shape (3,)" */
+  MUMBA_SHAPE_SOLVE1 = 3, /* solve with a 1-D b */
+  MUMBA_SHAPE_SOLVE = 4,  /* solve with a 2-D b */
+};
+
+/* Records NumPy's ValueError for operands a (aNdim = 1: a0 elements; 2: a0
+   x a1) and b whose summed (or solved) extents differ; compiled code then
+   returns MUMBA_USER_EXCEPTION. The sizes compared are a's last extent (a0
+   for solve) and b0. */
+void mumbaLinalgShapeError(long long kind, long long aNdim, long long a0,
+                           long long a1, long long bNdim, long long b0,
+                           long long b1);
+
 /*--- Solvers and factorisations (LinalgSolve.c, LinalgFactor.c) ----------*/
 
 /* x = solve(a, b): a is n x n, b and x n x nrhs. */

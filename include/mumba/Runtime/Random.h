@@ -22,6 +22,12 @@ extern "C" {
    helpers and seeding return their status instead. */
 int mumbaRandomStatus(void);
 
+/* A fill of no values (size 0, or a negative extent) draws nothing, yet
+   NumPy checks its parameters first: compiled code then draws once
+   between these two calls, which put the thread's generator back. */
+void mumbaRandomSaveState(void);
+void mumbaRandomRestoreState(void);
+
 /* np.random.seed(n), 0 <= n < 2**32 (else ValueError): NumPy's
    init_genrand(n), and the kept Gaussian dropped. */
 int mumbaRandomSeed(int64_t seed);
@@ -29,6 +35,9 @@ int mumbaRandomSeed(int64_t seed);
 /* Uniform draws. */
 double mumbaRandomRandom(void); /* random_sample(), [0, 1) */
 double mumbaRandomUniform(double low, double high);
+/* random_sample(size=count) into count contiguous doubles: the draws of
+   count random() calls, for one access to the thread's state. */
+void mumbaRandomFillRandom(double *out, int64_t count);
 /* randint(low, high), high exclusive; random_integers(low, high), high
    inclusive; both int64 (NumPy's default dtype). */
 int64_t mumbaRandomRandint(int64_t low, int64_t high);

@@ -29,8 +29,9 @@ enum MumbaStatus {
   MUMBA_RECURSION = 14,          /* the thread's stack is nearly full */
   MUMBA_LINALG_ERROR = 15,       /* numpy.linalg.LinAlgError, message recorded */
   MUMBA_RANDOM_ERROR = 16,       /* np.random parameters; details recorded */
-  MUMBA_ARRAY_TOO_BIG = 17,      /* itemsize * extents overflows an intp */
-  MUMBA_NO_MEMORY = 18,          /* allocation failed; message recorded */
+  MUMBA_RAISE_ARGS = 17,         /* raise/assert; class and args recorded */
+  MUMBA_ARRAY_TOO_BIG = 18,      /* itemsize * extents overflows an intp */
+  MUMBA_NO_MEMORY = 19,          /* allocation failed; message recorded */
   MUMBA_STATUS_COUNT
 };
 
@@ -43,6 +44,9 @@ enum MumbaExceptionKind {
   MUMBA_EXC_RECORDED = 4, /* the class named by mumbaRecordedExceptionClass */
   MUMBA_EXC_RECURSION = 5,
   MUMBA_EXC_LINALG = 6, /* numpy.linalg.LinAlgError */
+  /* The class named by mumbaRecordedExceptionClass, called with the
+     arguments whose Python tuple literal mumbaStatusMessage gives. */
+  MUMBA_EXC_RECORDED_ARGS = 7,
 };
 
 /* The exception class and message Python itself would give. Statuses with
@@ -57,7 +61,8 @@ void mumbaRaiseIndexError(long long index, long long axis, long long size);
 
 /* Called by compiled code before it returns MUMBA_USER_EXCEPTION: records
    the builtin exception class's name and the message (NUL-terminated
-   strings, passed as addresses). */
+   strings, passed as addresses). Before MUMBA_RAISE_ARGS the second string
+   is the literal of the exception's arguments, `()` or `('bad', 2)`. */
 void mumbaRaiseUser(long long excClass, long long message);
 
 /* Called on entry to compiled functions that recurse: MUMBA_RECURSION when
@@ -69,6 +74,13 @@ int mumbaCheckStack(void);
    return MUMBA_LINALG_ERROR: records the message (a NUL-terminated string,
    passed as its address) of numpy.linalg.LinAlgError for this thread. */
 void mumbaRaiseLinAlg(long long message);
+
+/* Called by compiled code before it returns MUMBA_USER_EXCEPTION for shapes
+   that do not broadcast: records NumPy's ValueError. `shapes` is the
+   address of `count` shapes, each its rank then its extents (int64);
+   `kind` 0 names operands of an expression, 1 a source (first) stored
+   into a destination (second). */
+void mumbaRaiseBroadcast(long long shapes, long long count, long long kind);
 
 /* The class name the last MUMBA_USER_EXCEPTION on this thread recorded. */
 const char *mumbaRecordedExceptionClass(void);

@@ -3,8 +3,10 @@
 #include "PatternUtils.h"
 #include "ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
+#include <limits>
 
 using namespace mlir;
 using namespace mumba;
@@ -33,6 +35,8 @@ private:
   /// when it is zero; under NumPy's, integer divisions by zero give 0 (see
   /// zeroDivisor) and float ones follow IEEE. Returns the divisor to use.
   Value checkDivisor(Value divisor, MumbaStatus status);
+  /// Under Python's error model, raises for 0.0 to a negative power.
+  void checkZeroToNegativePower(Value lhs, Value rhs);
   Value lowerInt(BinOpKind kind, Value lhs, Value rhs);
   Value lowerFloat(BinOpKind kind, Value lhs, Value rhs);
   Value lowerComplex(BinOpKind kind, Value lhs, Value rhs);
@@ -76,6 +80,24 @@ Value BinaryLowering::checkDivisor(Value divisor, MumbaStatus status) {
   return arith::SelectOp::create(b, loc, isZero, one, divisor);
 }
 
+void BinaryLowering::checkZeroToNegativePower(Value lhs, Value rhs) {
+  // Python's float power raises for 0.0 ** y, y < 0, except y = -inf
+  // (which gives inf); IEEE's pow gives an infinity for all of them.
+  if (isNonZeroFloat(op->getOperand(0)))
+    return;
+  auto cmp = [&](arith::CmpFPredicate pred, Value x, Value y) {
+    return arith::CmpFOp::create(b, loc, pred, x, y).getResult();
+  };
+  Value zero = constant(0);
+  Value finiteNegative = arith::AndIOp::create(
+      b, loc, cmp(arith::CmpFPredicate::OLT, rhs, zero),
+      cmp(arith::CmpFPredicate::ONE, rhs,
+          constant(-std::numeric_limits<double>::infinity())));
+  Value zeroBase = cmp(arith::CmpFPredicate::OEQ, lhs, zero);
+  raiseIf(b, loc, arith::AndIOp::create(b, loc, zeroBase, finiteNegative),
+          statusConstant(b, loc, MUMBA_ZERO_NEGATIVE_POWER));
+}
+
 Value BinaryLowering::lowerInt(BinOpKind kind, Value lhs, Value rhs) {
   bool uns = isUnsigned(type);
   switch (kind) {
@@ -93,7 +115,8 @@ Value BinaryLowering::lowerInt(BinOpKind kind, Value lhs, Value rhs) {
     return arith::XOrIOp::create(b, loc, lhs, rhs);
   case BinOpKind::Pow: {
     // 0 ** -n divides by zero, in Python and in the integer power helper.
-    if (!uns) {
+    // (Array elements cannot raise; docs/arrays.md.)
+    if (!uns && !options.arrayElements) {
       Value zero = constant(0);
       Value zeroToNegative = arith::AndIOp::create(
           b, loc,
@@ -207,6 +230,8 @@ Value BinaryLowering::lowerFloat(BinOpKind kind, Value lhs, Value rhs) {
   case BinOpKind::Mul:
     return arith::MulFOp::create(b, loc, lhs, rhs);
   case BinOpKind::Pow:
+    if (options.pythonErrorModel)
+      checkZeroToNegativePower(lhs, rhs);
     return math::PowFOp::create(b, loc, lhs, rhs);
   case BinOpKind::TrueDiv:
     return arith::DivFOp::create(b, loc, lhs, rhs);
@@ -292,7 +317,16 @@ struct BinaryOpLowering : public OpConversionPattern<OpT> {
         castNumber(rewriter, loc, single(adaptor.getLhs()), lhsType, type);
     Value rhs =
         castNumber(rewriter, loc, single(adaptor.getRhs()), rhsType, type);
-    BinaryLowering lowering(rewriter, op, type, options);
+    // Element-wise in an array expression: NumPy's semantics, which never
+    // raise (x / 0 is inf, n // 0 is 0).
+    NBToStdOptions elementOptions = options;
+    bool inArray = isa<linalg::GenericOp, ArrayExprOp>(op->getParentOp());
+    if (inArray) {
+      elementOptions.pythonErrorModel = false;
+      elementOptions.arrayElements = true;
+    }
+    BinaryLowering lowering(rewriter, op, type,
+                            inArray ? elementOptions : options);
     Value result =
         lowering.lower(op.getKind(), lhs, rhs,
                        isa<FloatType>(lhsType) || isa<FloatType>(rhsType));

@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Complex/IR/Complex.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include <cmath>
 #include <limits>
 
 using namespace mlir;
@@ -161,6 +162,32 @@ Value mumba::nb::complexSqrt(OpBuilder &b, Location loc, Value z) {
           arith::AddFOp::create(
               b, loc, ax,
               hypotOf(b, loc, ax, arith::MulFOp::create(b, loc, ay, eighth)))));
+  // Both parts below the smallest normal number: the sum would lose the
+  // subnormals' bits, so compute on the parts times 2**(2k) and scale the
+  // root back by 2**-k, k half the significand's width (rounded up).
+  auto floatType = cast<FloatType>(type);
+  int k = (floatType.getFPMantissaWidth() + 1) / 2;
+  double normal = APFloat::getSmallestNormalized(floatType.getFloatSemantics())
+                      .convertToDouble();
+  Value up = fconst(b, loc, type, std::ldexp(1.0, 2 * k));
+  Value axUp =
+      arith::MulFOp::create(b, loc, math::AbsFOp::create(b, loc, p.re), up);
+  Value ayUp = arith::MulFOp::create(b, loc, ay, up);
+  Value sTiny = arith::MulFOp::create(
+      b, loc, fconst(b, loc, type, std::ldexp(1.0, -k)),
+      math::SqrtOp::create(
+          b, loc,
+          arith::MulFOp::create(
+              b, loc, fconst(b, loc, type, 0.5),
+              arith::AddFOp::create(b, loc, axUp,
+                                    hypotOf(b, loc, axUp, ayUp)))));
+  Value minNormal = fconst(b, loc, type, normal);
+  Value tiny = arith::AndIOp::create(
+      b, loc,
+      cmpf(b, loc, arith::CmpFPredicate::OLT,
+           math::AbsFOp::create(b, loc, p.re), minNormal),
+      cmpf(b, loc, arith::CmpFPredicate::OLT, ay, minNormal));
+  s = select(b, loc, tiny, sTiny, s);
   Value d = arith::DivFOp::create(
       b, loc, ay, arith::MulFOp::create(b, loc, fconst(b, loc, type, 2), s));
   Value nonNegative = cmpf(b, loc, arith::CmpFPredicate::OGE, p.re, zero);
@@ -171,8 +198,14 @@ Value mumba::nb::complexSqrt(OpBuilder &b, Location loc, Value z) {
   Value isZero = arith::AndIOp::create(
       b, loc, cmpf(b, loc, arith::CmpFPredicate::OEQ, p.re, zero),
       cmpf(b, loc, arith::CmpFPredicate::OEQ, p.im, zero));
-  return makeComplex(b, loc, z.getType(), select(b, loc, isZero, zero, re),
-                     select(b, loc, isZero, p.im, im));
+  re = select(b, loc, isZero, zero, re);
+  im = select(b, loc, isZero, p.im, im);
+  // sqrt(x +- inf j) is inf +- inf j for every x, NaN included.
+  Value inf = fconst(b, loc, type, std::numeric_limits<double>::infinity());
+  Value imInfinite = cmpf(b, loc, arith::CmpFPredicate::OEQ,
+                          math::AbsFOp::create(b, loc, p.im), inf);
+  return makeComplex(b, loc, z.getType(), select(b, loc, imInfinite, inf, re),
+                     select(b, loc, imInfinite, p.im, im));
 }
 
 /// CPython's c_powu: x ** n for 0 <= n by repeated squaring.

@@ -7,6 +7,7 @@
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -128,6 +129,7 @@ void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
                                               const NBToStdOptions &options) {
   detail::populateArithmeticPatterns(converter, patterns, options);
   detail::populateArrayPatterns(converter, patterns, options);
+  detail::populateArrayExprPatterns(converter, patterns);
   detail::populateStructurePatterns(converter, patterns);
   detail::populateIterationPatterns(converter, patterns);
   detail::populatePrintPatterns(converter, patterns);
@@ -136,9 +138,10 @@ void mumba::populateNBToStdConversionPatterns(NBTypeConverter &converter,
 void mumba::configureNBToStdConversionTarget(ConversionTarget &target,
                                              NBTypeConverter &converter) {
   target.addIllegalDialect<NBDialect>();
-  target.addLegalDialect<arith::ArithDialect, complex::ComplexDialect,
-                         math::MathDialect, memref::MemRefDialect,
-                         scf::SCFDialect, ub::UBDialect>();
+  target
+      .addLegalDialect<arith::ArithDialect, complex::ComplexDialect,
+                       linalg::LinalgDialect, math::MathDialect,
+                       memref::MemRefDialect, scf::SCFDialect, ub::UBDialect>();
   target.addLegalOp<func::ReturnOp, func::CallOp, UnrealizedConversionCastOp>();
   // A lowered function returns its i32 status first; no nb result type is
   // a signless i32, so that tells lowered from not.

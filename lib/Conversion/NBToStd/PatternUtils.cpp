@@ -76,7 +76,6 @@ void mumba::detail::expandRaises(ModuleOp module) {
   IRRewriter rewriter(module.getContext());
   for (RaiseIfOp op : raises) {
     Location loc = op.getLoc();
-    auto func = op->getParentOfType<func::FuncOp>();
     Block *before = op->getBlock();
     Block *after = rewriter.splitBlock(before, std::next(op->getIterator()));
     Block *raise = rewriter.createBlock(after);
@@ -105,10 +104,15 @@ void mumba::detail::expandRaiseStatements(ModuleOp module) {
         b, loc, MUMBA_SYMBOL_RAISE_USER,
         b.getFunctionType({b.getI64Type(), b.getI64Type()}, {}));
     Value excClass = constantStringAddress(b, loc, *op.getExcClass());
-    Value message = constantStringAddress(b, loc, op.getMessage().value_or(""));
-    returnRaising(b, loc, statusConstant(b, loc, MUMBA_USER_EXCEPTION),
-                  FlatSymbolRefAttr::get(b.getContext(), recorder),
-                  ValueRange{excClass, message});
+    // The arguments' literal, for the dispatcher to evaluate, or a message.
+    std::optional<StringRef> args = op.getExcArgs();
+    Value message = constantStringAddress(
+        b, loc, args ? *args : op.getMessage().value_or(""));
+    returnRaising(
+        b, loc,
+        statusConstant(b, loc, args ? MUMBA_RAISE_ARGS : MUMBA_USER_EXCEPTION),
+        FlatSymbolRefAttr::get(b.getContext(), recorder),
+        ValueRange{excClass, message});
     op.erase();
   }
 }

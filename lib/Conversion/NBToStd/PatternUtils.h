@@ -65,6 +65,9 @@ void populateArithmeticPatterns(NBTypeConverter &converter,
 void populateArrayPatterns(NBTypeConverter &converter,
                            mlir::RewritePatternSet &patterns,
                            const NBToStdOptions &options);
+/// nb.arrayexpr as linalg.generic over broadcast views; nb.copyto.
+void populateArrayExprPatterns(NBTypeConverter &converter,
+                               mlir::RewritePatternSet &patterns);
 void populateStructurePatterns(NBTypeConverter &converter,
                                mlir::RewritePatternSet &patterns);
 

@@ -342,35 +342,68 @@ struct TupleStaticGetItemLowering
   }
 };
 
-/// t[i] on a homogeneous tuple of scalars: a chain of selects.
+/// t[i] on a homogeneous tuple (of numbers, or of tuples of them): a chain
+/// of selects per lowered value, after Python's checks: a negative index
+/// counts from the end, one out of range raises IndexError. (Typing turns
+/// a constant index into nb.static_getitem, checked at compile time.)
 struct TupleGetItemLowering : public OpConversionPattern<GetItemOp> {
   using OpConversionPattern::OpConversionPattern;
   LogicalResult
   matchAndRewrite(GetItemOp op, OneToNOpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     auto tuple = dyn_cast<TupleType>(op.getValue().getType());
-    if (!tuple || !isNumberType(tuple.getType(0)))
+    if (!tuple || tuple.size() == 0)
       return failure();
+    const TypeConverter &converter = *getTypeConverter();
+    SmallVector<Type> elementTypes;
+    if (failed(converter.convertType(tuple.getType(0), elementTypes)) ||
+        !llvm::all_of(elementTypes, [](Type t) {
+          return isa<IntegerType, FloatType, ComplexType>(t);
+        }))
+      return rewriter.notifyMatchFailure(op, "tuple elements are not scalars");
     Location loc = op.getLoc();
+    Type indexType = op.getIndices()[0].getType();
     Type i64 = getInt64Type(op.getContext());
     Value index = castNumber(rewriter, loc, single(adaptor.getIndices()[0]),
-                             op.getIndices()[0].getType(), i64);
-    ValueRange values = adaptor.getValue();
-    Value size = numberConstant(rewriter, loc, i64, values.size());
+                             indexType, i64);
+    Value size = numberConstant(rewriter, loc, i64, tuple.size());
     Value zero = numberConstant(rewriter, loc, i64, 0);
-    Value negative = arith::CmpIOp::create(
-        rewriter, loc, arith::CmpIPredicate::slt, index, zero);
-    index = arith::SelectOp::create(
-        rewriter, loc, negative,
-        arith::AddIOp::create(rewriter, loc, index, size), index);
-    Value result = values.front();
-    for (unsigned i = 1; i < values.size(); ++i) {
-      Value isI =
-          arith::CmpIOp::create(rewriter, loc, arith::CmpIPredicate::eq, index,
-                                numberConstant(rewriter, loc, i64, i));
-      result = arith::SelectOp::create(rewriter, loc, isI, values[i], result);
+    auto cmp = [&](arith::CmpIPredicate pred, Value x, Value y) {
+      return arith::CmpIOp::create(rewriter, loc, pred, x, y).getResult();
+    };
+    Value outOfRange;
+    auto intIndex = dyn_cast<IntegerType>(indexType);
+    if (intIndex && intIndex.isUnsigned()) {
+      // An unsigned index never counts from the end; from 2**63 on it is
+      // too big for Python's index type.
+      if (intIndex.getWidth() == 64)
+        raiseException(
+            rewriter, loc, cmp(arith::CmpIPredicate::slt, index, zero),
+            "IndexError", "cannot fit 'int' into an index-sized integer");
+      outOfRange = cmp(arith::CmpIPredicate::uge, index, size);
+    } else {
+      Value negative = cmp(arith::CmpIPredicate::slt, index, zero);
+      index = arith::SelectOp::create(
+          rewriter, loc, negative,
+          arith::AddIOp::create(rewriter, loc, index, size), index);
+      outOfRange = arith::OrIOp::create(
+          rewriter, loc, cmp(arith::CmpIPredicate::slt, index, zero),
+          cmp(arith::CmpIPredicate::sge, index, size));
     }
-    rewriter.replaceOp(op, result);
+    raiseException(rewriter, loc, outOfRange, "IndexError",
+                   "tuple index out of range");
+    ValueRange values = adaptor.getValue();
+    SmallVector<Value> result(tupleElement(converter, tuple, values, 0).begin(),
+                              tupleElement(converter, tuple, values, 0).end());
+    for (unsigned i = 1; i < tuple.size(); ++i) {
+      Value isI = cmp(arith::CmpIPredicate::eq, index,
+                      numberConstant(rewriter, loc, i64, i));
+      ValueRange element = tupleElement(converter, tuple, values, i);
+      for (auto [part, value] : llvm::enumerate(element))
+        result[part] =
+            arith::SelectOp::create(rewriter, loc, isI, value, result[part]);
+    }
+    rewriter.replaceOpWithMultiple(op, {result});
     return success();
   }
 };

@@ -250,10 +250,11 @@ class FunctionEmitter:
     def ret(self, value: str, loc: Loc) -> None:
         self._terminate(f"nb.return {value} : {T}", loc)
 
-    def raise_exc(self, exc_class: str, message: str, loc: Loc) -> None:
+    def raise_exc(self, exc_class: str, args: str, loc: Loc) -> None:
+        """Raise ``exc_class(*args)``, ``args`` the literal of a tuple."""
         self._terminate(
             f'nb.raise {{exc_class = "{escape_string(exc_class)}", '
-            f'message = "{escape_string(message)}"}}',
+            f'exc_args = "{escape_string(args)}"}}',
             loc,
         )
 

@@ -201,6 +201,12 @@ class ExprLowering(LoweringBase):
     def expr_BinOp(self, node: ast.BinOp) -> str:
         return self.operators(node)
 
+    def matmul(self, lhs: str, rhs: str, node: ast.BinOp) -> str:
+        """``a @ b`` is ``numpy.matmul(a, b)``: the call typing registry's
+        entry types it (the operands are arrays; no binop rule needed)."""
+        loc = self.pos(node)
+        return self.e.call(self.e.global_name("numpy.matmul", loc), [lhs, rhs], loc)
+
     def expr_UnaryOp(self, node: ast.UnaryOp) -> str:
         return self.operators(node)
 
@@ -217,16 +223,16 @@ class ExprLowering(LoweringBase):
             node, ready = stack.pop()
             if isinstance(node, ast.BinOp):
                 if not ready:
-                    kind = BINOP_KINDS.get(type(node.op))
-                    if kind is None:
-                        self.unsupported(node, "operator '@' (matrix multiplication)")
                     stack += [(node, True), (node.right, False), (node.left, False)]
                     continue
                 rhs = values.pop()
                 lhs = values.pop()
-                values.append(
-                    self.e.binop(BINOP_KINDS[type(node.op)], lhs, rhs, self.pos(node))
-                )
+                if isinstance(node.op, ast.MatMult):
+                    values.append(self.matmul(lhs, rhs, node))
+                else:
+                    values.append(
+                        self.e.binop(BINOP_KINDS[type(node.op)], lhs, rhs, self.pos(node))
+                    )
             elif isinstance(node, ast.UnaryOp) and not _folds(node):
                 if not ready:
                     stack += [(node, True), (node.operand, False)]

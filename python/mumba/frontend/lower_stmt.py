@@ -61,8 +61,10 @@ class StmtLowering(ExprLowering):
         self.expr(node.value)
 
     def stmt_Raise(self, node: ast.Raise) -> None:
-        """``raise E`` / ``raise E(constants...)`` of a builtin exception
-        class: the class and message are known at compile time."""
+        """``raise E`` / ``raise E(literals...)`` of a builtin exception
+        class: the class and its arguments are known at compile time, and
+        the exception carries exactly those arguments (none for ``raise E``
+        and ``raise E()``), as in Python."""
         if node.exc is None:
             self.unsupported(node, "bare 'raise' (re-raise)")
         if node.cause is not None:
@@ -71,27 +73,46 @@ class StmtLowering(ExprLowering):
         if isinstance(exc, ast.Call):
             if exc.keywords:
                 self.unsupported(exc, "keyword arguments to an exception")
-            for arg in exc.args:
-                if not isinstance(arg, ast.Constant):
-                    self.unsupported(arg, "non-constant exception argument")
-                args.append(arg.value)
+            args = [self._literal(arg, "non-constant exception argument") for arg in exc.args]
             exc = exc.func
         cls = self._exception_class(exc)
-        self.e.raise_exc(cls.__name__, str(cls(*args)), self.pos(node))
+        try:
+            cls(*args)
+        except Exception as why:  # noqa: BLE001 - what the class refuses
+            self.unsupported(node, f"exception {cls.__name__}{tuple(args)!r} ({why})")
+        self.e.raise_exc(cls.__name__, self._args_literal(node, args), self.pos(node))
 
     def stmt_Assert(self, node: ast.Assert) -> None:
-        """``assert test, msg``: raise AssertionError(msg) when test is false."""
-        message = ""
+        """``assert test, msg``: raise AssertionError(msg) when test is false
+        (AssertionError() without a message)."""
+        args = []
         if node.msg is not None:
-            if not isinstance(node.msg, ast.Constant):
-                self.unsupported(node.msg, "non-constant assertion message")
-            message = str(node.msg.value)
+            args = [self._literal(node.msg, "non-constant assertion message")]
         e = self.e
         ok, fail = e.new_block(), e.new_block()
         self.cond(node.test, ok, fail)
         e.set_block(fail)
-        e.raise_exc("AssertionError", message, self.pos(node))
+        e.raise_exc("AssertionError", self._args_literal(node, args), self.pos(node))
         e.set_block(ok)
+
+    def _literal(self, node: ast.expr, what: str):
+        """The value of a literal (``3``, ``-1``, ``'m'``, ``(1, 'a')``)."""
+        try:
+            return ast.literal_eval(node)
+        except ValueError:
+            self.unsupported(node, what)
+
+    def _args_literal(self, node: ast.AST, args: list) -> str:
+        """The Python literal of ``tuple(args)``, which the dispatcher
+        evaluates back when the exception is raised."""
+        text = repr(tuple(args))
+        try:
+            same = repr(ast.literal_eval(text)) == text
+        except (ValueError, SyntaxError):
+            same = False
+        if not same:  # nan, inf, Ellipsis have no literal
+            self.unsupported(node, f"exception arguments {text} without a literal form")
+        return text
 
     def _exception_class(self, node: ast.expr) -> type:
         """The builtin exception class ``node`` names."""
@@ -161,9 +182,13 @@ class StmtLowering(ExprLowering):
             self.unsupported(target, f"assignment target {type(target).__name__}")
 
     def stmt_AugAssign(self, node: ast.AugAssign) -> None:
-        kind = BINOP_KINDS.get(type(node.op))
-        if kind is None:
-            self.unsupported(node, "operator '@=' (matrix multiplication)")
+        if isinstance(node.op, ast.MatMult):
+            # NumPy 1.24 refuses it too (TypeError), with this advice.
+            self.unsupported(
+                node,
+                "in-place matrix multiplication: use 'a = a @ b' instead of 'a @= b'",
+            )
+        kind = BINOP_KINDS[type(node.op)]
         loc = self.pos(node)
         target = node.target
         if isinstance(target, ast.Name):

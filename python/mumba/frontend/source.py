@@ -62,6 +62,36 @@ def _lambda_to_def(lam: ast.Lambda) -> ast.FunctionDef:
     return fdef
 
 
+def _first_line(node: ast.AST) -> int:
+    """The line a definition's code object starts at: its first decorator's."""
+    return min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+
+
+def _lambdas_of(code, lambdas: List[ast.Lambda]) -> List[ast.Lambda]:
+    """Of several lambdas on one line, the innermost whose body spans every
+    source position of ``code`` (Python 3.11's co_positions; columns are
+    UTF-8 byte offsets, as the AST's are)."""
+    if len(lambdas) < 2 or not hasattr(code, "co_positions"):
+        return lambdas
+    spans = [
+        (line, col, end_line, end_col)
+        for line, end_line, col, end_col in code.co_positions()
+        if line is not None and col is not None and end_col is not None and (col, end_col) != (0, 0)
+    ]
+
+    def holds(lam: ast.Lambda) -> bool:
+        body = lam.body
+        start = (body.lineno, body.col_offset)
+        end = (body.end_lineno, body.end_col_offset)
+        return all(start <= (l, c) and (el, ec) <= end for l, c, el, ec in spans)
+
+    found = [lam for lam in lambdas if holds(lam)]
+    if not found:
+        return lambdas
+    return [min(found, key=lambda lam: (lam.body.end_lineno - lam.body.lineno,
+                                        lam.body.end_col_offset - lam.body.col_offset))]
+
+
 def get_source(fn: Callable) -> FunctionSource:
     """Return the :class:`FunctionSource` of ``fn``.
 
@@ -88,23 +118,36 @@ def get_source(fn: Callable) -> FunctionSource:
         offset -= 1
     try:
         tree = ast.parse(text, filename=filename)
-    except SyntaxError as exc:  # e.g. a lambda cut out of a larger expression
-        raise UnsupportedError(
-            f"unsupported function {fn.__qualname__!r}: cannot parse its source "
-            f"({exc.msg})",
-            filename,
-            start,
-        ) from None
-    ast.increment_lineno(tree, offset)
+        ast.increment_lineno(tree, offset)
+    except SyntaxError as exc:
+        # A lambda cut out of a larger expression (a dict entry, a call's
+        # argument): the whole file holds it, at the same positions.
+        try:
+            src_lines = inspect.findsource(fn)[0]
+            tree = ast.parse("".join(src_lines), filename=filename)
+            start = 1
+        except (OSError, SyntaxError):
+            raise UnsupportedError(
+                f"unsupported function {fn.__qualname__!r}: cannot parse its source "
+                f"({exc.msg})",
+                filename,
+                start,
+            ) from None
     lines = {start + i: line.rstrip("\r\n") for i, line in enumerate(src_lines)}
 
+    # Find the definition by the code object, which renaming the function
+    # (decorators, factories, tests setting __name__) leaves alone: its
+    # first line (the first decorator's) and its name as written.
     node: FuncNode | None = None
-    if fn.__name__ == "<lambda>":
-        lambdas = [
-            n
-            for n in ast.walk(tree)
-            if isinstance(n, ast.Lambda) and n.lineno == code.co_firstlineno
-        ]
+    if code.co_name == "<lambda>":
+        lambdas = _lambdas_of(
+            code,
+            [
+                n
+                for n in ast.walk(tree)
+                if isinstance(n, ast.Lambda) and n.lineno == code.co_firstlineno
+            ],
+        )
         if len(lambdas) != 1:
             raise UnsupportedError(
                 "unsupported lambda: cannot tell which lambda on this line is "
@@ -115,7 +158,11 @@ def get_source(fn: Callable) -> FunctionSource:
         node = _lambda_to_def(lambdas[0])
     else:
         for n in ast.walk(tree):
-            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.name == fn.__name__:
+            if (
+                isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+                and n.name == code.co_name
+                and _first_line(n) == code.co_firstlineno
+            ):
                 node = n
                 break
         if isinstance(node, ast.AsyncFunctionDef):

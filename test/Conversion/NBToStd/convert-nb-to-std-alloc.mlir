@@ -3,8 +3,8 @@
 // Every array compiled code allocates goes through allocateArray
 // (lib/Conversion/NBToStd/ArrayAllocation.cpp): NumPy's size check before
 // the allocation (itemsize times every non-zero extent, an overflow-checked
-// multiply each, ValueError "array is too big" = status 17), and a null test
-// after it (MemoryError = status 18, its message recorded on that path only).
+// multiply each, ValueError "array is too big" = status 18), and a null test
+// after it (MemoryError = status 19, its message recorded on that path only).
 
 // The dtype's name for the MemoryError message: "float64".
 // CHECK: memref.global "private" constant @[[FLOAT64:__mumba_text_[0-9a-f]+]] : memref<8xi8> = dense<[102, 108, 111, 97, 116, 54, 52, 0]>
@@ -28,10 +28,10 @@
 // CHECK-NEXT: arith.cmpi slt, %[[LOW1]]
 // CHECK-NEXT: arith.ori
 // CHECK-NEXT: %[[BIG:.*]] = arith.ori
-// CHECK-NEXT: %[[C17:.*]] = arith.constant 17 : i32
-// CHECK-NEXT: cf.cond_br %[[BIG]], ^[[R17:bb[0-9]+]], ^[[ALLOC:bb[0-9]+]]
-// CHECK: ^[[R17]]:
-// CHECK: return %[[C17]]
+// CHECK-NEXT: %[[C18:.*]] = arith.constant 18 : i32
+// CHECK-NEXT: cf.cond_br %[[BIG]], ^[[R18:bb[0-9]+]], ^[[ALLOC:bb[0-9]+]]
+// CHECK: ^[[R18]]:
+// CHECK: return %[[C18]]
 // CHECK: ^[[ALLOC]]:
 // CHECK: %[[A:.*]] = memref.alloc(%{{.*}}, %{{.*}}) {alignment = 64 : i64} : memref<?x?xf64>
 // CHECK: %[[P:.*]] = memref.extract_aligned_pointer_as_index %[[A]]
@@ -42,10 +42,10 @@
 // CHECK:   memref.get_global @[[FLOAT64]]
 // CHECK:   func.call @mumbaRaiseArrayMemory
 // CHECK: }
-// CHECK: %[[C18:.*]] = arith.constant 18 : i32
-// CHECK: cf.cond_br %[[NULL]], ^[[R18:bb[0-9]+]], ^[[FILL:bb[0-9]+]]
-// CHECK: ^[[R18]]:
-// CHECK: return %[[C18]]
+// CHECK: %[[C19:.*]] = arith.constant 19 : i32
+// CHECK: cf.cond_br %[[NULL]], ^[[R19:bb[0-9]+]], ^[[FILL:bb[0-9]+]]
+// CHECK: ^[[R19]]:
+// CHECK: return %[[C19]]
 // CHECK: ^[[FILL]]:
 // CHECK: scf.for
 func.func @zeros2(%arg0: si64, %arg1: si64) -> !nb.array<f64, 2, C> {
@@ -64,11 +64,11 @@ func.func @zeros2(%arg0: si64, %arg1: si64) -> !nb.array<f64, 2, C> {
 // CHECK-LABEL: func.func @copy
 // CHECK: %[[FOUR:.*]] = arith.constant 4 : i64
 // CHECK: arith.mului_extended %[[FOUR]], %{{.*}} : i64
-// CHECK: arith.constant 17 : i32
+// CHECK: arith.constant 18 : i32
 // CHECK: memref.alloc
 // CHECK: memref.extract_aligned_pointer_as_index
 // CHECK: func.call @mumbaRaiseArrayMemory
-// CHECK: arith.constant 18 : i32
+// CHECK: arith.constant 19 : i32
 func.func @copy(%arg0: !nb.array<f32, 1, A>) -> !nb.array<f32, 1, C> {
   %0 = nb.arg 0 "a" : !nb.array<f32, 1, A>
   %1 = nb.getattr %0, "copy" : !nb.array<f32, 1, A> -> !nb.bound_method<"copy", !nb.array<f32, 1, A>>

@@ -10,6 +10,9 @@
 // strings and the recorder's declaration come first in the module.
 // CHECK-DAG: memref.global "private" constant @[[MSG:__mumba_text_[0-9a-f]+]] : memref<25xi8>
 // CHECK-DAG: memref.global "private" constant @[[CLS:__mumba_text_[0-9a-f]+]] : memref<18xi8>
+// The runtime's cmath functions (below) are declared once each.
+// CHECK-DAG: func.func private @mumbaCmathExp(f64, f64) -> (f64, f64)
+// LLVM-DAG: llvm.func @mumbaCmathExp(f64, f64) -> !llvm.struct<(f64, f64)>
 // CHECK-DAG: func.func private @mumbaRaiseUser(i64, i64)
 
 // A real operand becomes complex with a zero imaginary part; + adds parts.
@@ -100,14 +103,17 @@ func.func @parts(%a: complex<f32>) -> f32 {
   nb.return %0 : f32
 }
 
-// cmath.sqrt is CPython's c_sqrt on the parts; math ops that the complex
-// dialect offers (cmath.exp) lower through convert-complex-to-standard.
+// cmath.sqrt is CPython's c_sqrt on the parts; functions whose special
+// values need a case analysis (cmath.exp) call the runtime on the parts,
+// which returns them in two registers (an LLVM struct).
 // CHECK-LABEL: func.func @cmath
 // CHECK: math.sqrt
 // CHECK: math.copysign
-// CHECK: complex.exp
+// CHECK: %[[E:.*]]:2 = call @mumbaCmathExp(%{{.*}}, %{{.*}}) : (f64, f64) -> (f64, f64)
+// CHECK: complex.create %[[E]]#0, %[[E]]#1 : complex<f64>
 // LLVM-LABEL: llvm.func @cmath
 // LLVM-NOT: complex.
+// LLVM: llvm.call @mumbaCmathExp(%{{.*}}, %{{.*}}) : (f64, f64) -> !llvm.struct<(f64, f64)>
 // LLVM: llvm.return
 func.func @cmath(%z: complex<f64>) -> complex<f64> {
   %m = nb.global("cmath") : !nb.module<"cmath">
@@ -116,4 +122,45 @@ func.func @cmath(%z: complex<f64>) -> complex<f64> {
   %exp = nb.getattr %m, "exp" : !nb.module<"cmath"> -> !nb.function<"cmath.exp">
   %1 = nb.call %exp(%0) : (!nb.function<"cmath.exp">, complex<f64>) -> complex<f64>
   nb.return %1 : complex<f64>
+}
+
+// sin(z) = -i sinh(iz): the runtime's sinh of (-im, re), then (b, -a).
+// CHECK-LABEL: func.func @cmath_sin
+// CHECK: %[[RE:.*]] = complex.re %arg0 : complex<f64>
+// CHECK: %[[IM:.*]] = complex.im %arg0 : complex<f64>
+// CHECK: %[[NIM:.*]] = arith.negf %[[IM]] : f64
+// CHECK: %[[S:.*]]:2 = call @mumbaCmathSinh(%[[NIM]], %[[RE]]) : (f64, f64) -> (f64, f64)
+// CHECK: %[[NRE:.*]] = arith.negf %[[S]]#0 : f64
+// CHECK: complex.create %[[S]]#1, %[[NRE]] : complex<f64>
+func.func @cmath_sin(%z: complex<f64>) -> complex<f64> {
+  %m = nb.global("cmath") : !nb.module<"cmath">
+  %sin = nb.getattr %m, "sin" : !nb.module<"cmath"> -> !nb.function<"cmath.sin">
+  %0 = nb.call %sin(%z) : (!nb.function<"cmath.sin">, complex<f64>) -> complex<f64>
+  nb.return %0 : complex<f64>
+}
+
+// log10 divides each part by ln 10 (a complex division would make
+// inf * 0 = nan in the other part).
+// CHECK-LABEL: func.func @cmath_log10
+// CHECK: %[[L:.*]]:2 = call @mumbaCmathLog(
+// CHECK: %[[LN10:.*]] = arith.constant 2.30258509299404{{[0-9]*}} : f64
+// CHECK: %[[R:.*]] = arith.divf %[[L]]#0, %[[LN10]] : f64
+// CHECK: %[[I:.*]] = arith.divf %[[L]]#1, %[[LN10]] : f64
+// CHECK: complex.create %[[R]], %[[I]] : complex<f64>
+func.func @cmath_log10(%z: complex<f64>) -> complex<f64> {
+  %m = nb.global("cmath") : !nb.module<"cmath">
+  %log10 = nb.getattr %m, "log10" : !nb.module<"cmath"> -> !nb.function<"cmath.log10">
+  %0 = nb.call %log10(%z) : (!nb.function<"cmath.log10">, complex<f64>) -> complex<f64>
+  nb.return %0 : complex<f64>
+}
+
+// rect(r, phi) is the runtime's, on the two floats.
+// CHECK-LABEL: func.func @cmath_rect
+// CHECK: %[[Z:.*]]:2 = call @mumbaCmathRect(%arg0, %arg1) : (f64, f64) -> (f64, f64)
+// CHECK: complex.create %[[Z]]#0, %[[Z]]#1 : complex<f64>
+func.func @cmath_rect(%r: f64, %phi: f64) -> complex<f64> {
+  %m = nb.global("cmath") : !nb.module<"cmath">
+  %rect = nb.getattr %m, "rect" : !nb.module<"cmath"> -> !nb.function<"cmath.rect">
+  %0 = nb.call %rect(%r, %phi) : (!nb.function<"cmath.rect">, f64, f64) -> complex<f64>
+  nb.return %0 : complex<f64>
 }

@@ -75,6 +75,21 @@ func.func @floordiv_float(%arg0: f64, %arg1: f64) -> f64 {
 
 // -----
 
+// 0.0 ** -1 is IEEE's inf: no test of the base.
+// CHECK-LABEL: func.func @float_pow
+// CHECK-SAME: (%[[X:[^:]*]]: f64, %[[N:[^:]*]]: i64) -> (i32, f64)
+// CHECK-NOT: cf.cond_br
+// CHECK: %[[Y:.*]] = arith.sitofp %[[N]] : i64 to f64
+// CHECK-NEXT: %[[P:.*]] = math.powf %[[X]], %[[Y]] : f64
+// CHECK-NEXT: %[[OK:.*]] = arith.constant 0 : i32
+// CHECK-NEXT: return %[[OK]], %[[P]] : i32, f64
+func.func @float_pow(%arg0: f64, %arg1: si64) -> f64 {
+  %0 = nb.binop pow %arg0, %arg1 : (f64, si64) -> f64
+  nb.return %0 : f64
+}
+
+// -----
+
 // range() still raises ValueError for a zero step: that is no arithmetic
 // error.
 // CHECK-LABEL: func.func @range_step

@@ -293,7 +293,21 @@ func.func @int_operators(%a: si64, %b: si64, %c: si32) -> tuple<si64, si64, si64
 // CHECK: arith.addf %[[X]], %[[YX]] : f64
 // CHECK: %[[AX:.*]] = arith.sitofp %[[A]] : i64 to f64
 // CHECK: arith.mulf %[[X]], %[[AX]] : f64
-// CHECK: math.powf %[[X]], %{{.*}} : f64
+// `x ** y` raises ZeroDivisionError (status 10) for 0.0 to a finite
+// negative power, as Python's float power does.
+// CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f64
+// CHECK: %[[NEGATIVE:.*]] = arith.cmpf olt, %[[X]], %[[ZERO]] : f64
+// CHECK: %[[MINF:.*]] = arith.constant 0xFFF0000000000000 : f64
+// CHECK: %[[NOTMINF:.*]] = arith.cmpf one, %[[X]], %[[MINF]] : f64
+// CHECK: %[[FINNEG:.*]] = arith.andi %[[NEGATIVE]], %[[NOTMINF]] : i1
+// CHECK: %[[ZEROBASE:.*]] = arith.cmpf oeq, %[[X]], %[[ZERO]] : f64
+// CHECK: %[[BAD:.*]] = arith.andi %[[ZEROBASE]], %[[FINNEG]] : i1
+// CHECK: %[[C10:.*]] = arith.constant 10 : i32
+// CHECK: cf.cond_br %[[BAD]], ^[[RAISE:bb[0-9]+]], ^[[OK:bb[0-9]+]]
+// CHECK: ^[[RAISE]]:
+// CHECK: return %[[C10]]
+// CHECK: ^[[OK]]:
+// CHECK: math.powf %[[X]], %[[X]] : f64
 // CHECK: arith.negf %[[X]] : f64
 // `not x` is `x == 0` for floats: unordered-or-not-equal, then flipped.
 // CHECK: %[[TRUTH:.*]] = arith.cmpf une, %[[X]], %{{.*}} : f64
@@ -511,14 +525,26 @@ func.func @array_constants(%a: !nb.array<ui16, 3, C>) -> tuple<si64, si64, si64>
 //===----------------------------------------------------------------------===//
 
 // A tuple argument is one argument per element, a tuple result one result
-// per element; constant subscripts pick the element, run-time ones select.
+// per element; constant subscripts pick the element, run-time ones select,
+// after wrapping a negative index and raising IndexError("tuple index out
+// of range") outside the tuple (status 11, a recorded exception).
 // CHECK-LABEL: func.func @tuples
 // CHECK-SAME: (%[[A0:[^:]*]]: i64, %[[A1:[^:]*]]: f64, %[[I:[^:]*]]: i64, %[[H0:[^:]*]]: i32, %[[H1:[^:]*]]: i32, %[[H2:[^:]*]]: i32)
 // CHECK-SAME: -> (i32, f64, i64, i32)
 // CHECK: %[[THREE:.*]] = arith.constant 3 : i64
-// CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[I]], %{{.*}} : i64
+// CHECK: %[[ZERO:.*]] = arith.constant 0 : i64
+// CHECK: %[[NEG:.*]] = arith.cmpi slt, %[[I]], %[[ZERO]] : i64
 // CHECK: %[[WRAP:.*]] = arith.addi %[[I]], %[[THREE]] : i64
 // CHECK: %[[IDX:.*]] = arith.select %[[NEG]], %[[WRAP]], %[[I]] : i64
+// CHECK: %[[LOW:.*]] = arith.cmpi slt, %[[IDX]], %[[ZERO]] : i64
+// CHECK: %[[HIGH:.*]] = arith.cmpi sge, %[[IDX]], %[[THREE]] : i64
+// CHECK: %[[OUT:.*]] = arith.ori %[[LOW]], %[[HIGH]] : i1
+// CHECK: %[[STATUS:.*]] = arith.constant 11 : i32
+// CHECK: cf.cond_br %[[OUT]], ^[[RAISE:bb[0-9]+]], ^[[OK:bb[0-9]+]]
+// CHECK: ^[[RAISE]]:
+// CHECK: call @mumbaRaiseUser
+// CHECK: return %[[STATUS]]
+// CHECK: ^[[OK]]:
 // CHECK: %[[IS1:.*]] = arith.cmpi eq, %[[IDX]], %{{.*}} : i64
 // CHECK: %[[SEL1:.*]] = arith.select %[[IS1]], %[[H1]], %[[H0]] : i32
 // CHECK: %[[IS2:.*]] = arith.cmpi eq, %[[IDX]], %{{.*}} : i64
@@ -531,6 +557,25 @@ func.func @tuples(%a: tuple<si64, f64>, %i: si64, %h: tuple<si32, si32, si32>) -
   %3 = nb.build_tuple(%0, %1, %2) : (f64, si64, si32) -> tuple<f64, si64, si32>
   %4 = nb.exhaust_iter %3, 3 : tuple<f64, si64, si32> -> tuple<f64, si64, si32>
   nb.return %4 : tuple<f64, si64, si32>
+}
+
+// A tuple of tuples selects each lowered value; an unsigned index is not
+// wrapped, and from 2**63 on it is too big for Python's index type.
+// CHECK-LABEL: func.func @tuple_of_pairs
+// CHECK-SAME: (%[[P0:[^:]*]]: f64, %[[P1:[^:]*]]: i64, %[[Q0:[^:]*]]: f64, %[[Q1:[^:]*]]: i64, %[[U:[^:]*]]: i64)
+// CHECK: %[[TWO:.*]] = arith.constant 2 : i64
+// CHECK: %[[ZERO:.*]] = arith.constant 0 : i64
+// CHECK: %[[HUGE:.*]] = arith.cmpi slt, %[[U]], %[[ZERO]] : i64
+// CHECK: cf.cond_br %[[HUGE]]
+// CHECK: %[[OUT:.*]] = arith.cmpi uge, %[[U]], %[[TWO]] : i64
+// CHECK: cf.cond_br %[[OUT]]
+// CHECK: %[[IS1:.*]] = arith.cmpi eq, %[[U]], %{{.*}} : i64
+// CHECK: %[[R0:.*]] = arith.select %[[IS1]], %[[Q0]], %[[P0]] : f64
+// CHECK: %[[R1:.*]] = arith.select %[[IS1]], %[[Q1]], %[[P1]] : i64
+// CHECK: return %{{.*}}, %[[R0]], %[[R1]] : i32, f64, i64
+func.func @tuple_of_pairs(%t: tuple<tuple<f64, si64>, tuple<f64, si64>>, %u: ui64) -> tuple<f64, si64> {
+  %0 = nb.getitem %t[%u] : (tuple<tuple<f64, si64>, tuple<f64, si64>>, ui64) -> tuple<f64, si64>
+  nb.return %0 : tuple<f64, si64>
 }
 
 // -----

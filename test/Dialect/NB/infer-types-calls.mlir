@@ -22,10 +22,12 @@
 // CHECK: nb.call %{{.*}}(%{{.*}}) : (!nb.function<"max">, tuple<si64, si16>) -> si64
 // CHECK: nb.global("abs") : !nb.function<"abs">
 // CHECK: nb.call %{{.*}}(%{{.*}}) : (!nb.function<"abs">, complex<f32>) -> f32
+// CHECK: nb.call %{{.*}}(%{{.*}}) : (!nb.function<"abs">, si8) -> si8
+// CHECK: nb.call %{{.*}}(%{{.*}}) : (!nb.function<"abs">, i1) -> si64
 // CHECK: nb.global("len") : !nb.function<"len">
 // CHECK: nb.const("four") : !nb.str<"four">
 // CHECK: nb.call %{{.*}}(%{{.*}}) : (!nb.function<"len">, !nb.str<"four">) -> si64
-func.func @builtins(%i: si64, %f: f64, %f32: f32, %t: tuple<si64, si16>, %c: complex<f32>) -> !nb.unknown {
+func.func @builtins(%i: si64, %f: f64, %f32: f32, %t: tuple<si64, si16>, %c: complex<f32>, %i8: si8, %b: i1) -> !nb.unknown {
   %complex = nb.global("complex") : !nb.unknown
   %0 = nb.call %complex(%i, %f) : (!nb.unknown, si64, f64) -> !nb.unknown
   %1 = nb.call %complex() kw(%f) {kwnames = ["imag"]} : (!nb.unknown, f64) -> !nb.unknown
@@ -42,6 +44,8 @@ func.func @builtins(%i: si64, %f: f64, %f32: f32, %t: tuple<si64, si16>, %c: com
   %6 = nb.call %max(%t) : (!nb.unknown, tuple<si64, si16>) -> !nb.unknown
   %abs = nb.global("abs") : !nb.unknown
   %7 = nb.call %abs(%c) : (!nb.unknown, complex<f32>) -> !nb.unknown
+  %abs8 = nb.call %abs(%i8) : (!nb.unknown, si8) -> !nb.unknown
+  %absb = nb.call %abs(%b) : (!nb.unknown, i1) -> !nb.unknown
   %len = nb.global("len") : !nb.unknown
   %s = nb.const("four") : !nb.unknown
   %8 = nb.call %len(%s) : (!nb.unknown, !nb.unknown) -> !nb.unknown

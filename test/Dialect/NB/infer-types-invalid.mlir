@@ -171,6 +171,14 @@ func.func @heterogeneous_tuple(%a: tuple<si64, f64>, %i: si64) -> !nb.unknown {
 
 // -----
 
+func.func @tuple_of_arrays(%a: tuple<!nb.array<f64, 1, C>, !nb.array<f64, 1, C>>, %i: si64) -> !nb.unknown {
+  // expected-error @+1 {{cannot index the tuple 'tuple(array(float64, 1d, C), array(float64, 1d, C))' with a non-constant index (only tuples of numbers can be)}}
+  %0 = nb.getitem %a[%i] : (tuple<!nb.array<f64, 1, C>, !nb.array<f64, 1, C>>, si64) -> !nb.unknown
+  nb.return %0 : !nb.unknown
+}
+
+// -----
+
 func.func @index_int(%a: si64, %i: si64) -> !nb.unknown {
   // expected-error @+1 {{cannot index a value of type 'int64'}}
   %0 = nb.getitem %a[%i] : (si64, si64) -> !nb.unknown

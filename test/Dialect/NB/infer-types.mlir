@@ -127,20 +127,23 @@ func.func @comparisons(%a: si64, %b: f64, %v: ui8, %c: si32, %n: !nb.none) -> !n
   nb.return %0 : !nb.unknown
 }
 
-// Unary arithmetic on bools and small ints gives int64; `not` gives bool;
+// Unary arithmetic on a bool gives int64 (a bool is an int), on other
+// numbers keeps their type, as NumPy's scalars do; `not` gives bool;
 // truthiness of numbers and None.
 // CHECK-LABEL: func.func @unary
 // CHECK: nb.unary neg %{{.*}} : i1 -> si64
-// CHECK: nb.unary invert %{{.*}} : si32 -> si64
+// CHECK: nb.unary invert %{{.*}} : si32 -> si32
+// CHECK: nb.unary neg %{{.*}} : ui8 -> ui8
 // CHECK: nb.unary pos %{{.*}} : f32 -> f32
 // CHECK: nb.unary neg %{{.*}} : f64 -> f64
 // CHECK: nb.unary not %{{.*}} : f64 -> i1
 // CHECK: nb.unary not %{{.*}} : !nb.none -> i1
 // CHECK: nb.truth %{{.*}} : f64
 // CHECK: nb.truth %{{.*}} : !nb.none
-func.func @unary(%t: i1, %c: si32, %f: f32, %b: f64, %n: !nb.none) -> !nb.unknown {
+func.func @unary(%t: i1, %c: si32, %f: f32, %b: f64, %n: !nb.none, %u: ui8) -> !nb.unknown {
   %0 = nb.unary neg %t : i1 -> !nb.unknown
   %1 = nb.unary invert %c : si32 -> !nb.unknown
+  %u1 = nb.unary neg %u : ui8 -> !nb.unknown
   %2 = nb.unary pos %f : f32 -> !nb.unknown
   %3 = nb.unary neg %b : f64 -> !nb.unknown
   %4 = nb.unary not %b : f64 -> !nb.unknown

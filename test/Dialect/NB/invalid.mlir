@@ -240,3 +240,17 @@ func.func @raise_message_only() -> !nb.unknown {
   // expected-error @+1 {{'nb.raise' op raises either an exception value or an exception class with a message, not both or neither}}
   nb.raise {message = "m"}
 }
+
+// -----
+
+func.func @raise_value_with_message(%e: !nb.pyobject) -> !nb.unknown {
+  // expected-error @+1 {{'nb.raise' op has a message or arguments but no exception class}}
+  nb.raise %e : !nb.pyobject {exc_args = "()"}
+}
+
+// -----
+
+func.func @raise_message_and_args() -> !nb.unknown {
+  // expected-error @+1 {{'nb.raise' op has both a message and arguments; give one}}
+  nb.raise {exc_class = "KeyError", message = "m", exc_args = "('m',)"}
+}

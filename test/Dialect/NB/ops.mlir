@@ -353,6 +353,12 @@ func.func @raise_class() -> !nb.unknown {
   nb.raise {exc_class = "ValueError", message = "bad value"}
 }
 
+// CHECK-LABEL: func.func @raise_class_with_args
+func.func @raise_class_with_args() -> !nb.unknown {
+  // CHECK: nb.raise {exc_args = "('bad', 2)", exc_class = "ValueError"}
+  nb.raise {exc_class = "ValueError", exc_args = "('bad', 2)"}
+}
+
 // CHECK-LABEL: func.func @raise_typed
 func.func @raise_typed(%e: !nb.pyobject) -> f64 {
   // CHECK: nb.raise %{{.*}} : !nb.pyobject

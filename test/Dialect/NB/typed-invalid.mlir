@@ -41,11 +41,23 @@ func.func @inplace_of_a_string(%arg0: f64) -> f64 {
 
 // -----
 
-func.func @compare_arrays(%arg0: !nb.array<f64, 1, C>) -> i1 {
+// Arrays compare element-wise (NumPy): the verifier asks the rule, so it
+// follows it as the rule learns new operand types.
+func.func @compare_arrays_typed_bool(%arg0: !nb.array<f64, 1, C>) -> i1 {
   %0 = nb.arg 0 "a" : !nb.array<f64, 1, C>
-  // expected-error @+1 {{'<' is not supported between 'array(float64, 1d, C)' and 'array(float64, 1d, C)'}}
+  // expected-error @+1 {{'nb.compare' op has result type 'i1' but its typing rule gives '!nb.array<i1, 1, C>' for these operands}}
   %1 = nb.compare lt %0, %0 : (!nb.array<f64, 1, C>, !nb.array<f64, 1, C>) -> i1
   nb.return %1 : i1
+}
+
+// -----
+
+func.func @compare_array_with_tuple(%arg0: !nb.array<f64, 1, C>, %arg1: tuple<si64>) -> i1 {
+  %0 = nb.arg 0 "a" : !nb.array<f64, 1, C>
+  %1 = nb.arg 1 "t" : tuple<si64>
+  // expected-error @+1 {{'<' is not supported between 'array(float64, 1d, C)' and 'tuple(int64)'}}
+  %2 = nb.compare lt %0, %1 : (!nb.array<f64, 1, C>, tuple<si64>) -> i1
+  nb.return %2 : i1
 }
 
 // -----

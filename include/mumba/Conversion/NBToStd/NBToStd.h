@@ -22,6 +22,9 @@ struct NBToStdOptions {
   bool pythonErrorModel = true;
   /// Array indices out of bounds raise IndexError.
   bool boundscheck = false;
+  /// Lowering the scalar body of an array expression, inside a
+  /// linalg.generic: nothing may raise there (NumPy's semantics).
+  bool arrayElements = false;
 };
 
 /// Adds the patterns that lower typed nb ops, and func signatures with a

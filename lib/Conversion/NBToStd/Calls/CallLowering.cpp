@@ -21,7 +21,9 @@ static const llvm::StringMap<const CallLowering *> &getRegistry() {
           mumba::nb::detail::getMathLowering(),
           mumba::nb::detail::getCmathLowering(),
           mumba::nb::detail::getNumpyScalarLowering(),
-          mumba::nb::detail::getArrayLowering()})
+          mumba::nb::detail::getArrayLowering(),
+          mumba::nb::detail::getLinalgLowering(),
+          mumba::nb::detail::getRandomLowering()})
       for (const CallLowering &entry : table) {
         [[maybe_unused]] bool inserted =
             map.try_emplace(entry.name, &entry).second;

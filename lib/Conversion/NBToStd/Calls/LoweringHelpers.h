@@ -20,6 +20,8 @@ llvm::ArrayRef<CallLowering> getMathLowering();
 llvm::ArrayRef<CallLowering> getCmathLowering();
 llvm::ArrayRef<CallLowering> getNumpyScalarLowering();
 llvm::ArrayRef<CallLowering> getArrayLowering();
+llvm::ArrayRef<CallLowering> getLinalgLowering();
+llvm::ArrayRef<CallLowering> getRandomLowering();
 
 /// A lowered call with one result and nothing to raise.
 inline LoweredCall single(mlir::Value v) {

@@ -1,5 +1,6 @@
 //===- NBOps.cpp - Operations of the nb dialect ---------------------------===//
 #include "mumba/Dialect/NB/IR/NBOps.h"
+#include "mumba/Dialect/NB/IR/ArrayTyping.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
@@ -103,8 +104,10 @@ LogicalResult RaiseOp::verify() {
   if (static_cast<bool>(getException()) == static_cast<bool>(getExcClass()))
     return emitOpError("raises either an exception value or an exception "
                        "class with a message, not both or neither");
-  if (getMessage() && !getExcClass())
-    return emitOpError("has a message but no exception class");
+  if ((getMessage() || getExcArgs()) && !getExcClass())
+    return emitOpError("has a message or arguments but no exception class");
+  if (getMessage() && getExcArgs())
+    return emitOpError("has both a message and arguments; give one");
   return success();
 }
 
@@ -119,5 +122,57 @@ LogicalResult ReturnOp::verify() {
     return emitOpError("returns ")
            << getValue().getType() << " from a function that returns "
            << expected;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Array expressions
+//===----------------------------------------------------------------------===//
+
+LogicalResult ArrayExprOp::verify() {
+  Block &body = getBody().front();
+  if (body.getNumArguments() != getInputs().size())
+    return emitOpError("has ") << getInputs().size() << " inputs but its body "
+                               << body.getNumArguments() << " arguments";
+  bool anyArray = false;
+  for (auto [input, arg] : llvm::zip(getInputs(), body.getArguments())) {
+    Type type = input.getType();
+    anyArray |= isa<ArrayType>(type);
+    Type element = getElementDtype(type);
+    if (!isNumberType(element))
+      return emitOpError("input of type ")
+             << type << " is neither a number nor an array of numbers";
+    if (arg.getType() != element)
+      return emitOpError("body argument of type ")
+             << arg.getType() << " for an input of type " << type;
+  }
+  if (!anyArray)
+    return emitOpError("has no array input");
+  ArrayType result = getResult().getType();
+  SmallVector<Type> types(getInputs().getTypes());
+  if (result.getNdim() != getBroadcastRank(types))
+    return emitOpError("result rank ")
+           << result.getNdim() << " is not the broadcast rank "
+           << getBroadcastRank(types) << " of its inputs";
+  auto yield = cast<YieldOp>(body.getTerminator());
+  if (yield.getValue().getType() != result.getDtype())
+    return emitOpError("yields ")
+           << yield.getValue().getType() << " for a result of dtype "
+           << result.getDtype();
+  return success();
+}
+
+LogicalResult CopyToOp::verify() {
+  Type source = getSource().getType();
+  if (!isNumberType(getElementDtype(source)))
+    return emitOpError("source of type ")
+           << source << " is neither a number nor an array of numbers";
+  if (auto array = dyn_cast<ArrayType>(source);
+      array && array.getNdim() > getDest().getType().getNdim())
+    return emitOpError("cannot broadcast a ")
+           << array.getNdim() << "-d source into a "
+           << getDest().getType().getNdim() << "-d destination";
+  if (getDest().getType().getReadonly())
+    return emitOpError("stores into a read-only array");
   return success();
 }

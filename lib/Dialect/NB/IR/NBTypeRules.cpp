@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "mlir/IR/Builders.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mumba/Dialect/NB/IR/ArrayTyping.h"
 #include "mumba/Dialect/NB/IR/NBOps.h"
 
 using namespace mlir;
@@ -154,10 +155,49 @@ static bool isUInt64(Type type) {
          type.getIntOrFloatBitWidth() == 64;
 }
 
+/// `lhs kind rhs` with an array on either side: element-wise, as NumPy.
+/// In place (`a += b`), the result is stored back into `lhs`, which keeps
+/// its type; NumPy refuses a result of a higher kind ("same_kind").
+static LogicalResult inferArrayBinaryOp(Operation *op, BinOpKind kind,
+                                        Value lhs, Value rhs, bool inplace,
+                                        SmallVectorImpl<Type> &resultTypes) {
+  std::string why;
+  Type result = inferArrayBinary(kind, lhs, rhs, why);
+  auto target = dyn_cast<ArrayType>(lhs.getType());
+  if (result && inplace && !target)
+    result = {};
+  if (result && inplace) {
+    Type from = cast<ArrayType>(result).getDtype(), to = target.getDtype();
+    auto numpyKind = [](Type t) {
+      return isBoolType(t) ? 0 : isIntType(t) ? 1 : isa<FloatType>(t) ? 2 : 3;
+    };
+    if (numpyKind(from) > numpyKind(to))
+      return op->emitError()
+             << "cannot store the " << describeType(from) << " result of "
+             << symbolOf(kind) << "= in " << quoteType(target)
+             << " (NumPy's same_kind casting)";
+    result = target;
+  }
+  if (!result) {
+    InFlightDiagnostic diag = op->emitError()
+                              << "invalid operand types for " << symbolOf(kind)
+                              << ": " << quoteType(lhs.getType()) << " and "
+                              << quoteType(rhs.getType());
+    if (!why.empty())
+      diag << " (" << why << ")";
+    return diag;
+  }
+  resultTypes.push_back(result);
+  return success();
+}
+
 static LogicalResult inferBinaryOp(Operation *op, BinOpKind kind, Value lhs,
                                    Value rhs,
-                                   SmallVectorImpl<Type> &resultTypes) {
+                                   SmallVectorImpl<Type> &resultTypes,
+                                   bool inplace = false) {
   Type lt = lhs.getType(), rt = rhs.getType();
+  if (isa<ArrayType>(lt) || isa<ArrayType>(rt))
+    return inferArrayBinaryOp(op, kind, lhs, rhs, inplace, resultTypes);
   // A literal that fits meets uint64 as a uint64 (`u + 1` stays exact)
   // rather than making float64 as int64 would.
   if (isUInt64(lt) && isNonNegativeIntLiteral(rhs))
@@ -186,7 +226,8 @@ LogicalResult BinOp::inferTypes(TypingContext &,
 
 LogicalResult InplaceBinOp::inferTypes(TypingContext &,
                                        SmallVectorImpl<Type> &resultTypes) {
-  return inferBinaryOp(*this, getKind(), getLhs(), getRhs(), resultTypes);
+  return inferBinaryOp(*this, getKind(), getLhs(), getRhs(), resultTypes,
+                       /*inplace=*/true);
 }
 
 /// Whether values of `lhs` and `rhs` can be compared with `kind`: numbers
@@ -224,6 +265,22 @@ LogicalResult CompareOp::inferTypes(TypingContext &,
                                     SmallVectorImpl<Type> &resultTypes) {
   Type lhs = getLhs().getType(), rhs = getRhs().getType();
   CmpOpKind kind = getKind();
+  bool elementwise = kind != CmpOpKind::In && kind != CmpOpKind::NotIn &&
+                     kind != CmpOpKind::Is && kind != CmpOpKind::IsNot;
+  if (elementwise && (isa<ArrayType>(lhs) || isa<ArrayType>(rhs))) {
+    std::string why;
+    if (Type result = inferArrayCompare(kind, getLhs(), getRhs(), why)) {
+      resultTypes.push_back(result);
+      return success();
+    }
+    InFlightDiagnostic diag = emitError()
+                              << "'" << symbolOf(kind) << "' is not supported "
+                              << "between " << quoteType(lhs) << " and "
+                              << quoteType(rhs);
+    if (!why.empty())
+      diag << " (" << why << ")";
+    return diag;
+  }
   if (!isComparable(kind, lhs, rhs)) {
     if ((kind == CmpOpKind::In || kind == CmpOpKind::NotIn) &&
         isa<TupleType>(rhs))
@@ -246,6 +303,18 @@ LogicalResult UnaryOp::inferTypes(TypingContext &,
                                   SmallVectorImpl<Type> &resultTypes) {
   Type type = getOperand().getType();
   MLIRContext *ctx = getContext();
+  if (auto array = dyn_cast<ArrayType>(type)) {
+    std::string why;
+    if (Type result = inferArrayUnary(getKind(), array, why)) {
+      resultTypes.push_back(result);
+      return success();
+    }
+    if (getKind() == UnaryOpKind::Not)
+      return emitError() << "cannot take 'not' of " << quoteType(type) << ": "
+                         << why;
+    return emitError() << "bad operand type for unary " << symbolOf(getKind())
+                       << ": " << quoteType(type) << " (" << why << ")";
+  }
   if (getKind() == UnaryOpKind::Not) {
     if (!isNumberType(type) && !isa<PyNoneType, TupleType>(type))
       return emitError() << "cannot take 'not' of " << quoteType(type);
@@ -256,10 +325,9 @@ LogicalResult UnaryOp::inferTypes(TypingContext &,
                               !isIntType(type) && !isBoolType(type)))
     return emitError() << "bad operand type for unary " << symbolOf(getKind())
                        << ": " << quoteType(type);
-  // Like binary arithmetic, unary arithmetic on bools and small ints gives
-  // int64.
-  bool keep = isa<FloatType>(type) || isComplexType(type);
-  resultTypes.push_back(keep ? type : promoteNumbers(type, type));
+  // Numbers keep their type, as NumPy's scalars do (~np.uint8(5) is
+  // uint8(250)); a bool is an int in Python (-True is -1, int64).
+  resultTypes.push_back(isBoolType(type) ? promoteNumbers(type, type) : type);
   return success();
 }
 
@@ -463,6 +531,13 @@ static ArrayType viewType(ArrayType array, ValueRange indices) {
                         ArrayLayout::A, array.getReadonly());
 }
 
+/// A number, or a tuple of them (nested).
+static bool isNumbersOnly(Type type) {
+  if (auto tuple = dyn_cast<TupleType>(type))
+    return llvm::all_of(tuple.getTypes(), isNumbersOnly);
+  return isNumberType(type);
+}
+
 LogicalResult GetItemOp::inferTypes(TypingContext &,
                                     SmallVectorImpl<Type> &resultTypes) {
   Type type = getValue().getType();
@@ -489,6 +564,11 @@ LogicalResult GetItemOp::inferTypes(TypingContext &,
   if (auto tuple = dyn_cast<TupleType>(type)) {
     if (getIndices().size() == 1 && tuple.size() > 0 &&
         llvm::all_equal(tuple.getTypes())) {
+      // The element is chosen at run time among lowered scalars.
+      if (!isNumbersOnly(tuple.getType(0)))
+        return emitError() << "cannot index the tuple " << quoteType(type)
+                           << " with a non-constant index (only tuples of "
+                              "numbers can be)";
       resultTypes.push_back(tuple.getType(0));
       return success();
     }

@@ -69,14 +69,16 @@ static Type typeZip(Operation *op, ArrayRef<Type> args) {
 // Numbers
 //===----------------------------------------------------------------------===//
 
-/// abs() keeps floats, gives int64 for bools and ints and the part type for
+/// abs() keeps floats and ints, gives int64 for bools and the part type for
 /// complex numbers.
 static Type typeAbs(Operation *op, ArrayRef<Type> args) {
   if (!argsMatch(args, 1, 1, isNumberArg))
     return argumentError(op, args);
   if (auto complex = dyn_cast<ComplexType>(args[0]))
     return complex.getElementType();
-  return isa<FloatType>(args[0]) ? args[0] : promoteNumbers(args[0], args[0]);
+  // NumPy's abs keeps an integer's width (abs(np.int8(-128)) wraps to
+  // -128); a bool counts as an int.
+  return isBoolType(args[0]) ? promoteNumbers(args[0], args[0]) : args[0];
 }
 
 /// min/max of several real numbers, or of one tuple of them.

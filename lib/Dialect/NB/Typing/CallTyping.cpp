@@ -25,7 +25,9 @@ static const llvm::StringMap<const CallTyping *> &getRegistry() {
           mumba::nb::detail::getMathTyping(),
           mumba::nb::detail::getCmathTyping(),
           mumba::nb::detail::getNumpyScalarTyping(),
-          mumba::nb::detail::getArrayTyping()})
+          mumba::nb::detail::getArrayTyping(),
+          mumba::nb::detail::getLinalgTyping(),
+          mumba::nb::detail::getRandomTyping()})
       for (const CallTyping &entry : table) {
         [[maybe_unused]] bool inserted =
             map.try_emplace(entry.name, &entry).second;

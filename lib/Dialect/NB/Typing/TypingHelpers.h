@@ -26,6 +26,10 @@ llvm::ArrayRef<CallTyping> getCmathTyping();
 llvm::ArrayRef<CallTyping> getNumpyScalarTyping();
 /// numpy.* that make arrays, and array methods.
 llvm::ArrayRef<CallTyping> getArrayTyping();
+/// Matrix products and numpy.linalg.
+llvm::ArrayRef<CallTyping> getLinalgTyping();
+/// numpy.random.*.
+llvm::ArrayRef<CallTyping> getRandomTyping();
 
 /// The argument types that are present (omitted parameters are null).
 inline llvm::SmallVector<mlir::Type>

@@ -506,18 +506,92 @@ def NB_RaiseOp : NB_Op<"raise", [Terminator]> {
   let summary = "raises an exception (Numba's `Raise`)";
   let description = [{
     In nopython code the exception is known at compile time: a builtin
-    exception class and its message (`raise ValueError("bad")`, a failed
-    `assert`). Object mode raises an exception value instead.
+    exception class and either its arguments, as the Python literal of a
+    tuple (`raise KeyError` has `()`, `raise ValueError("bad", 2)` has
+    `('bad', 2)`, a failed `assert x, "m"` has `('m',)`), which the
+    dispatcher evaluates to build exactly the exception Python would; or
+    one message (the exception's only argument), as the lowering's own
+    raises give. Object mode raises an exception value instead.
 
     ```mlir
+    nb.raise {exc_class = "KeyError", exc_args = "()"}
     nb.raise {exc_class = "ValueError", message = "bad"}
     nb.raise %exc : !nb.pyobject
     ```
   }];
   let arguments = (ins Optional<AnyType>:$exception,
                        OptionalAttr<StrAttr>:$exc_class,
-                       OptionalAttr<StrAttr>:$message);
+                       OptionalAttr<StrAttr>:$message,
+                       OptionalAttr<StrAttr>:$exc_args);
   let assemblyFormat = "($exception^ `:` type($exception))? attr-dict";
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Array expressions
+//===----------------------------------------------------------------------===//
+
+def NB_ArrayExprOp : NB_Op<"arrayexpr", [SingleBlock,
+    RecursiveMemoryEffects]> {
+  let summary = "a fused tree of element-wise array operations (Numba's "
+                "`arrayexpr`)";
+  let description = [{
+    Made by `nb-fuse-array-exprs` from operators and ufuncs on arrays whose
+    intermediate results are used once: one op computes the whole tree, its
+    body the scalar computation of one element. The body has one argument
+    per input, the input's dtype for an array and the scalar itself
+    otherwise, and yields the element of the result. Inputs broadcast
+    against each other as NumPy's do; the result is a new C-contiguous
+    array of the broadcast shape, which `convert-nb-to-std` computes with
+    one `linalg.generic` and no temporaries.
+
+    ```mlir
+    %r = nb.arrayexpr(%a, %b, %s) : (!nb.array<f64, 2, C>, !nb.array<f64, 1, A>, f64) -> !nb.array<f64, 2, C> {
+    ^bb0(%x: f64, %y: f64, %z: f64):
+      %0 = nb.binop mul %x, %y : (f64, f64) -> f64
+      %1 = nb.binop add %0, %z : (f64, f64) -> f64
+      nb.yield %1 : f64
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$inputs);
+  let results = (outs NB_ArrayType:$result);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = [{
+    `(` $inputs `)` attr-dict `:` functional-type($inputs, $result) $body
+  }];
+  let hasVerifier = 1;
+}
+
+def NB_YieldOp : NB_Op<"yield", [Pure, Terminator,
+    HasParent<"ArrayExprOp">]> {
+  let summary = "the element an nb.arrayexpr body computes";
+  let description = [{
+    ```mlir
+    nb.yield %1 : f64
+    ```
+  }];
+  let arguments = (ins AnyType:$value);
+  let assemblyFormat = "$value attr-dict `:` type($value)";
+}
+
+def NB_CopyToOp : NB_Op<"copyto"> {
+  let summary = "stores an array or a scalar into an array, element by "
+                "element (`np.copyto`)";
+  let description = [{
+    What slice assignment (`a[1:-1] = expr`, `m[:, 0] = v`, `a[...] = 0`)
+    and in-place operators on arrays (`a += b`) become: `source` broadcasts
+    to the shape of `dest` (a ValueError where it does not) and converts to
+    its dtype. A source that may share memory with `dest` is read in full
+    before `dest` is written, as NumPy does.
+
+    ```mlir
+    nb.copyto %view, %r : !nb.array<f64, 1, A>, !nb.array<f64, 1, C>
+    ```
+  }];
+  let arguments = (ins NB_ArrayType:$dest, AnyType:$source);
+  let assemblyFormat = "$dest `,` $source attr-dict `:` type($dest) `,` "
+                       "type($source)";
   let hasVerifier = 1;
 }
 

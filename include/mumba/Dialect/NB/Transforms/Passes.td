@@ -45,4 +45,34 @@ def NBInferTypesPass : Pass<"nb-infer-types", "::mlir::ModuleOp"> {
   let dependentDialects = ["::mumba::nb::NBDialect"];
 }
 
+def NBFuseArrayExprsPass
+    : Pass<"nb-fuse-array-exprs", "::mlir::func::FuncOp"> {
+  let summary = "Groups trees of element-wise array operations into nb.arrayexpr";
+  let description = [{
+    As Numba's `RewriteArrayExprs`: every operator on arrays (`a * b + 2.0`,
+    `-a`, `a < 0`) becomes part of an `nb.arrayexpr`, whose scalar body
+    computes one element, so that the lowering makes one loop nest and no
+    temporaries. An operation joins the expression that uses its result when
+    that is its only use, in the same block, with nothing in between that may
+    write memory (a store, a call, print). In the body each operand is
+    converted to the dtype NumPy computes in, and the scalar result to the
+    dtype NumPy gives (int32 arithmetic wraps at 32 bits, bool `+` is `or`).
+    An in-place operator on an array (`a += b`) becomes the expression of
+    `a + b` stored back with `nb.copyto`.
+
+    ```mlir
+    %0 = nb.binop mul %a, %b : (!nb.array<f64, 1, C>, !nb.array<f64, 1, C>) -> !nb.array<f64, 1, C>
+    %1 = nb.binop add %0, %c : (!nb.array<f64, 1, C>, f64) -> !nb.array<f64, 1, C>
+    // becomes
+    %1 = nb.arrayexpr(%a, %b, %c) : (...) -> !nb.array<f64, 1, C> {
+    ^bb0(%x: f64, %y: f64, %z: f64):
+      %0 = nb.binop mul %x, %y : (f64, f64) -> f64
+      %1 = nb.binop add %0, %z : (f64, f64) -> f64
+      nb.yield %1 : f64
+    }
+    ```
+  }];
+  let dependentDialects = ["::mumba::nb::NBDialect"];
+}
+
 #endif // MUMBA_DIALECT_NB_TRANSFORMS_PASSES_TD
