@@ -185,3 +185,21 @@ def test_copies_go_through_the_checked_allocation(shape):
     got = copies(a)
     assert [x.shape for x in got] == [shape] * 4
     np.testing.assert_array_equal(got[0], a)
+
+
+@njit
+def add(a, b):
+    return a + b
+
+
+@pytest.mark.parametrize(
+    "rows, cols",
+    [(2**40, 2**40), (2**20, 2**30), (2**31, 2**31), (2**32, 2**31)],
+    ids=str,
+)
+def test_array_expression_results_are_checked(rows, cols):
+    # Zero-stride views: huge shapes without memory, whose broadcast result
+    # is too big to describe or to allocate.
+    a = np.broadcast_to(np.zeros((1, 1)), (rows, 1))
+    b = np.broadcast_to(np.ones((1, 1)), (1, cols))
+    agree(add, a, b)

@@ -29,11 +29,12 @@ static int64_t itemSize(Type type) {
   return (type.getIntOrFloatBitWidth() + 7) / 8;
 }
 
-/// Whether itemsize times the non-zero extents of `sizes` exceeds the
-/// largest int64: each step an unsigned multiply whose high half or sign
-/// bit says it overflowed. Once set the flag stays, whatever follows.
-static Value byteSizeOverflows(OpBuilder &b, Location loc, int64_t itemsize,
-                               ValueRange sizes) {
+/// Whether `itemsize` times the extents of `sizes` (the non-zero ones when
+/// `skipZeros`) exceeds the largest int64: each step an unsigned multiply
+/// whose high half or sign bit says it overflowed. Once set the flag stays,
+/// whatever follows.
+static Value productOverflows(OpBuilder &b, Location loc, int64_t itemsize,
+                              ValueRange sizes, bool skipZeros) {
   Type i64 = b.getI64Type();
   auto constant = [&](int64_t v) {
     return arith::ConstantOp::create(b, loc, i64, b.getI64IntegerAttr(v));
@@ -45,8 +46,9 @@ static Value byteSizeOverflows(OpBuilder &b, Location loc, int64_t itemsize,
       arith::ConstantOp::create(b, loc, b.getI1Type(), b.getBoolAttr(false));
   for (Value size : sizes) {
     Value n = arith::IndexCastOp::create(b, loc, i64, size);
-    // NumPy skips zero extents: (0, 2**62, 2**62) is too big, too.
-    Value factor = arith::MaxSIOp::create(b, loc, n, one);
+    // NumPy's constructors skip zero extents: (0, 2**62, 2**62) is too
+    // big, too.
+    Value factor = skipZeros ? arith::MaxSIOp::create(b, loc, n, one) : n;
     auto product = arith::MulUIExtendedOp::create(b, loc, bytes, factor);
     bytes = product.getLow();
     Value high = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne,
@@ -89,10 +91,14 @@ static void recordFailedAllocation(OpBuilder &b, Location loc, Value failed,
 }
 
 Value mumba::nb::allocateArray(OpBuilder &b, Location loc, MemRefType type,
-                               ValueRange sizes, Type dtype) {
+                               ValueRange sizes, Type dtype, SizeCheck check) {
   int64_t itemsize = itemSize(type.getElementType());
+  if (check == SizeCheck::Broadcast)
+    raiseException(b, loc,
+                   productOverflows(b, loc, 1, sizes, /*skipZeros=*/false),
+                   "ValueError", "iterator is too large");
   mumba::detail::raiseIf(
-      b, loc, byteSizeOverflows(b, loc, itemsize, sizes),
+      b, loc, productOverflows(b, loc, itemsize, sizes, /*skipZeros=*/true),
       mumba::detail::statusConstant(b, loc, MUMBA_ARRAY_TOO_BIG));
   // 64-byte alignment: a cache line, and whole AVX-512 vectors.
   Value memref =

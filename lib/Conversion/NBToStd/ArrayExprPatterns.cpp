@@ -167,8 +167,8 @@ struct ArrayExprLowering : public OpConversionPattern<ArrayExprOp> {
     SmallVector<Value> sizes = broadcastSizes(rewriter, loc, arrays, rank);
     auto outType =
         cast<MemRefType>(getTypeConverter()->convertType(resultType));
-    Value out =
-        allocateArray(rewriter, loc, outType, sizes, resultType.getDtype());
+    Value out = allocateArray(rewriter, loc, outType, sizes,
+                              resultType.getDtype(), SizeCheck::Broadcast);
 
     MLIRContext *ctx = rewriter.getContext();
     AffineMap identity = AffineMap::getMultiDimIdentityMap(rank, ctx);

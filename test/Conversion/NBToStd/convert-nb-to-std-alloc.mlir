@@ -100,3 +100,31 @@ func.func @arange(%arg0: si64, %arg1: si64) -> !nb.array<si64, 1, C> {
   %4 = nb.call %3(%0, %1) : (!nb.function<"numpy.arange">, si64, si64) -> !nb.array<si64, 1, C>
   nb.return %4 : !nb.array<si64, 1, C>
 }
+
+// -----
+
+// The result of an array expression is allocated the same way, after the
+// element count check of NumPy's iterator ("iterator is too large", zero
+// extents included).
+// CHECK-LABEL: func.func @arrayexpr
+// CHECK: %[[ONE:.*]] = arith.constant 1 : i64
+// CHECK: arith.mului_extended %[[ONE]], %{{.*}} : i64
+// CHECK: call @mumbaRaiseUser
+// CHECK: %[[EIGHT:.*]] = arith.constant 8 : i64
+// CHECK: arith.mului_extended %[[EIGHT]], %{{.*}} : i64
+// CHECK: arith.constant 18 : i32
+// CHECK: memref.alloc
+// CHECK: memref.extract_aligned_pointer_as_index
+// CHECK: func.call @mumbaRaiseArrayMemory
+// CHECK: arith.constant 19 : i32
+// CHECK: linalg.generic
+func.func @arrayexpr(%arg0: !nb.array<f64, 1, C>, %arg1: f64) -> !nb.array<f64, 1, C> {
+  %0 = nb.arg 0 "a" : !nb.array<f64, 1, C>
+  %1 = nb.arg 1 "s" : f64
+  %2 = nb.arrayexpr(%0, %1) : (!nb.array<f64, 1, C>, f64) -> !nb.array<f64, 1, C> {
+  ^bb0(%x: f64, %y: f64):
+    %3 = nb.binop mul %x, %y : (f64, f64) -> f64
+    nb.yield %3 : f64
+  }
+  nb.return %2 : !nb.array<f64, 1, C>
+}
