@@ -67,6 +67,14 @@ LogicalResult mumba::detail::recheckTypes(ModuleOp module) {
     SmallVector<Type> expected;
     if (failed(rule.inferTypes(ctx, expected)))
       return WalkResult::interrupt();
+    // Element-wise operators on arrays are lowered inside nb.arrayexpr
+    // only; the operator patterns handle numbers.
+    if (isa<BinOp, InplaceBinOp, UnaryOp, CompareOp>(op) &&
+        llvm::any_of(op->getResultTypes(), llvm::IsaPred<ArrayType>)) {
+      op->emitOpError("on arrays is lowered as part of an nb.arrayexpr; run "
+                      "nb-fuse-array-exprs before convert-nb-to-std");
+      return WalkResult::interrupt();
+    }
     // Ops with no result (print, setitem) only check their operands.
     if (op->getNumResults() == 0 || TypeRange(expected) == op->getResultTypes())
       return WalkResult::advance();

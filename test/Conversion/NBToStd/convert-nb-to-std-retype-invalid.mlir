@@ -85,3 +85,23 @@ func.func @bad_dispatch(%arg0: f64) -> si64 {
   %1 = nb.call %g(%0) : (!nb.dispatcher<"callee">, f64) -> si64
   nb.return %1 : si64
 }
+
+// -----
+
+// Found by test/fuzz: operators on arrays reach the operator patterns, which
+// handle numbers, when nb-fuse-array-exprs has not made them nb.arrayexpr.
+func.func @unfused_array_floordiv(%arg0: !nb.array<si64, 3, C>) -> !nb.array<si64, 3, C> {
+  %0 = nb.arg 0 "a" : !nb.array<si64, 3, C>
+  // expected-error @+1 {{'nb.binop' op on arrays is lowered as part of an nb.arrayexpr; run nb-fuse-array-exprs before convert-nb-to-std}}
+  %1 = nb.binop floordiv %0, %0 : (!nb.array<si64, 3, C>, !nb.array<si64, 3, C>) -> !nb.array<si64, 3, C>
+  nb.return %1 : !nb.array<si64, 3, C>
+}
+
+// -----
+
+func.func @unfused_array_compare(%arg0: !nb.array<f32, 1, C>) -> !nb.array<i1, 1, C> {
+  %0 = nb.arg 0 "a" : !nb.array<f32, 1, C>
+  // expected-error @+1 {{'nb.compare' op on arrays is lowered as part of an nb.arrayexpr}}
+  %1 = nb.compare lt %0, %0 : (!nb.array<f32, 1, C>, !nb.array<f32, 1, C>) -> !nb.array<i1, 1, C>
+  nb.return %1 : !nb.array<i1, 1, C>
+}
