@@ -27,6 +27,7 @@ enum MumbaExceptionKind mumbaStatusException(int status) {
     return MUMBA_EXC_INDEX;
   case MUMBA_USER_EXCEPTION:
   case MUMBA_RANDOM_ERROR:
+  case MUMBA_NO_MEMORY:
     return MUMBA_EXC_RECORDED;
   case MUMBA_RECURSION:
     return MUMBA_EXC_RECURSION;
@@ -64,7 +65,11 @@ const char *mumbaStatusMessage(int status) {
   case MUMBA_USER_EXCEPTION:
   case MUMBA_RANDOM_ERROR:
   case MUMBA_RAISE_ARGS:
+  case MUMBA_NO_MEMORY:
     return lastMessage;
+  case MUMBA_ARRAY_TOO_BIG:
+    return "array is too big; `arr.size * arr.dtype.itemsize` is larger than "
+           "the maximum possible size.";
   case MUMBA_SLICE_STEP_ZERO:
     return "slice step cannot be zero";
   case MUMBA_RECURSION:

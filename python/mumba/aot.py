@@ -42,7 +42,7 @@ from .compiler import convert_compile_error, extension
 from .decorators import njit
 from .dispatcher import Dispatcher
 from .errors import MumbaError
-from .signatures import parse_type
+from .signatures import numba_name, parse_type
 from .typeof import typeof
 
 __all__ = ["compile", "AOTLibrary", "AOTFunction", "parse_type"]
@@ -79,7 +79,7 @@ def _c_array_type(nb_type: str) -> Tuple[str, str, int]:
 
 def _c_scalar(nb_type: str) -> str:
     if nb_type not in _C_SCALARS:
-        raise MumbaError(f"cannot export a value of type {nb_type} to C")
+        raise MumbaError(f"cannot export a value of type {numba_name(nb_type)} to C")
     return _C_SCALARS[nb_type]
 
 

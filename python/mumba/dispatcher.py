@@ -32,6 +32,43 @@ def _signatures():
 
     return signatures
 
+class _Default:
+    """Stands for every default in a binding stub (its repr is the name the
+    stub's source binds)."""
+
+    def __repr__(self) -> str:
+        return "_default"
+
+
+def _binding_error(func: Callable, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> TypeError:
+    """The TypeError CPython gives for calling ``func`` with these
+    arguments, exactly: a stub with ``func``'s parameters (defaults,
+    keyword-only, ``/``, ``*args`` and ``**kwargs`` included) is called
+    instead, so no code of ``func`` runs. inspect's own messages differ
+    ("missing a required argument: 'a'" for an unexpected keyword)."""
+    signature = inspect.signature(func)
+    plain = signature.replace(
+        parameters=[
+            p.replace(
+                annotation=inspect.Parameter.empty,
+                default=_Default() if p.default is not inspect.Parameter.empty else p.default,
+            )
+            for p in signature.parameters.values()
+        ],
+        return_annotation=inspect.Signature.empty,
+    )
+    scope: Dict[str, Any] = {"_default": None}
+    exec(f"def stub{plain}:\n    pass\n", scope)  # noqa: S102 - our own text
+    stub = scope["stub"]
+    stub.__name__ = func.__name__
+    stub.__qualname__ = getattr(func, "__qualname__", func.__name__)
+    try:
+        stub(*args, **kwargs)
+    except TypeError as error:
+        return error
+    return TypeError(f"cannot bind the arguments of {func.__qualname__}()")
+
+
 #: How a specialisation compiled in object mode is listed in ``signatures``.
 PYOBJECT = "pyobject"
 
@@ -160,8 +197,11 @@ class Dispatcher(DispatcherBase):
             signature = _signatures().parse_signature(signature).args
         key = tuple(signature)
         if key not in self._overloads:
+            names = _signatures().numba_name
+            compiled = "; ".join("(" + ", ".join(map(names, k)) + ")" for k in self._overloads)
             raise KeyError(
-                f"no specialisation of {self.__name__} for {key}; compiled: {self.signatures}"
+                f"no specialisation of {self.__name__} for ({', '.join(map(names, key))}); "
+                f"compiled: {compiled or 'none'}"
             )
         return self._overloads[key]
 
@@ -244,7 +284,10 @@ class Dispatcher(DispatcherBase):
     def _bind(self, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Tuple[Any, ...]:
         if self._signature is None:
             self._signature = inspect.signature(self.py_func)
-        bound = self._signature.bind(*args, **kwargs)
+        try:
+            bound = self._signature.bind(*args, **kwargs)
+        except TypeError:
+            raise _binding_error(self.py_func, args, kwargs) from None
         bound.apply_defaults()
         return tuple(bound.arguments[name] for name in self._signature.parameters)
 
@@ -307,6 +350,8 @@ class Dispatcher(DispatcherBase):
             compiled = self._overloads.get(key)
             if compiled is None:
                 compiled = self._build(key, self._declared.get(key))
+                # Names for messages about arguments that do not convert.
+                compiled.arg_names = list(inspect.signature(self.py_func).parameters)
                 self._overloads[key] = compiled
                 stages = _dump_stages()
                 if stages:

@@ -126,7 +126,10 @@ def _kernel(scalar: Dispatcher, nin: int, nout: int, gufunc: bool, options: Dict
 def _type_num(nb_type: str, what: str) -> int:
     dtype = _DTYPE_OF.get(nb_type)
     if dtype is None:
-        raise TypeError(f"{what}: {nb_type} is not a NumPy scalar type a ufunc loop can take")
+        raise TypeError(
+            f"{what}: {_signatures().numba_name(nb_type)} is not a NumPy scalar type "
+            "a ufunc loop can take"
+        )
     return _numpy().dtype(dtype).num
 
 
@@ -171,7 +174,8 @@ class _VectorizeBuilder:
         for a in args:
             if a not in _DTYPE_OF:
                 raise TypeError(
-                    f"signature {sig.text!r}: vectorize takes scalar types, not {a}"
+                    f"signature {sig.text!r}: vectorize takes scalar types, not "
+                    f"{_signatures().numba_name(a)}"
                 )
         ret = sig.return_type or self.return_type(args)
         types = args + (ret,)

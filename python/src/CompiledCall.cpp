@@ -96,7 +96,26 @@ bool fitsIn(const ValueSpec &spec, long long value) {
   return value >= -limit && value < limit;
 }
 
-void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
+/// An int argument that does not fit its type: Python's OverflowError,
+/// naming the parameter and the type (Python's own message, "int too big
+/// to convert", names neither).
+[[noreturn]] void overflowError(const ValueSpec &spec, PyObject *arg,
+                                size_t index,
+                                const std::vector<std::string> &names) {
+  py::error_already_set original; // Python's error, fetched
+  std::string who =
+      index < names.size() ? "'" + names[index] + "'" : std::to_string(index);
+  std::string type = (spec.kind == ValueSpec::Kind::UInt ? "uint" : "int") +
+                     std::to_string(spec.bits);
+  std::string text = "argument " + who + ": " + std::string(py::str(arg)) +
+                     " does not fit in " + type + " (" +
+                     std::string(py::str(original.value())) + ")";
+  PyErr_SetString(PyExc_OverflowError, text.c_str());
+  throw py::error_already_set();
+}
+
+void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot,
+                size_t index, const std::vector<std::string> &names) {
   switch (spec.kind) {
   case ValueSpec::Kind::Float: {
     double value = PyFloat_AsDouble(arg);
@@ -156,8 +175,11 @@ void packScalar(const ValueSpec &spec, PyObject *arg, int64_t *slot) {
               ? static_cast<long long>(PyLong_AsUnsignedLongLong(index.ptr()))
               : PyLong_AsLongLong(index.ptr());
     }
-    if (value == -1 && PyErr_Occurred())
+    if (value == -1 && PyErr_Occurred()) {
+      if (PyErr_ExceptionMatches(PyExc_OverflowError))
+        overflowError(spec, arg, index, names);
       throw py::error_already_set();
+    }
     if (!fitsIn(spec, value)) {
       // An int passed for a narrower declared int: Numba converts it when
       // it fits (the message is NumPy's for a value that does not).
@@ -350,7 +372,7 @@ py::object PyCompiled::call(PyObject *const *args, size_t nargs,
         *pointer++ = field;
       continue;
     }
-    packScalar(spec, args[i], slot);
+    packScalar(spec, args[i], slot, i, argNames);
     slot += slotsOf(spec);
     *pointer++ = first;
   }

@@ -31,6 +31,10 @@ public:
   pybind11::list argTypes() const;
   std::string returnType() const { return fn->getResult().name; }
 
+  /// The Python parameter names, for messages about arguments that do not
+  /// convert; the dispatcher sets them (empty: arguments by position).
+  std::vector<std::string> argNames;
+
 private:
   std::unique_ptr<CompiledFunction> fn;
   ResultBoxer results;

@@ -99,6 +99,7 @@ PYBIND11_MODULE(_mumba, m) {
       .def_property_readonly("stages", &PyCompiled::stages)
       .def_property_readonly("arg_types", &PyCompiled::argTypes)
       .def_property_readonly("return_type", &PyCompiled::returnType)
+      .def_readwrite("arg_names", &PyCompiled::argNames)
       .def(
           "llvm_ir",
           [](const PyCompiled &self) {

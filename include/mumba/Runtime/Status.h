@@ -30,6 +30,8 @@ enum MumbaStatus {
   MUMBA_LINALG_ERROR = 15,       /* numpy.linalg.LinAlgError, message recorded */
   MUMBA_RANDOM_ERROR = 16,       /* np.random parameters; details recorded */
   MUMBA_RAISE_ARGS = 17,         /* raise/assert; class and args recorded */
+  MUMBA_ARRAY_TOO_BIG = 18,      /* itemsize * extents overflows an intp */
+  MUMBA_NO_MEMORY = 19,          /* allocation failed; message recorded */
   MUMBA_STATUS_COUNT
 };
 

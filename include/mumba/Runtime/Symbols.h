@@ -45,6 +45,8 @@
 #define MUMBA_SYMBOL_PARALLEL_RAISE "mumbaParallelRaise"
 #define MUMBA_SYMBOL_PARALLEL_STATUS "mumbaParallelStatus"
 #define MUMBA_SYMBOL_GET_NUM_THREADS "mumbaGetNumThreads"
+#define MUMBA_SYMBOL_RECORD_ARRAY_EXTENT "mumbaRecordArrayExtent"
+#define MUMBA_SYMBOL_RAISE_ARRAY_MEMORY "mumbaRaiseArrayMemory"
 /* The allocator, under the names MLIR's memref-to-llvm lowering calls
    with use-generic-functions. */
 #define MUMBA_SYMBOL_ALLOC "_mlir_memref_to_llvm_alloc"
@@ -130,6 +132,8 @@
   X(MUMBA_SYMBOL_PARALLEL_RAISE, mumbaParallelRaise)                           \
   X(MUMBA_SYMBOL_PARALLEL_STATUS, mumbaParallelStatus)                         \
   X(MUMBA_SYMBOL_GET_NUM_THREADS, mumbaGetNumThreads)                          \
+  X(MUMBA_SYMBOL_RECORD_ARRAY_EXTENT, mumbaRecordArrayExtent)                  \
+  X(MUMBA_SYMBOL_RAISE_ARRAY_MEMORY, mumbaRaiseArrayMemory)                    \
   X(MUMBA_SYMBOL_ALLOC, _mlir_memref_to_llvm_alloc)                            \
   X(MUMBA_SYMBOL_ALIGNED_ALLOC, _mlir_memref_to_llvm_aligned_alloc)            \
   X(MUMBA_SYMBOL_FREE, _mlir_memref_to_llvm_free)                              \

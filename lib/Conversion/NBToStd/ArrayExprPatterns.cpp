@@ -9,6 +9,7 @@
 // raise NumPy's ValueError before any element is computed.
 //
 //===----------------------------------------------------------------------===//
+#include "ArrayAllocation.h"
 #include "PatternUtils.h"
 #include "ScalarLowering.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -209,7 +210,8 @@ struct ArrayExprLowering : public OpConversionPattern<ArrayExprOp> {
     SmallVector<Value> sizes = broadcastSizes(rewriter, loc, arrays, rank);
     auto outType =
         cast<MemRefType>(getTypeConverter()->convertType(resultType));
-    Value out = memref::AllocOp::create(rewriter, loc, outType, sizes);
+    Value out = allocateArray(rewriter, loc, outType, sizes,
+                              resultType.getDtype(), SizeCheck::Broadcast);
 
     // Where no input broadcasts (each has the result's rank and shape), the
     // generic reads the inputs' own memrefs: a C-contiguous input keeps its

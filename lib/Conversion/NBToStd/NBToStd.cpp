@@ -192,7 +192,8 @@ struct ConvertNBToStdPass
   using ConvertNBToStdPassBase::ConvertNBToStdPassBase;
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    if (failed(verifyTyped(module)))
+    if (failed(verifyTyped(module)) ||
+        failed(mumba::detail::recheckTypes(module)))
       return signalPassFailure();
     // nb.arg is the entry block argument of the same type.
     module.walk([](ArgOp arg) {

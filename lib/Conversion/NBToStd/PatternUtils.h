@@ -15,6 +15,11 @@ llvm::SmallVector<mlir::Type>
 loweredResultTypes(mlir::func::FuncOp func,
                    const mlir::TypeConverter &converter);
 
+/// Types every typed op of `module` again by its rule (calls by their
+/// typing entries) and fails, with an error at the op, where the IR does not
+/// agree: the lowering relies on what the rules guarantee.
+llvm::LogicalResult recheckTypes(mlir::ModuleOp module);
+
 /// A constant i32 status code.
 mlir::Value statusConstant(mlir::OpBuilder &b, mlir::Location loc,
                            int32_t status);

@@ -51,6 +51,8 @@ RUNTIME_SYMBOLS = frozenset(
         "mumbaParallelRaise",
         "mumbaParallelStatus",
         "mumbaGetNumThreads",
+        "mumbaRecordArrayExtent",
+        "mumbaRaiseArrayMemory",
         "_mlir_memref_to_llvm_alloc",
         "_mlir_memref_to_llvm_aligned_alloc",
         "_mlir_memref_to_llvm_free",

@@ -1,11 +1,14 @@
 //===- ArrayCreation.cpp - Lowering of array creation ---------------------===//
 //
-// Arrays created in compiled code are memref.alloc'ed (the runtime's
-// allocator after lowering) with a C-contiguous layout, and filled by scf.for
-// loop nests. The buffer-deallocation pipeline frees the ones that are not
-// returned; returned ones pass to NumPy.
+// Arrays created in compiled code are allocated by allocateArray
+// (ArrayAllocation.h: NumPy's size checks, the runtime's allocator after
+// lowering) with a C-contiguous layout, and filled by scf.for loop nests. The
+// buffer-deallocation pipeline frees the ones that are not returned; returned
+// ones pass to NumPy.
 //
 //===----------------------------------------------------------------------===//
+#include "../ArrayAllocation.h"
+#include "../PatternUtils.h"
 #include "../ScalarLowering.h"
 #include "LoweringHelpers.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -34,15 +37,21 @@ struct NewArray {
 };
 } // namespace
 
-/// Allocates a C-contiguous array of `type` with the given extents.
+/// Allocates a C-contiguous array of `type` with the given (non-negative)
+/// extents, raising where NumPy would: too big, out of memory.
 static NewArray allocate(OpBuilder &b, Location loc, ArrayType type,
                          ValueRange sizes) {
   SmallVector<int64_t> shape(type.getNdim(), ShapedType::kDynamic);
   auto memrefType = MemRefType::get(shape, toStdScalarType(type.getDtype()));
-  // 64-byte alignment: a cache line, and whole AVX-512 vectors.
-  Value memref = memref::AllocOp::create(b, loc, memrefType, sizes,
-                                         b.getI64IntegerAttr(64));
+  Value memref = allocateArray(b, loc, memrefType, sizes, type.getDtype());
   return NewArray{memref, SmallVector<Value>(sizes)};
+}
+
+/// Raises `status` here, before anything is allocated, when `cond` holds.
+static void raiseNow(OpBuilder &b, Location loc, Value cond,
+                     MumbaStatus status) {
+  mumba::detail::raiseIf(b, loc, cond,
+                         mumba::detail::statusConstant(b, loc, status));
 }
 
 /// Runs `body` for every index of an array of the given extents.
@@ -93,15 +102,13 @@ static LoweredCall createFromShape(OpBuilder &b, Location loc,
                                    Value fillValue = {}) {
   auto type = cast<ArrayType>(resultType);
   auto [sizes, negative] = shapeExtents(b, loc, args[0], argTypes[0]);
-  // Allocate only valid extents: clamp, the raise happens before any use.
-  for (Value &size : sizes)
-    size = arith::MaxSIOp::create(b, loc, size, indexConstant(b, loc, 0));
+  raiseNow(b, loc, negative, MUMBA_NEGATIVE_DIMENSIONS);
   NewArray array = allocate(b, loc, type, sizes);
   if (fillConstant)
     fillValue = numberConstant(b, loc, type.getDtype(), *fillConstant);
   if (fillValue)
     fill(b, loc, array, fillValue);
-  return LoweredCall{{array.memref}, negative, MUMBA_NEGATIVE_DIMENSIONS};
+  return single(array.memref);
 }
 
 static LoweredCall lowerEmpty(OpBuilder &b, Location loc,
@@ -209,31 +216,77 @@ static LoweredCall lowerArange(OpBuilder &b, Location loc,
   }
   step = given(2) ? value(2) : numberConstant(b, loc, work, 1);
 
-  // length = max(0, ceil((stop - start) / step))
+  // length = max(0, ceil((stop - start) / step)); NumPy's errors first.
   Value length;
-  Value isZeroStep;
   if (anyFloat) {
     Value zero = numberConstant(b, loc, work, 0);
-    Value one = numberConstant(b, loc, work, 1);
-    isZeroStep =
-        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, step, zero);
-    // The raise comes after this code: keep the length finite meanwhile.
-    Value safeStep = arith::SelectOp::create(b, loc, isZeroStep, one, step);
+    raiseNow(
+        b, loc,
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, step, zero),
+        MUMBA_ZERO_DIV_FLOAT);
     Value count = math::CeilOp::create(
         b, loc,
         arith::DivFOp::create(
-            b, loc, arith::SubFOp::create(b, loc, stop, start), safeStep));
+            b, loc, arith::SubFOp::create(b, loc, stop, start), step));
+    raiseException(
+        b, loc,
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, count, count),
+        "ValueError", "arange: cannot compute length");
+    // NumPy checks the signed count against the intp range, so a hugely
+    // negative count is an error too, not an empty array.
+    Value low = numberConstant(b, loc, work, -0x1p63);
+    Value high = numberConstant(b, loc, work, 0x1p63);
+    Value outside = arith::OrIOp::create(
+        b, loc,
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, count, low),
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE, count, high));
+    raiseException(b, loc, outside, "ValueError",
+                   "Maximum allowed size exceeded");
     count = arith::MaximumFOp::create(b, loc, count, zero);
     length = arith::FPToSIOp::create(b, loc, b.getI64Type(), count);
   } else {
+    // Exactly, in unsigned arithmetic: stop - start may not fit an int64.
     Value zero = numberConstant(b, loc, work, 0);
     Value one = numberConstant(b, loc, work, 1);
-    isZeroStep =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, step, zero);
-    Value safeStep = arith::SelectOp::create(b, loc, isZeroStep, one, step);
-    Value count = arith::CeilDivSIOp::create(
-        b, loc, arith::SubIOp::create(b, loc, stop, start), safeStep);
-    length = arith::MaxSIOp::create(b, loc, count, zero);
+    raiseNow(
+        b, loc,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, step, zero),
+        MUMBA_ZERO_TRUEDIV);
+    Value up =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, step, zero);
+    // |stop - start| and |step| as unsigned numbers: both always fit.
+    Value distance = arith::SelectOp::create(
+        b, loc,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, stop, start),
+        arith::SubIOp::create(b, loc, stop, start),
+        arith::SubIOp::create(b, loc, start, stop));
+    Value stride = arith::SelectOp::create(
+        b, loc, up, step, arith::SubIOp::create(b, loc, zero, step));
+    Value empty = arith::SelectOp::create(
+        b, loc, up,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle, stop, start),
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, stop, start));
+    // A zero step has raised; keep the division defined meanwhile.
+    Value safeStride = arith::MaxUIOp::create(b, loc, stride, one);
+    Value count = arith::CeilDivUIOp::create(b, loc, distance, safeStride);
+    count = arith::SelectOp::create(b, loc, empty, zero, count);
+    // NumPy computes the count as a float and range-checks it signed: an
+    // empty range whose negative count is below -2**63 is an error too.
+    Type f64 = b.getF64Type();
+    Value negativeCount = arith::DivFOp::create(
+        b, loc, arith::UIToFPOp::create(b, loc, f64, distance),
+        arith::UIToFPOp::create(b, loc, f64, safeStride));
+    Value tooNegative = arith::AndIOp::create(
+        b, loc, empty,
+        arith::CmpFOp::create(
+            b, loc, arith::CmpFPredicate::OGT, negativeCount,
+            arith::ConstantOp::create(b, loc, f64, b.getF64FloatAttr(0x1p63))));
+    Value tooLong = arith::OrIOp::create(
+        b, loc, tooNegative,
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, count, zero));
+    raiseException(b, loc, tooLong, "ValueError",
+                   "Maximum allowed size exceeded");
+    length = count;
   }
   Value size = arith::IndexCastOp::create(b, loc, b.getIndexType(), length);
   NewArray array = allocate(b, loc, type, size);
@@ -253,7 +306,7 @@ static LoweredCall lowerArange(OpBuilder &b, Location loc,
                                 castNumber(nested, l, v, work, dtype),
                                 array.memref, ivs);
       });
-  return LoweredCall{{array.memref}, isZeroStep, MUMBA_ZERO_TRUEDIV};
+  return single(array.memref);
 }
 
 //===----------------------------------------------------------------------===//

@@ -5,6 +5,7 @@
 // without a copy. Results are memref.alloc'ed like np.empty's.
 //
 //===----------------------------------------------------------------------===//
+#include "../ArrayAllocation.h"
 #include "../ComplexLowering.h"
 #include "../PatternUtils.h"
 #include "../ScalarLowering.h"
@@ -100,8 +101,8 @@ Value linalg::allocArray(OpBuilder &b, Location loc, Type dtype,
                          ValueRange sizes) {
   SmallVector<int64_t> shape(sizes.size(), ShapedType::kDynamic);
   auto type = MemRefType::get(shape, toStdScalarType(dtype));
-  // 64-byte alignment, as np.empty's arrays here: a cache line.
-  return memref::AllocOp::create(b, loc, type, sizes, b.getI64IntegerAttr(64));
+  // Checked and aligned as np.empty's arrays (ArrayAllocation.h).
+  return allocateArray(b, loc, type, sizes, dtype);
 }
 
 Value linalg::scalarSlot(OpBuilder &b, Location loc, Type type) {

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "mumba/Runtime/Random.h"
+#include "../ArrayAllocation.h"
 #include "../PatternUtils.h"
 #include "../ScalarLowering.h"
 #include "LoweringHelpers.h"
@@ -197,13 +198,13 @@ static SmallVector<Value> sizeExtents(OpBuilder &b, Location loc,
   return extents;
 }
 
-/// A new C-contiguous array of nb type `type`.
+/// A new C-contiguous array of nb type `type` (ArrayAllocation.h: NumPy's
+/// size check, MemoryError for a null).
 static Value allocate(OpBuilder &b, Location loc, ArrayType type,
                       ValueRange sizes) {
   SmallVector<int64_t> shape(type.getNdim(), ShapedType::kDynamic);
   auto memrefType = MemRefType::get(shape, toStdScalarType(type.getDtype()));
-  return memref::AllocOp::create(b, loc, memrefType, sizes,
-                                 b.getI64IntegerAttr(64));
+  return allocateArray(b, loc, memrefType, sizes, type.getDtype());
 }
 
 /// The product of `sizes`, as an index.
@@ -685,9 +686,9 @@ static LoweredCall lowerChoice(OpBuilder &b, Location loc,
     Value status = pick(addressOfNew(b, loc, memref), picked);
     return raisingOnStatus(b, loc, {memref}, status);
   }
-  Value indices = memref::AllocOp::create(
+  Value indices = allocateArray(
       b, loc, MemRefType::get({ShapedType::kDynamic}, b.getI64Type()),
-      ValueRange{count}, b.getI64IntegerAttr(64));
+      ValueRange{count}, getInt64Type(b.getContext()));
   Value status = pick(addressOfNew(b, loc, indices), picked);
   Value memref = allocate(b, loc, array, sizes);
   // Gather only after a success: the indices are garbage otherwise.

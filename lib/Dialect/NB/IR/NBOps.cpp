@@ -11,6 +11,52 @@ using namespace mumba::nb;
 #define GET_OP_CLASSES
 #include "mumba/Dialect/NB/IR/NBOps.cpp.inc"
 
+namespace {
+/// The context of a rule that needs none: operators and constant
+/// subscripts never ask it, so any question is a bug in the rule.
+struct NoTypingContext final : TypingContext {
+  FailureOr<Type> inferCall(CallOp op, Type, ArrayRef<Type>) override {
+    return op.emitOpError("typing rule asked to type a call while verifying");
+  }
+  FailureOr<Type> inferModuleAttr(Operation *op, ModuleType,
+                                  StringRef) override {
+    return op->emitOpError(
+        "typing rule asked to type a module attribute while verifying");
+  }
+};
+} // namespace
+
+/// Once every operand and result of `op` is typed, its typing rule must
+/// accept the operands (else the rule's own error) and give exactly the
+/// result types `op` has. Untyped IR (what the frontend makes) passes: the
+/// rule runs when nb-infer-types types it.
+static LogicalResult verifyAgainstTypingRule(Operation *op) {
+  if (llvm::any_of(op->getOperandTypes(), llvm::IsaPred<UnknownType>) ||
+      llvm::any_of(op->getResultTypes(), llvm::IsaPred<UnknownType>))
+    return success();
+  NoTypingContext ctx;
+  SmallVector<Type> expected;
+  if (failed(cast<TypeInferenceOpInterface>(op).inferTypes(ctx, expected)))
+    return failure();
+  if (TypeRange(expected) == op->getResultTypes())
+    return success();
+  InFlightDiagnostic diag = op->emitOpError("has result type");
+  diag << (op->getNumResults() == 1 ? " " : "s ");
+  llvm::interleaveComma(op->getResultTypes(), diag);
+  diag << " but its typing rule gives ";
+  llvm::interleaveComma(expected, diag);
+  return diag << " for these operands";
+}
+
+LogicalResult BinOp::verify() { return verifyAgainstTypingRule(*this); }
+LogicalResult InplaceBinOp::verify() { return verifyAgainstTypingRule(*this); }
+LogicalResult CompareOp::verify() { return verifyAgainstTypingRule(*this); }
+LogicalResult UnaryOp::verify() { return verifyAgainstTypingRule(*this); }
+LogicalResult TruthOp::verify() { return verifyAgainstTypingRule(*this); }
+LogicalResult StaticGetItemOp::verify() {
+  return verifyAgainstTypingRule(*this);
+}
+
 LogicalResult VarOp::verify() {
   if (getName().empty())
     return emitOpError("needs a non-empty variable name");

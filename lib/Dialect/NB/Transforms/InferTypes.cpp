@@ -490,57 +490,16 @@ FailureOr<func::FuncOp> InferenceDriver::specialize(CallOp call,
   return spec;
 }
 
-/// Types a registered call with the receiver (if a method) first, then
-/// the operands in parameter order.
-static FailureOr<Type> inferRegisteredCall(CallOp op, StringRef name,
-                                           Type receiver,
-                                           ArrayRef<Type> operands) {
-  const CallTyping *entry = lookupCallTyping(name);
-  if (!entry)
-    return op.emitError() << "unsupported: call to '" << name
-                          << "' in nopython mode";
-  unsigned numPositional = op.getArgs().size() + (receiver ? 1 : 0);
-  SmallVector<Type> all;
-  if (receiver)
-    all.push_back(receiver);
-  llvm::append_range(all, operands);
-  FailureOr<SmallVector<int>> slots =
-      matchCallArguments(op, *entry, numPositional, op.getKwnamesAttr());
-  if (failed(slots))
-    return failure();
-  SmallVector<Type> args;
-  for (int slot : *slots)
-    args.push_back(slot < 0 ? Type() : all[slot]);
-  Type result = entry->type(op, args);
-  if (!result)
-    return failure();
-  return result;
-}
-
 FailureOr<Type> InferenceDriver::inferCall(CallOp op, Type callee,
                                            ArrayRef<Type> operands) {
   if (auto function = dyn_cast<PyFunctionType>(callee))
-    return inferRegisteredCall(op, function.getName(), Type(), operands);
+    return typeRegisteredCall(op, function.getName(), Type(), operands);
   if (auto method = dyn_cast<BoundMethodType>(callee)) {
     std::string name = ("array." + method.getName()).str();
-    return inferRegisteredCall(op, name, method.getReceiver(), operands);
+    return typeRegisteredCall(op, name, method.getReceiver(), operands);
   }
-  if (auto dtype = dyn_cast<DTypeType>(callee)) {
-    // np.float32(x) converts a number; a complex number only to complex.
-    if (operands.size() != 1 || !op.getKwargs().empty() ||
-        !isNumberType(operands[0]) ||
-        (isComplexType(operands[0]) && !isComplexType(dtype.getDtype()))) {
-      InFlightDiagnostic diag = op.emitError() << "invalid arguments to numpy."
-                                               << describeType(dtype.getDtype())
-                                               << "(): got (";
-      llvm::interleaveComma(operands, diag,
-                            [&](Type t) { diag << describeType(t); });
-      return diag << "); it accepts (x: "
-                  << (isComplexType(dtype.getDtype()) ? "number" : "real")
-                  << ")";
-    }
-    return dtype.getDtype();
-  }
+  if (auto dtype = dyn_cast<DTypeType>(callee))
+    return typeDTypeCall(op, dtype, operands);
   if (!op.getKwargs().empty())
     return op.emitError("keyword arguments to jitted functions are bound by "
                         "the frontend; this call still has some");
@@ -592,15 +551,7 @@ FailureOr<Type> InferenceDriver::inferCall(CallOp op, Type callee,
 FailureOr<Type> InferenceDriver::inferModuleAttr(Operation *op,
                                                  ModuleType moduleType,
                                                  StringRef attr) {
-  std::string name = (moduleType.getName() + "." + attr).str();
-  if (lookupModuleConstant(name))
-    return Type(Float64Type::get(op->getContext()));
-  if (moduleType.getName() == "numpy")
-    if (Type dtype = lookupNumpyDType(op->getContext(), attr))
-      return Type(DTypeType::get(op->getContext(), dtype));
-  if (lookupCallTyping(name))
-    return Type(PyFunctionType::get(op->getContext(), name));
-  return op->emitError() << "unsupported: '" << name << "' in nopython mode";
+  return typeModuleAttr(op, moduleType, attr);
 }
 
 namespace {

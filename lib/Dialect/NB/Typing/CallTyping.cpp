@@ -113,3 +113,58 @@ mumba::nb::matchCallArguments(Operation *op, const CallTyping &entry,
   }
   return slots;
 }
+
+FailureOr<Type> mumba::nb::typeRegisteredCall(CallOp op, StringRef name,
+                                              Type receiver,
+                                              ArrayRef<Type> operands) {
+  const CallTyping *entry = lookupCallTyping(name);
+  if (!entry)
+    return op.emitError() << "unsupported: call to '" << name
+                          << "' in nopython mode";
+  unsigned numPositional = op.getArgs().size() + (receiver ? 1 : 0);
+  SmallVector<Type> all;
+  if (receiver)
+    all.push_back(receiver);
+  llvm::append_range(all, operands);
+  FailureOr<SmallVector<int>> slots =
+      matchCallArguments(op, *entry, numPositional, op.getKwnamesAttr());
+  if (failed(slots))
+    return failure();
+  SmallVector<Type> args;
+  for (int slot : *slots)
+    args.push_back(slot < 0 ? Type() : all[slot]);
+  Type result = entry->type(op, args);
+  if (!result)
+    return failure();
+  return result;
+}
+
+FailureOr<Type> mumba::nb::typeDTypeCall(CallOp op, DTypeType dtype,
+                                         ArrayRef<Type> operands) {
+  // np.float32(x) converts a number; a complex number only to complex.
+  if (operands.size() != 1 || !op.getKwargs().empty() ||
+      !isNumberType(operands[0]) ||
+      (isComplexType(operands[0]) && !isComplexType(dtype.getDtype()))) {
+    InFlightDiagnostic diag = op.emitError()
+                              << "invalid arguments to numpy."
+                              << describeType(dtype.getDtype()) << "(): got (";
+    llvm::interleaveComma(operands, diag,
+                          [&](Type t) { diag << describeType(t); });
+    return diag << "); it accepts (x: "
+                << (isComplexType(dtype.getDtype()) ? "number" : "real") << ")";
+  }
+  return dtype.getDtype();
+}
+
+FailureOr<Type> mumba::nb::typeModuleAttr(Operation *op, ModuleType module,
+                                          StringRef attr) {
+  std::string name = (module.getName() + "." + attr).str();
+  if (lookupModuleConstant(name))
+    return Type(Float64Type::get(op->getContext()));
+  if (module.getName() == "numpy")
+    if (Type dtype = lookupNumpyDType(op->getContext(), attr))
+      return Type(DTypeType::get(op->getContext(), dtype));
+  if (lookupCallTyping(name))
+    return Type(PyFunctionType::get(op->getContext(), name));
+  return op->emitError() << "unsupported: '" << name << "' in nopython mode";
+}

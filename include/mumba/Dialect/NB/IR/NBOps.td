@@ -19,6 +19,16 @@ class NB_TypedOp<string mnemonic, list<Trait> traits = []>
     : NB_Op<mnemonic, !listconcat(traits,
         [DeclareOpInterfaceMethods<NB_TypeInferenceOpInterface>])>;
 
+// A typed op whose rule needs no context (operators, constant subscripts):
+// once its operands are typed, its verifier runs the rule and requires the
+// result types it gives, so typed IR that no inference would produce (a
+// truediv of bools typed bool, a tuple index past the end) is rejected at
+// parse time instead of reaching a lowering that assumes the rule held.
+class NB_RuleCheckedOp<string mnemonic, list<Trait> traits = []>
+    : NB_TypedOp<mnemonic, traits> {
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Variables
 //===----------------------------------------------------------------------===//
@@ -147,7 +157,7 @@ def NB_GlobalOp : NB_TypedOp<"global", [Pure]> {
 // Operators
 //===----------------------------------------------------------------------===//
 
-class NB_BinaryOp<string mnemonic> : NB_TypedOp<mnemonic> {
+class NB_BinaryOp<string mnemonic> : NB_RuleCheckedOp<mnemonic> {
   let arguments = (ins NB_BinOpKind:$kind, AnyType:$lhs, AnyType:$rhs);
   let results = (outs AnyType:$result);
   let assemblyFormat =
@@ -179,7 +189,7 @@ def NB_InplaceBinOp : NB_BinaryOp<"inplace_binop"> {
   }];
 }
 
-def NB_CompareOp : NB_TypedOp<"compare"> {
+def NB_CompareOp : NB_RuleCheckedOp<"compare"> {
   let summary = "a Python comparison";
   let description = [{
     One comparison of a possibly chained Python comparison; the frontend
@@ -195,7 +205,7 @@ def NB_CompareOp : NB_TypedOp<"compare"> {
       "$kind $lhs `,` $rhs attr-dict `:` functional-type(operands, results)";
 }
 
-def NB_UnaryOp : NB_TypedOp<"unary"> {
+def NB_UnaryOp : NB_RuleCheckedOp<"unary"> {
   let summary = "a Python unary operator (`-x`, `+x`, `not x`, `~x`)";
   let description = [{
     ```mlir
@@ -208,7 +218,7 @@ def NB_UnaryOp : NB_TypedOp<"unary"> {
       "$kind $operand attr-dict `:` type($operand) `->` type($result)";
 }
 
-def NB_TruthOp : NB_TypedOp<"truth"> {
+def NB_TruthOp : NB_RuleCheckedOp<"truth"> {
   let summary = "Python truthiness, for branches";
   let description = [{
     `bool(x)` as the condition of `cf.cond_br`: non-zero numbers are true.
@@ -271,7 +281,7 @@ def NB_GetItemOp : NB_TypedOp<"getitem"> {
       "$value `[` $indices `]` attr-dict `:` functional-type(operands, results)";
 }
 
-def NB_StaticGetItemOp : NB_TypedOp<"static_getitem"> {
+def NB_StaticGetItemOp : NB_RuleCheckedOp<"static_getitem"> {
   let summary = "subscript by a constant integer (Numba's `static_getitem`)";
   let description = [{
     ```mlir

@@ -14,10 +14,12 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/IR/Types.h"
+#include "mumba/Dialect/NB/IR/NBTypes.h"
 #include <optional>
 #include <vector>
 
 namespace mumba::nb {
+class CallOp;
 
 /// Types a call; returns null after emitting an error at `op`. `args` are
 /// in parameter order; an omitted optional parameter is a null type.
@@ -57,6 +59,27 @@ mlir::Type argumentError(mlir::Operation *op, llvm::ArrayRef<mlir::Type> args);
 mlir::FailureOr<llvm::SmallVector<int>>
 matchCallArguments(mlir::Operation *op, const CallTyping &entry,
                    unsigned numPositional, mlir::ArrayAttr kwnames);
+
+/// The result type of `op`, a call of the registered function `name` with
+/// `operands` (positional, then keyword, as the op has them) after the
+/// receiver `receiver` of a bound method (null for a function): the
+/// arguments matched to the entry's parameters and its typer run. Emits an
+/// error at `op` and fails when the call does not type. nb-infer-types types
+/// calls with it, and convert-nb-to-std re-types every call with it before
+/// lowering, so a lowering never meets arguments its entry rejects.
+mlir::FailureOr<mlir::Type>
+typeRegisteredCall(CallOp op, llvm::StringRef name, mlir::Type receiver,
+                   llvm::ArrayRef<mlir::Type> operands);
+
+/// The result type of a call of a NumPy scalar type, `np.float32(x)`: one
+/// number (complex only into a complex type), no keywords.
+mlir::FailureOr<mlir::Type> typeDTypeCall(CallOp op, DTypeType dtype,
+                                          llvm::ArrayRef<mlir::Type> operands);
+
+/// The type of `module.attr`: a constant (`math.pi`), a NumPy scalar type
+/// or a registered function; an error at `op` otherwise.
+mlir::FailureOr<mlir::Type>
+typeModuleAttr(mlir::Operation *op, ModuleType module, llvm::StringRef attr);
 
 /// The value of a module constant such as `math.pi`, if `name` is one.
 std::optional<double> lookupModuleConstant(llvm::StringRef name);
