@@ -7,7 +7,7 @@
 // CHECK-LABEL: func.func @expr
 // CHECK: %[[BAD:.*]] = arith.ori
 // CHECK: call @mumbaRaiseBroadcast
-// CHECK: %[[OUT:.*]] = memref.alloc(%{{.*}}, %{{.*}}) : memref<?x?xf64>
+// CHECK: %[[OUT:.*]] = memref.alloc(%{{.*}}, %{{.*}}) {{.*}}: memref<?x?xf64>
 // CHECK: memref.reinterpret_cast %{{.*}} to offset: [%{{.*}}], sizes: [%{{.*}}, %{{.*}}], strides: [%{{.*}}, %{{.*}}] : memref<f64> to memref<?x?xf64, strided<[?, ?], offset: ?>>
 // CHECK: linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}, #[[SCALAR:.*]], #{{.*}}], iterator_types = ["parallel", "parallel"]}
 // CHECK-SAME: ins(%{{.*}}, %{{.*}}, %arg2 : memref<?x?xf64, strided<[?, ?], offset: ?>>, memref<?x?xi32, strided<[?, ?], offset: ?>>, f64)
