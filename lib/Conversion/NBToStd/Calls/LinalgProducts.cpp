@@ -176,6 +176,13 @@ static LoweredCall lowerProduct(Product kind, OpBuilder &b, Location loc,
     Value small = arith::AndIOp::create(
         b, loc, arith::AndIOp::create(b, loc, within(p.m), within(p.n)),
         within(p.k));
+    // Operands BLAS reads in the result's type are converted before the
+    // branch: converting allocates, and an allocation's checks raise, which
+    // they cannot do from inside an scf.if region.
+    ProductShape blas = p;
+    blas.a = convertArray(b, loc, p.a, p.aDtype, p.dtype);
+    blas.b = convertArray(b, loc, p.b, p.bDtype, p.dtype);
+    blas.aDtype = blas.bDtype = p.dtype;
     auto choice = buildIf(
         b, loc, b.getI32Type(), small,
         [&](OpBuilder &tb, Location l) -> SmallVector<Value> {
@@ -184,7 +191,7 @@ static LoweredCall lowerProduct(Product kind, OpBuilder &b, Location loc,
                                             tb.getI32IntegerAttr(MUMBA_OK))};
         },
         [&](OpBuilder &eb, Location l) -> SmallVector<Value> {
-          return {productCall(eb, l, p, c)};
+          return {productCall(eb, l, blas, c)};
         });
     raiseOnStatus(b, loc, choice.getResult(0));
   }
