@@ -54,15 +54,6 @@ static void raiseNow(OpBuilder &b, Location loc, Value cond,
                          mumba::detail::statusConstant(b, loc, status));
 }
 
-/// Runs `body` for every index of an array of the given extents.
-static void
-forEachIndex(OpBuilder &b, Location loc, ValueRange sizes,
-             function_ref<void(OpBuilder &, Location, ValueRange)> body) {
-  SmallVector<Value> zeros(sizes.size(), indexConstant(b, loc, 0));
-  SmallVector<Value> ones(sizes.size(), indexConstant(b, loc, 1));
-  scf::buildLoopNest(b, loc, zeros, sizes, ones, body);
-}
-
 static void fill(OpBuilder &b, Location loc, const NewArray &array,
                  Value value) {
   forEachIndex(b, loc, array.sizes,

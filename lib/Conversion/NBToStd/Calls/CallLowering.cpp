@@ -7,6 +7,7 @@
 #include "mumba/Conversion/NBToStd/CallLowering.h"
 #include "LoweringHelpers.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "llvm/ADT/StringMap.h"
 
 using namespace mlir;
@@ -52,4 +53,14 @@ Value mumba::nb::detail::stdConstant(OpBuilder &b, Location loc, Type type,
     return arith::ConstantOp::create(b, loc, type, b.getFloatAttr(type, value));
   return arith::ConstantOp::create(
       b, loc, type, b.getIntegerAttr(type, static_cast<int64_t>(value)));
+}
+
+void mumba::nb::detail::forEachIndex(
+    OpBuilder &b, Location loc, ValueRange sizes,
+    function_ref<void(OpBuilder &, Location, ValueRange)> body) {
+  SmallVector<Value> zeros(sizes.size(),
+                           arith::ConstantIndexOp::create(b, loc, 0));
+  SmallVector<Value> ones(sizes.size(),
+                          arith::ConstantIndexOp::create(b, loc, 1));
+  scf::buildLoopNest(b, loc, zeros, sizes, ones, body);
 }

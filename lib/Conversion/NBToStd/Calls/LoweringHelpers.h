@@ -32,6 +32,14 @@ inline LoweredCall single(mlir::Value v) {
 mlir::Value stdConstant(mlir::OpBuilder &b, mlir::Location loc, mlir::Type type,
                         double value);
 
+/// Runs `body` for every index of an array of the given extents (an
+/// scf.for nest), as array creation and np.random's fills do.
+void forEachIndex(mlir::OpBuilder &b, mlir::Location loc,
+                  mlir::ValueRange sizes,
+                  llvm::function_ref<void(mlir::OpBuilder &, mlir::Location,
+                                          mlir::ValueRange)>
+                      body);
+
 enum class FloatClass { NaN, Inf, Finite };
 
 /// Whether real `x` (of nb type `type`) is NaN, infinite or finite; ints

@@ -247,15 +247,6 @@ static Value addressOfNew(OpBuilder &b, Location loc, Value memref) {
                memref::ExtractAlignedPointerAsIndexOp::create(b, loc, memref));
 }
 
-/// Runs `body` for every index of an array of the given extents.
-static void
-forEachIndex(OpBuilder &b, Location loc, ValueRange sizes,
-             function_ref<void(OpBuilder &, Location, ValueRange)> body) {
-  SmallVector<Value> zeros(sizes.size(), indexConstant(b, loc, 0));
-  SmallVector<Value> ones(sizes.size(), indexConstant(b, loc, 1));
-  scf::buildLoopNest(b, loc, zeros, sizes, ones, body);
-}
-
 using DrawFn = function_ref<Value(OpBuilder &, Location)>;
 
 /// When a draw's parameters are checked.
