@@ -20,12 +20,7 @@ config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.mumba_obj_root, "test")
 
-# The sanitizer runtime and options (scripts/sanitized-env) reach every
-# tool of a sanitized run; unset, they change nothing.
-llvm_config.with_system_environment(
-    ["HOME", "INCLUDE", "LIB", "TMP", "TEMP", "LD_PRELOAD", "ASAN_OPTIONS",
-     "UBSAN_OPTIONS"]
-)
+llvm_config.with_system_environment(["HOME", "INCLUDE", "LIB", "TMP", "TEMP"])
 # FileCheck, not and count from the LLVM installation.
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)

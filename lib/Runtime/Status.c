@@ -132,9 +132,7 @@ int mumbaParallelStatus(long long record) {
 static _Thread_local char *stackFloor;
 
 int mumbaCheckStack(void) {
-  /* The frame's address, not a local's: under AddressSanitizer locals may
-     live on a "fake stack" in the heap, which made every check fail. */
-  char *here = (char *)__builtin_frame_address(0);
+  char here;
   if (!stackFloor) {
     pthread_attr_t attr;
     void *low = 0;
@@ -144,7 +142,7 @@ int mumbaCheckStack(void) {
       pthread_attr_destroy(&attr);
     }
     /* Unknown bounds: assume 1 MiB below the first check. */
-    stackFloor = low ? (char *)low + 256 * 1024 : here - 1024 * 1024;
+    stackFloor = low ? (char *)low + 256 * 1024 : &here - 1024 * 1024;
   }
-  return here < stackFloor ? MUMBA_RECURSION : MUMBA_OK;
+  return &here < stackFloor ? MUMBA_RECURSION : MUMBA_OK;
 }

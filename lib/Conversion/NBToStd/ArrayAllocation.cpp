@@ -92,13 +92,6 @@ static void recordFailedAllocation(OpBuilder &b, Location loc, Value failed,
 
 Value mumba::nb::allocateArray(OpBuilder &b, Location loc, MemRefType type,
                                ValueRange sizes, Type dtype, SizeCheck check) {
-  // A raise is a branch out of the function: it can only be placed in the
-  // function's own blocks. Inside a region (the body of an scf.if) the
-  // allocation stays unchecked rather than break the IR; callers allocate
-  // before such regions where they can.
-  if (!isa_and_nonnull<func::FuncOp>(b.getInsertionBlock()->getParentOp()))
-    return memref::AllocOp::create(b, loc, type, sizes,
-                                   b.getI64IntegerAttr(64));
   int64_t itemsize = itemSize(type.getElementType());
   if (check == SizeCheck::Broadcast)
     raiseException(b, loc,

@@ -33,9 +33,6 @@ enum class SizeCheck {
 /// allocating, and MemoryError "Unable to allocate ..." when the allocator
 /// returns null. With SizeCheck::Broadcast, the element count is checked
 /// first, as NumPy's iterator does for the results of array expressions.
-/// The checks need the insertion point in a block of the function itself
-/// (raises branch out of it); inside an scf region the allocation is made
-/// unchecked, so allocate before such regions.
 mlir::Value allocateArray(mlir::OpBuilder &b, mlir::Location loc,
                           mlir::MemRefType type, mlir::ValueRange sizes,
                           mlir::Type dtype, SizeCheck check = SizeCheck::Array);

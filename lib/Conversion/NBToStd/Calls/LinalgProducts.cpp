@@ -91,10 +91,12 @@ static void productLoops(OpBuilder &b, Location loc, const ProductShape &p,
       });
 }
 
-/// The BLAS call: gemm, gemv (either side) or dot, on `a` and `bm`, the
-/// operands converted to the result's type. Returns the status.
+/// The BLAS call: gemm, gemv (either side) or dot, on operands converted
+/// to the result's type where they differ. Returns the status.
 static Value productCall(OpBuilder &b, Location loc, const ProductShape &p,
-                         Value a, Value bm, Value c) {
+                         Value c) {
+  Value a = convertArray(b, loc, p.a, p.aDtype, p.dtype);
+  Value bm = convertArray(b, loc, p.b, p.bDtype, p.dtype);
   SmallVector<Value> operands{typeCodeConstant(b, loc, p.dtype)};
   if (p.aNdim == 2 && p.bNdim == 2) {
     Mat bView = matView(b, loc, bm);
@@ -174,10 +176,13 @@ static LoweredCall lowerProduct(Product kind, OpBuilder &b, Location loc,
     Value small = arith::AndIOp::create(
         b, loc, arith::AndIOp::create(b, loc, within(p.m), within(p.n)),
         within(p.k));
-    // Converted before the branch: an allocation inside it could not raise
-    // MemoryError (ArrayAllocation.h).
-    Value a = convertArray(b, loc, p.a, p.aDtype, p.dtype);
-    Value bm = convertArray(b, loc, p.b, p.bDtype, p.dtype);
+    // Operands BLAS reads in the result's type are converted before the
+    // branch: converting allocates, and an allocation's checks raise, which
+    // they cannot do from inside an scf.if region.
+    ProductShape blas = p;
+    blas.a = convertArray(b, loc, p.a, p.aDtype, p.dtype);
+    blas.b = convertArray(b, loc, p.b, p.bDtype, p.dtype);
+    blas.aDtype = blas.bDtype = p.dtype;
     auto choice = buildIf(
         b, loc, b.getI32Type(), small,
         [&](OpBuilder &tb, Location l) -> SmallVector<Value> {
@@ -186,7 +191,7 @@ static LoweredCall lowerProduct(Product kind, OpBuilder &b, Location loc,
                                             tb.getI32IntegerAttr(MUMBA_OK))};
         },
         [&](OpBuilder &eb, Location l) -> SmallVector<Value> {
-          return {productCall(eb, l, p, a, bm, c)};
+          return {productCall(eb, l, blas, c)};
         });
     raiseOnStatus(b, loc, choice.getResult(0));
   }
